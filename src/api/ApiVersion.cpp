@@ -1,0 +1,10 @@
+#include "api/ApiVersion.h"
+
+namespace qd::api {
+
+QString apiVersion()
+{
+    return QStringLiteral("1.0.0");
+}
+
+} // namespace qd::api

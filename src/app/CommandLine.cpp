@@ -1,0 +1,140 @@
+#include "app/CommandLine.h"
+
+#include "core/config/ConfigFile.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+#include <cstdio>
+#include <cstring>
+
+namespace qd::app {
+namespace {
+
+void printErr(const QString& text)
+{
+    std::fputs(qPrintable(text + u'\n'), stderr);
+}
+
+void printOut(const QString& text)
+{
+    std::fputs(qPrintable(text + u'\n'), stdout);
+}
+
+} // namespace
+
+bool wantsHeadless(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--check-config") == 0
+            || std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0
+            || std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0)
+            return true;
+    }
+    return false;
+}
+
+CommandLineResult parseCommandLine(const QStringList& arguments, bool withHeadless)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Watch and operate Redis-backed work queues across many Redis deployments."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    const QCommandLineOption config({QStringLiteral("c"), QStringLiteral("config")},
+        QCoreApplication::translate("main", "Read the configuration from FILE (default: %1).")
+            .arg(ConfigFile::defaultPath()),
+        QStringLiteral("FILE"));
+    const QCommandLineOption headless(QStringLiteral("headless"),
+        QCoreApplication::translate(
+            "main", "Run without a window: engine, REST API and metrics only."));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+        QCoreApplication::translate(
+            "main", "Serve the API on ADDR:PORT (default: api.listen, 127.0.0.1:7420)."),
+        QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption check(QStringLiteral("check-config"),
+        QCoreApplication::translate(
+            "main", "Validate the configuration, print every problem and exit."));
+    const QCommandLineOption verbose(
+        QStringLiteral("verbose"), QCoreApplication::translate("main", "Log debug detail."));
+    parser.addOption(config);
+    if (withHeadless)
+        parser.addOption(headless);
+    parser.addOption(listen);
+    parser.addOption(check);
+    parser.addOption(verbose);
+
+    CommandLineResult result;
+    if (!parser.parse(arguments)) {
+        printErr(parser.errorText());
+        printErr(QCoreApplication::translate("main", "Try --help."));
+        result.exitCode = 2;
+        return result;
+    }
+    if (parser.isSet(help)) {
+        printOut(parser.helpText());
+        return result;
+    }
+    if (parser.isSet(version)) {
+        printOut(
+            QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion());
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        printErr(QCoreApplication::translate("main", "Unexpected argument: %1")
+                     .arg(parser.positionalArguments().constFirst()));
+        result.exitCode = 2;
+        return result;
+    }
+    CommandLineOptions options;
+    options.configGiven = parser.isSet(config);
+    options.configPath = options.configGiven ? parser.value(config) : ConfigFile::defaultPath();
+    options.headless = withHeadless ? parser.isSet(headless) : true;
+    options.checkConfig = parser.isSet(check);
+    options.verbose = parser.isSet(verbose);
+    if (parser.isSet(listen)) {
+        static const QRegularExpression pattern(
+            QStringLiteral(R"(^(\[[0-9a-fA-F:.]+\]|[^:\[\]]+):(\d{1,5})$)"));
+        const auto match = pattern.match(parser.value(listen));
+        if (!match.hasMatch() || match.captured(2).toInt() > 65535) {
+            printErr(QCoreApplication::translate("main", "--listen: \"%1\" is not ADDR:PORT")
+                         .arg(parser.value(listen)));
+            result.exitCode = 2;
+            return result;
+        }
+        options.listen = parser.value(listen);
+    }
+    result.options = options;
+    return result;
+}
+
+int runConfigCheck(const CommandLineOptions& options)
+{
+    ConfigFile file(options.configPath);
+    if (!file.exists() && !options.configGiven) {
+        printOut(QCoreApplication::translate("main",
+            "%1 does not exist; the built-in default "
+            "(one cluster at 127.0.0.1:6379) would be used.")
+                     .arg(options.configPath));
+        return 0;
+    }
+    const ConfigReadResult result = file.load(false);
+    int errors = 0;
+    for (const ConfigIssue& issue : result.issues) {
+        const QString kind = issue.isError() ? QStringLiteral("error") : QStringLiteral("warning");
+        printErr(QStringLiteral("%1: %2: %3").arg(options.configPath, kind, issue.toString()));
+        errors += issue.isError() ? 1 : 0;
+    }
+    if (errors > 0) {
+        printErr(QCoreApplication::translate(
+            "main", "%n error(s); the configuration is not usable.", nullptr, errors));
+        return 1;
+    }
+    printOut(QCoreApplication::translate(
+        "main", "%1: OK (%n cluster(s))", nullptr, static_cast<int>(result.config.clusters.size()))
+                 .arg(options.configPath));
+    return 0;
+}
+
+} // namespace qd::app

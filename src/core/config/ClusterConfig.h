@@ -1,0 +1,95 @@
+#pragma once
+
+#include "core/util/Duration.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <utility>
+
+namespace qd {
+
+// How QueueDeck reaches a deployment.
+enum class ClusterMode { Standalone, Cluster, Sentinel };
+
+QString clusterModeName(ClusterMode mode);
+
+struct TlsConfig {
+    bool enabled = false;
+    QString caFile;
+    QString certFile;
+    QString keyFile;
+    QString serverName; // SNI and the name verified; default: the endpoint's host
+    bool insecureSkipVerify = false; // labs only; logged as a warning on every connect
+
+    friend bool operator==(const TlsConfig&, const TlsConfig&) = default;
+};
+
+// One logical queue of the work-queue system: the name operators use and its Redis list key.
+struct QueueKey {
+    QString name;
+    QString key;
+
+    friend bool operator==(const QueueKey&, const QueueKey&) = default;
+};
+
+// Key layout of the go-redis-work-queue system (DESIGN.md, "The queue system"). Every name is
+// configurable per cluster because deployments rename them; these defaults are the upstream's.
+struct QueueSystemConfig {
+    QList<QueueKey> queues {
+        {QStringLiteral("high"), QStringLiteral("jobqueue:high_priority")},
+        {QStringLiteral("low"), QStringLiteral("jobqueue:low_priority")},
+    };
+    QString completedKey = QStringLiteral("jobqueue:completed");
+    QString deadLetterKey = QStringLiteral("jobqueue:dead_letter");
+    // "*" stands for the worker id in both patterns.
+    QString processingPattern = QStringLiteral("jobqueue:worker:*:processing");
+    QString heartbeatPattern = QStringLiteral("jobqueue:processing:worker:*");
+    // The pause flag of queue "high" is pausePrefix + "high".
+    QString pausePrefix = QStringLiteral("jobqueue:paused:");
+    int scanCount = 200; // COUNT of the bounded SCAN step per poll
+    int maxRetries = 3;
+
+    QString keyOf(const QString& queueName) const; // empty when the queue is not configured
+    QString pauseKey(const QString& queueName) const { return pausePrefix + queueName; }
+    QString processingKey(const QString& workerId) const;
+    QString heartbeatKey(const QString& workerId) const;
+    // The worker id inside a processing or heartbeat key; empty when the key does not match.
+    QString workerIdFromProcessingKey(const QString& key) const;
+    QString workerIdFromHeartbeatKey(const QString& key) const;
+
+    friend bool operator==(const QueueSystemConfig&, const QueueSystemConfig&) = default;
+};
+
+struct ClusterConfig {
+    QString name; // identifier used by the API and the audit log; unique
+    QString label; // what people read; defaults to name
+    QString color; // a colour name or #rrggbb
+    QString endpoint; // host:port, [v6]:port, redis://, rediss://, unix://
+    QString username; // ACL user
+    QString password; // never logged, never returned by the API
+    QString passwordEnv; // take the password from this environment variable
+    int db = 0;
+    bool enabled = true;
+    bool readOnly = false; // refuse every action on this cluster
+    ClusterMode mode = ClusterMode::Standalone;
+    QStringList seeds; // more cluster seed nodes, or more Sentinels, besides endpoint
+    QString sentinelMaster; // the master name Sentinels are asked for
+    TlsConfig tls;
+    QueueSystemConfig queueSystem;
+
+    // Fields of the user's JSON object this version does not know, written back on save.
+    QJsonObject unknownFields;
+
+    QString displayLabel() const { return label.isEmpty() ? name : label; }
+    // The password to use: from passwordEnv when set and present, else password.
+    QString effectivePassword() const;
+    // Every address to try: endpoint first, then seeds.
+    QStringList addresses() const;
+
+    friend bool operator==(const ClusterConfig&, const ClusterConfig&) = default;
+};
+
+} // namespace qd

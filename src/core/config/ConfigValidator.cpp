@@ -1,0 +1,287 @@
+#include "core/config/ConfigValidator.h"
+
+#include "core/util/ColorNames.h"
+
+#include <QFileInfo>
+#include <QHash>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+
+namespace qd {
+namespace {
+
+using Severity = ConfigIssue::Severity;
+
+class IssueList final {
+public:
+    void error(const QString& path, const QString& message)
+    {
+        m_issues.append({Severity::Error, path, message});
+    }
+    void warning(const QString& path, const QString& message)
+    {
+        m_issues.append({Severity::Warning, path, message});
+    }
+    QList<ConfigIssue> take() { return std::move(m_issues); }
+
+private:
+    QList<ConfigIssue> m_issues;
+};
+
+bool hasControlCharacters(const QString& text)
+{
+    for (const QChar c : text) {
+        if (c.category() == QChar::Other_Control)
+            return true;
+    }
+    return false;
+}
+
+void checkReadableFile(IssueList& issues, const QString& path, const QString& file)
+{
+    if (file.isEmpty())
+        return;
+    const QFileInfo info(file);
+    if (!info.exists())
+        issues.error(path, QStringLiteral("file \"%1\" does not exist").arg(file));
+    else if (!info.isFile() || !info.isReadable())
+        issues.error(path, QStringLiteral("file \"%1\" is not a readable file").arg(file));
+}
+
+void checkTls(IssueList& issues, const TlsConfig& tls, const QString& path)
+{
+    checkReadableFile(issues, path + QStringLiteral(".ca_file"), tls.caFile);
+    checkReadableFile(issues, path + QStringLiteral(".cert_file"), tls.certFile);
+    checkReadableFile(issues, path + QStringLiteral(".key_file"), tls.keyFile);
+    if (tls.certFile.isEmpty() != tls.keyFile.isEmpty())
+        issues.error(path,
+            QStringLiteral(
+                "cert_file and key_file go together (a client certificate needs its key)"));
+    if (tls.insecureSkipVerify)
+        issues.warning(path + QStringLiteral(".insecure_skip_verify"),
+            QStringLiteral("certificate verification is off; use only in a lab"));
+}
+
+void checkPattern(IssueList& issues, const QString& path, const QString& pattern)
+{
+    if (pattern.count(u'*') != 1)
+        issues.error(path,
+            QStringLiteral("\"%1\" must contain exactly one \"*\" (the worker id)").arg(pattern));
+}
+
+void checkQueueSystem(IssueList& issues, const QueueSystemConfig& qs, const QString& path)
+{
+    QHash<QString, qsizetype> seen;
+    for (qsizetype i = 0; i < qs.queues.size(); ++i) {
+        const QueueKey& queue = qs.queues[i];
+        const QString queuePath = path + QStringLiteral(".queues[%1]").arg(i);
+        if (queue.name.isEmpty())
+            issues.error(queuePath + QStringLiteral(".name"), QStringLiteral("empty"));
+        if (queue.key.isEmpty())
+            issues.error(queuePath + QStringLiteral(".key"), QStringLiteral("empty"));
+        if (seen.contains(queue.name))
+            issues.error(queuePath + QStringLiteral(".name"),
+                QStringLiteral("\"%1\" is listed twice").arg(queue.name));
+        seen.insert(queue.name, i);
+        if (queue.key == qs.completedKey || queue.key == qs.deadLetterKey)
+            issues.error(queuePath + QStringLiteral(".key"),
+                QStringLiteral("\"%1\" is the completed or dead-letter list, not a queue")
+                    .arg(queue.key));
+    }
+    if (qs.completedKey.isEmpty())
+        issues.error(path + QStringLiteral(".completed"), QStringLiteral("empty"));
+    if (qs.deadLetterKey.isEmpty())
+        issues.error(path + QStringLiteral(".dead_letter"), QStringLiteral("empty"));
+    if (qs.pausePrefix.isEmpty())
+        issues.error(path + QStringLiteral(".pause_prefix"), QStringLiteral("empty"));
+    checkPattern(issues, path + QStringLiteral(".processing_pattern"), qs.processingPattern);
+    checkPattern(issues, path + QStringLiteral(".heartbeat_pattern"), qs.heartbeatPattern);
+}
+
+void checkPolling(IssueList& issues, const PollingConfig& p)
+{
+    if (p.interval.count() <= 0)
+        issues.error(QStringLiteral("polling.interval"), QStringLiteral("must be greater than 0"));
+    if (p.timeout.count() <= 0)
+        issues.error(QStringLiteral("polling.timeout"), QStringLiteral("must be greater than 0"));
+    if (p.timeout > p.interval)
+        issues.error(QStringLiteral("polling.timeout"),
+            QStringLiteral("must not exceed polling.interval (%1 > %2)")
+                .arg(duration::format(p.timeout), duration::format(p.interval)));
+    if (p.jitter >= p.interval && p.interval.count() > 0)
+        issues.error(QStringLiteral("polling.jitter"),
+            QStringLiteral("must be less than polling.interval (%1 >= %2)")
+                .arg(duration::format(p.jitter), duration::format(p.interval)));
+}
+
+void checkNamedClusters(
+    IssueList& issues, const Config& config, const QStringList& names, const QString& path)
+{
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        if (!config.cluster(names[i]))
+            issues.error(path + QStringLiteral("[%1]").arg(i),
+                QStringLiteral("\"%1\" is not a cluster").arg(names[i]));
+    }
+}
+
+void checkActions(IssueList& issues, const ActionsConfig& actions)
+{
+    const QStringList known = knownActionTypes();
+    for (qsizetype i = 0; i < actions.allowedActions.size(); ++i) {
+        if (!known.contains(actions.allowedActions[i]))
+            issues.error(QStringLiteral("actions.allowed_actions[%1]").arg(i),
+                QStringLiteral("unknown action type \"%1\" (known: %2)")
+                    .arg(actions.allowedActions[i], known.join(QStringLiteral(", "))));
+    }
+    for (auto it = actions.timeouts.begin(); it != actions.timeouts.end(); ++it) {
+        const QString path = QStringLiteral("actions.timeouts.") + it.key();
+        if (!known.contains(it.key()))
+            issues.error(path, QStringLiteral("unknown action type \"%1\"").arg(it.key()));
+        if (it.value().count() <= 0)
+            issues.error(path, QStringLiteral("must be greater than 0"));
+    }
+    if (actions.defaultTimeout.count() <= 0)
+        issues.error(
+            QStringLiteral("actions.default_timeout"), QStringLiteral("must be greater than 0"));
+}
+
+void checkHealth(IssueList& issues, const HealthConfig& h)
+{
+    if (h.latencyWarning > h.latencyCritical)
+        issues.error(QStringLiteral("health.latency_warning"),
+            QStringLiteral("must not exceed health.latency_critical"));
+    if (h.deadLetterWarning > h.deadLetterCritical)
+        issues.error(QStringLiteral("health.dead_letter_warning"),
+            QStringLiteral("must not exceed health.dead_letter_critical"));
+    for (const auto& [key, value] :
+        {std::pair {QStringLiteral("memory_warning_ratio"), h.memoryWarningRatio},
+            std::pair {QStringLiteral("memory_critical_ratio"), h.memoryCriticalRatio}}) {
+        if (value <= 0.0 || value > 1.0)
+            issues.error(QStringLiteral("health.") + key,
+                QStringLiteral("must be a fraction above 0 and at most 1, not %1").arg(value));
+    }
+    if (h.memoryWarningRatio > h.memoryCriticalRatio)
+        issues.error(QStringLiteral("health.memory_warning_ratio"),
+            QStringLiteral("must not exceed health.memory_critical_ratio"));
+}
+
+void checkApi(IssueList& issues, const ApiConfig& api)
+{
+    static const QRegularExpression listen(
+        QStringLiteral(R"(^(\[[0-9a-fA-F:.]+\]|[^:\[\]]+):(\d{1,5})$)"));
+    const auto match = listen.match(api.listen);
+    if (!match.hasMatch() || match.captured(2).toInt() > 65535)
+        issues.error(QStringLiteral("api.listen"),
+            QStringLiteral("\"%1\" is not ADDRESS:PORT (e.g. 127.0.0.1:7420)").arg(api.listen));
+    if (!api.token.isEmpty() && !api.tokenFile.isEmpty())
+        issues.error(
+            QStringLiteral("api.token"), QStringLiteral("set token or token_file, not both"));
+    if (!api.token.isEmpty() && api.token.size() < 16)
+        issues.error(
+            QStringLiteral("api.token"), QStringLiteral("too short (at least 16 characters)"));
+}
+
+} // namespace
+
+bool ConfigValidator::isValidClusterName(const QString& name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$"));
+    return pattern.match(name).hasMatch();
+}
+
+QList<ConfigIssue> ConfigValidator::validateCluster(const ClusterConfig& c, const QString& path)
+{
+    IssueList issues;
+    const auto field
+        = [&path](const char* name) -> QString { return path + u'.' + QLatin1StringView(name); };
+    if (c.name.isEmpty())
+        issues.error(field("name"), QStringLiteral("empty"));
+    else if (!isValidClusterName(c.name))
+        issues.error(field("name"),
+            QStringLiteral("\"%1\" may only use letters, digits, '.', '_' and '-' (at most 63)")
+                .arg(c.name));
+    if (hasControlCharacters(c.label))
+        issues.error(field("label"), QStringLiteral("must not contain control characters"));
+    if (!c.color.isEmpty() && !resolveColor(c.color))
+        issues.error(
+            field("color"), QStringLiteral("\"%1\" is not a colour name or #rrggbb").arg(c.color));
+    if (c.endpoint.trimmed().isEmpty())
+        issues.error(field("endpoint"), QStringLiteral("empty"));
+    if (c.mode == ClusterMode::Cluster && c.db != 0)
+        issues.error(field("db"), QStringLiteral("Redis Cluster has only database 0"));
+    if (c.mode == ClusterMode::Sentinel && c.sentinelMaster.isEmpty())
+        issues.error(field("sentinel_master"),
+            QStringLiteral("required in sentinel mode (the master name the Sentinels know)"));
+    if (c.mode != ClusterMode::Sentinel && !c.sentinelMaster.isEmpty())
+        issues.warning(
+            field("sentinel_master"), QStringLiteral("ignored unless mode is \"sentinel\""));
+    if (c.mode == ClusterMode::Standalone && !c.seeds.isEmpty())
+        issues.warning(field("seeds"), QStringLiteral("ignored in standalone mode"));
+    for (qsizetype i = 0; i < c.seeds.size(); ++i) {
+        if (c.seeds[i].trimmed().isEmpty())
+            issues.error(field("seeds") + QStringLiteral("[%1]").arg(i), QStringLiteral("empty"));
+    }
+    if (!c.passwordEnv.isEmpty()
+        && !QProcessEnvironment::systemEnvironment().contains(c.passwordEnv))
+        issues.warning(field("password_env"),
+            QStringLiteral("environment variable %1 is not set").arg(c.passwordEnv));
+    if (!c.username.isEmpty() && c.password.isEmpty() && c.passwordEnv.isEmpty())
+        issues.warning(field("username"), QStringLiteral("set without a password"));
+    checkTls(issues, c.tls, field("tls"));
+    checkQueueSystem(issues, c.queueSystem, field("queue_system"));
+    return issues.take();
+}
+
+QList<ConfigIssue> ConfigValidator::validate(const Config& config)
+{
+    IssueList issues;
+    QList<ConfigIssue> all;
+    QHash<QString, qsizetype> firstIndex;
+    bool anyEnabled = false;
+    for (qsizetype i = 0; i < config.clusters.size(); ++i) {
+        const ClusterConfig& c = config.clusters[i];
+        const QString path = QStringLiteral("clusters[%1]").arg(i);
+        all.append(validateCluster(c, path));
+        if (!c.name.isEmpty()) {
+            if (firstIndex.contains(c.name))
+                all.append({Severity::Error, path + QStringLiteral(".name"),
+                    QStringLiteral("duplicate name \"%1\" (also clusters[%2])")
+                        .arg(c.name)
+                        .arg(firstIndex.value(c.name))});
+            else
+                firstIndex.insert(c.name, i);
+        }
+        anyEnabled = anyEnabled || c.enabled;
+    }
+    if (!anyEnabled)
+        issues.warning(QStringLiteral("clusters"),
+            QStringLiteral("no enabled cluster: nothing will be watched until one is added"));
+    if (!config.defaultCluster.isEmpty()) {
+        const ClusterConfig* def = config.cluster(config.defaultCluster);
+        if (!def)
+            issues.error(QStringLiteral("default_cluster"),
+                QStringLiteral("\"%1\" is not a cluster").arg(config.defaultCluster));
+        else if (!def->enabled)
+            issues.warning(QStringLiteral("default_cluster"),
+                QStringLiteral("\"%1\" is disabled").arg(config.defaultCluster));
+    }
+    checkPolling(issues, config.polling);
+    if (config.compareMode.deltaThreshold < 0)
+        issues.error(
+            QStringLiteral("compare_mode.delta_threshold"), QStringLiteral("must not be negative"));
+    checkNamedClusters(
+        issues, config, config.compareMode.clusters, QStringLiteral("compare_mode.clusters"));
+    if (config.compareMode.clusters.size() == 1 || config.compareMode.clusters.size() > 4)
+        issues.error(QStringLiteral("compare_mode.clusters"),
+            QStringLiteral("compare 2 to 4 clusters, not %1")
+                .arg(config.compareMode.clusters.size()));
+    checkActions(issues, config.actions);
+    if (config.cache.ttl.count() < 0)
+        issues.error(QStringLiteral("cache.ttl"), QStringLiteral("must not be negative"));
+    checkHealth(issues, config.health);
+    checkApi(issues, config.api);
+    all.append(issues.take());
+    return all;
+}
+
+} // namespace qd
