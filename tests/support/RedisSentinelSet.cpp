@@ -168,7 +168,13 @@ QString RedisSentinelSet::failover(int timeoutMs, QString* error)
     const QDeadlineTimer deadline(timeoutMs);
     const QString oldMaster = m_master->endpoint();
     QString newMaster = m_replica->endpoint();
-    if (!waitFor(deadline, [&] { return replicaInSync(*m_replica, *m_master); })) {
+    // Sentinel promotes without waiting for the replica to catch up, so without WAIT a write
+    // made just before failover() could be missing on the new master.
+    const bool synced = waitFor(deadline, [&] {
+        return replicaInSync(*m_replica, *m_master)
+            && m_master->cli({u"WAIT"_s, u"1"_s, u"1000"_s}).toInt() >= 1;
+    });
+    if (!synced) {
         fail(error, u"replica %1 is not in sync with %2"_s.arg(newMaster, oldMaster));
         return {};
     }

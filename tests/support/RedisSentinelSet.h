@@ -26,9 +26,10 @@ public:
     // The master's endpoint as Sentinel number `sentinel` reports it ("127.0.0.1:<port>").
     QString reportedMasterEndpoint(int sentinel = 0) const;
 
-    // Waits for the replica to be in sync, forces `SENTINEL FAILOVER`, and waits until every
-    // Sentinel reports the new master; then master() and replica() swap. Returns the new
-    // master's endpoint, or empty and *error on timeout.
+    // Waits for the replica to be in sync (link up, and WAIT: every write made so far is on
+    // it), forces `SENTINEL FAILOVER`, and waits until every Sentinel reports the new master;
+    // then master() and replica() swap. Returns the new master's endpoint, or empty and *error
+    // on timeout.
     QString failover(int timeoutMs = 30000, QString* error = nullptr);
     // After failover() the old master keeps acting as a master until a Sentinel converts it
     // (about 10 s later); this waits until replica() follows master() and is in sync.

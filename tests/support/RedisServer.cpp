@@ -131,7 +131,8 @@ quint16 RedisServer::clusterBusPort() const
 
 TlsFiles RedisServer::tlsFiles() const
 {
-    return m_tls;
+    // Kept across a restart without TLS, so turning TLS back on reuses the same CA.
+    return m_options.tls ? m_tls : TlsFiles {};
 }
 
 QString RedisServer::logTail(int lines) const
@@ -328,20 +329,22 @@ bool RedisServer::waitUntilReady()
             output += m_process->readAll();
             m_addressInUse = output.contains("Address already in use")
                 || logTail(50).contains(u"Address already in use"_s);
-            m_lastError = u"redis-server for %1 exited with code %2 before answering PING"_s.arg(
+            m_lastError = u"redis-server for %1 exited with code %2 before it answered"_s.arg(
                 endpoint(), QString::number(m_process->exitCode()));
             break;
         }
         output += m_process->readAll();
-        const QByteArray reply = RespProbe::ping(host(), m_port, probe, &lastProbe);
-        if (reply == "+PONG")
+        const QByteArray reply = RespProbe::command(host(), m_port, probe,
+            {QByteArrayLiteral("INFO"), QByteArrayLiteral("server")}, &lastProbe);
+        // Another test's server may hold the port we were given, and answer while ours is
+        // failing to bind: only our own process id counts as ready.
+        if (reply.contains(QByteArray("process_id:" + QByteArray::number(m_pid) + '\r')))
             return true;
         if (!reply.isEmpty())
-            lastProbe = QString::fromUtf8(reply);
+            lastProbe = QString::fromUtf8(reply.left(200));
         if (deadline.hasExpired()) {
-            m_lastError
-                = u"redis-server for %1 did not answer PING within %2 ms (last probe: %3)"_s.arg(
-                    endpoint(), QString::number(m_options.startTimeoutMs), lastProbe);
+            m_lastError = u"redis-server for %1 did not answer within %2 ms (last probe: %3)"_s.arg(
+                endpoint(), QString::number(m_options.startTimeoutMs), lastProbe);
             break;
         }
     }

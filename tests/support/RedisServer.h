@@ -26,7 +26,7 @@ struct RedisServerOptions {
     bool clusterEnabled = false; // cluster-enabled yes, bus on a second free port
     bool sentinel = false; // run as Sentinel (sentinel.conf, --sentinel); see RedisSentinelSet
     QStringList extraConfig; // raw redis.conf lines, appended last
-    int startTimeoutMs = 10000; // how long start()/restart() wait for the first reply to PING
+    int startTimeoutMs = 10000; // how long start()/restart() wait for the server to answer
 };
 
 // One redis-server process owned by the test: its own temporary dir, loopback only, no
@@ -36,8 +36,10 @@ struct RedisServerOptions {
 // thread that forked it, not to the process.
 class RedisServer final {
 public:
-    // Starts the server and waits until it answers PING (authenticated when a password is
-    // set). Returns null and sets *error (with the tail of the server log) on failure.
+    // Starts the server and waits until it answers (INFO, authenticated when credentials are
+    // set, must name this process: another test's server on a reused port does not count).
+    // Retries on a new port when the port was taken. Returns null and sets *error (with the
+    // tail of the server log) on failure.
     static std::unique_ptr<RedisServer> start(
         const RedisServerOptions& options = {}, QString* error = nullptr);
     // Same as the free function; here so tests find it next to the server.
@@ -76,7 +78,8 @@ public:
     // certificate, and credentials when withAuth (the ACL user if any, else the password).
     QStringList cliConnectionArgs(bool withAuth = true) const;
     // Runs redis-cli with cliConnectionArgs() and args; returns trimmed stdout (an error reply
-    // is printed there too, e.g. "NOAUTH ..."). For test setup and asserts.
+    // is printed there too, e.g. "NOAUTH ..."), or stderr when stdout is empty (connection
+    // failures). For test setup and asserts; RedisCli::run() gives both and the exit code.
     QByteArray cli(const QStringList& args, int timeoutMs = 10000) const;
 
 private:

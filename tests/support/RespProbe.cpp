@@ -70,6 +70,12 @@ std::unique_ptr<QTcpSocket> makeSocket(const RespProbe::Options& options, QStrin
 QByteArray RespProbe::ping(
     const QString& host, quint16 port, const Options& options, QString* error)
 {
+    return command(host, port, options, {QByteArrayLiteral("PING")}, error);
+}
+
+QByteArray RespProbe::command(const QString& host, quint16 port, const Options& options,
+    const QList<QByteArray>& args, QString* error)
+{
     const QDeadlineTimer deadline(options.timeoutMs);
     std::unique_ptr<QTcpSocket> socket = makeSocket(options, error);
     if (!socket)
@@ -96,8 +102,16 @@ QByteArray RespProbe::ping(
         if (reply != "+OK")
             return reply;
     }
-    socket->write(encode({QByteArrayLiteral("PING")}));
-    return readLine(*socket, deadline, error);
+    socket->write(encode(args));
+    QByteArray reply = readLine(*socket, deadline, error);
+    if (!reply.startsWith('$') || reply == "$-1")
+        return reply;
+    const qsizetype length = reply.mid(1).toLongLong();
+    while (socket->bytesAvailable() < length + 2) {
+        if (deadline.hasExpired() || !socket->waitForReadyRead(remaining()))
+            return fail(error, u"incomplete bulk reply: "_s + socket->errorString());
+    }
+    return socket->read(length);
 }
 
 } // namespace qd::test

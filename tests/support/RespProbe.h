@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 namespace qd::test {
@@ -22,6 +23,10 @@ public:
     // empty array with *error when no reply came (refused, handshake failed, closed, timeout).
     static QByteArray ping(
         const QString& host, quint16 port, const Options& options, QString* error = nullptr);
+    // The same for any command with a non-array reply: a bulk string comes back as its payload,
+    // any other reply as its line ("+OK", ":1", "-ERR ...").
+    static QByteArray command(const QString& host, quint16 port, const Options& options,
+        const QList<QByteArray>& args, QString* error = nullptr);
 };
 
 } // namespace qd::test

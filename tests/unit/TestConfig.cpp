@@ -1,6 +1,7 @@
 #include "core/config/ConfigFile.h"
 #include "core/config/ConfigReader.h"
 #include "core/config/ConfigWriter.h"
+#include "core/redis/Endpoint.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -76,6 +77,16 @@ QJsonObject withBlock(
     return root;
 }
 
+// The endpoint parser's own wording is tested in TestEndpoint; here only that the config names
+// the field and passes the reason on.
+QString endpointError(const QString& text)
+{
+    QString reason;
+    if (redis::Endpoint::parse(text, &reason))
+        qFatal("%s unexpectedly parsed", qPrintable(text));
+    return reason;
+}
+
 } // namespace
 
 class TestConfig final : public QObject {
@@ -118,6 +129,15 @@ private Q_SLOTS:
         const QJsonObject ok = validConfig();
         QTest::newRow("empty endpoint") << withCluster(ok, 1, QStringLiteral("endpoint"), QString())
                                         << QStringLiteral("clusters[1].endpoint: empty");
+        QTest::newRow("malformed endpoint")
+            << withCluster(ok, 0, QStringLiteral("endpoint"), QStringLiteral("127.0.0.1:70000"))
+            << QStringLiteral("clusters[0].endpoint: %1")
+                   .arg(endpointError(QStringLiteral("127.0.0.1:70000")));
+        QTest::newRow("malformed seed")
+            << withCluster(withCluster(ok, 0, QStringLiteral("mode"), QStringLiteral("cluster")), 0,
+                   QStringLiteral("seeds"), QJsonArray {QStringLiteral("redis://:6379")})
+            << QStringLiteral("clusters[0].seeds[0]: %1")
+                   .arg(endpointError(QStringLiteral("redis://:6379")));
         QTest::newRow("empty name") << withCluster(ok, 0, QStringLiteral("name"), QString())
                                     << QStringLiteral("clusters[0].name: empty");
         QTest::newRow("unsafe name")

@@ -51,6 +51,8 @@ struct QueueSystemConfig {
     QString pausePrefix = QStringLiteral("jobqueue:paused:");
     int scanCount = 200; // COUNT of the bounded SCAN step per poll
     int maxRetries = 3;
+    // The TTL workers give their heartbeat key; heartbeat age = this - remaining TTL.
+    Millis heartbeatTtl {30000};
 
     QString keyOf(const QString& queueName) const; // empty when the queue is not configured
     QString pauseKey(const QString& queueName) const { return pausePrefix + queueName; }

@@ -104,6 +104,7 @@ void readQueueSystem(JsonFieldReader& parent, QueueSystemConfig& system, QList<C
         system.scanCount = static_cast<int>(*count);
     if (const auto retries = r.integer(QStringLiteral("max_retries"), 0, 1000))
         system.maxRetries = static_cast<int>(*retries);
+    assign(system.heartbeatTtl, r.duration(QStringLiteral("heartbeat_ttl")));
     r.finishUnknown();
 }
 

@@ -1,5 +1,6 @@
 #include "core/config/ConfigValidator.h"
 
+#include "core/redis/Endpoint.h"
 #include "core/util/ColorNames.h"
 
 #include <QFileInfo>
@@ -94,8 +95,17 @@ void checkQueueSystem(IssueList& issues, const QueueSystemConfig& qs, const QStr
         issues.error(path + QStringLiteral(".dead_letter"), QStringLiteral("empty"));
     if (qs.pausePrefix.isEmpty())
         issues.error(path + QStringLiteral(".pause_prefix"), QStringLiteral("empty"));
+    if (qs.heartbeatTtl.count() <= 0)
+        issues.error(path + QStringLiteral(".heartbeat_ttl"), QStringLiteral("must be greater than 0"));
     checkPattern(issues, path + QStringLiteral(".processing_pattern"), qs.processingPattern);
     checkPattern(issues, path + QStringLiteral(".heartbeat_pattern"), qs.heartbeatPattern);
+}
+
+void checkEndpoint(IssueList& issues, const QString& path, const QString& text)
+{
+    QString reason;
+    if (!redis::Endpoint::parse(text, &reason))
+        issues.error(path, reason);
 }
 
 void checkPolling(IssueList& issues, const PollingConfig& p)
@@ -207,6 +217,8 @@ QList<ConfigIssue> ConfigValidator::validateCluster(const ClusterConfig& c, cons
             field("color"), QStringLiteral("\"%1\" is not a colour name or #rrggbb").arg(c.color));
     if (c.endpoint.trimmed().isEmpty())
         issues.error(field("endpoint"), QStringLiteral("empty"));
+    else
+        checkEndpoint(issues, field("endpoint"), c.endpoint);
     if (c.mode == ClusterMode::Cluster && c.db != 0)
         issues.error(field("db"), QStringLiteral("Redis Cluster has only database 0"));
     if (c.mode == ClusterMode::Sentinel && c.sentinelMaster.isEmpty())
@@ -218,8 +230,11 @@ QList<ConfigIssue> ConfigValidator::validateCluster(const ClusterConfig& c, cons
     if (c.mode == ClusterMode::Standalone && !c.seeds.isEmpty())
         issues.warning(field("seeds"), QStringLiteral("ignored in standalone mode"));
     for (qsizetype i = 0; i < c.seeds.size(); ++i) {
+        const QString seedPath = field("seeds") + QStringLiteral("[%1]").arg(i);
         if (c.seeds[i].trimmed().isEmpty())
-            issues.error(field("seeds") + QStringLiteral("[%1]").arg(i), QStringLiteral("empty"));
+            issues.error(seedPath, QStringLiteral("empty"));
+        else
+            checkEndpoint(issues, seedPath, c.seeds[i]);
     }
     if (!c.passwordEnv.isEmpty()
         && !QProcessEnvironment::systemEnvironment().contains(c.passwordEnv))

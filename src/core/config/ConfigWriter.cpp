@@ -42,6 +42,7 @@ QJsonObject queueSystemToJson(const QueueSystemConfig& qs)
     o.insert(QStringLiteral("pause_prefix"), qs.pausePrefix);
     o.insert(QStringLiteral("scan_count"), qs.scanCount);
     o.insert(QStringLiteral("max_retries"), qs.maxRetries);
+    o.insert(QStringLiteral("heartbeat_ttl"), durationValue(qs.heartbeatTtl));
     return o;
 }
 

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/compare/Anomaly.h"
+#include "core/compare/CompareMetric.h"
+
+#include <QList>
+#include <QStringList>
+
+namespace qd {
+
+// The seed's POST /api/v1/stats/compare answer.
+struct CompareResult {
+    QStringList clusters; // "clusters": as asked, duplicates dropped
+    // "metrics": an object keyed by each metric's name; here in display order: the six
+    // aggregates, then queue_size:<queue> in the order the queues first appear.
+    QList<CompareMetric> metrics;
+    QList<Anomaly> anomalies; // "anomalies": worst first
+
+    const CompareMetric* metric(QStringView name) const;
+    QList<Anomaly> anomaliesOf(const QString& cluster) const;
+};
+
+} // namespace qd

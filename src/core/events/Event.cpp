@@ -1,0 +1,25 @@
+#include "core/events/Event.h"
+
+namespace qd {
+
+qint64 Event::parseId(QStringView text)
+{
+    QStringView digits = text.trimmed();
+    if (digits.startsWith(u"evt-"))
+        digits = digits.mid(4);
+    bool ok = false;
+    const qint64 id = digits.toLongLong(&ok);
+    return ok && id > 0 ? id : 0;
+}
+
+QJsonObject Event::toJson() const
+{
+    QJsonObject json {{QStringLiteral("id"), idString()}, {QStringLiteral("type"), type},
+        {QStringLiteral("cluster"), cluster}, {QStringLiteral("message"), message},
+        {QStringLiteral("timestamp"), timestamp.toString(Qt::ISODate)}};
+    if (!data.isEmpty())
+        json.insert(QStringLiteral("data"), data);
+    return json;
+}
+
+} // namespace qd

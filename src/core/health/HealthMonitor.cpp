@@ -1,0 +1,85 @@
+#include "core/health/HealthMonitor.h"
+
+#include "core/health/HealthRules.h"
+#include "core/health/PollHistory.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace qd {
+
+namespace {
+
+bool failureIsCurrent(const PollFailure& failure, const ClusterStats* latest)
+{
+    if (latest == nullptr || !failure.at.isValid() || !latest->polledAt.isValid())
+        return true;
+    return failure.at >= latest->polledAt;
+}
+
+} // namespace
+
+HealthMonitor::HealthMonitor(HealthConfig config) : m_config(std::move(config))
+{
+}
+
+HealthReport HealthMonitor::evaluate(const QString& cluster, const ClusterStats* latest,
+    const std::optional<PollFailure>& failure, const QList<ClusterStats>& history) const
+{
+    HealthReport report;
+    report.cluster = cluster;
+    if (latest != nullptr) {
+        report.metrics = {latest->latencyMs, latest->workerCount, latest->deadLetterCount};
+        report.statsAt = latest->polledAt;
+        report.lastChecked = latest->polledAt;
+    }
+
+    if (failure && failureIsCurrent(*failure, latest)) {
+        // Only the failure counts: rules run on stale figures would report problems that may
+        // be gone (or miss new ones) while we cannot look.
+        if (failure->at.isValid())
+            report.lastChecked = failure->at;
+        report.issues.append(*healthrules::unreachable(*failure));
+        report.status = HealthStatus::Unhealthy;
+        return report;
+    }
+    if (latest == nullptr) {
+        report.issues.append({healthrule::NotPolledYet.toString(), Severity::Info,
+            u"No poll of this cluster has completed yet"_s});
+        return report; // status Unknown, not healthy: nothing is known either way
+    }
+
+    QList<ClusterStats> series = pollhistory::before(history, *latest);
+    series.append(*latest);
+    report.reachable = true;
+    report.issues = issuesOf(*latest, series);
+    report.status = healthStatusFor(report.worstSeverity(), !report.issues.isEmpty());
+    report.healthy = report.status != HealthStatus::Unhealthy;
+    return report;
+}
+
+QList<HealthIssue> HealthMonitor::issuesOf(
+    const ClusterStats& latest, const QList<ClusterStats>& series) const
+{
+    const std::optional<HealthIssue> found[] = {
+        healthrules::noLiveWorkers(latest),
+        healthrules::latency(latest, m_config),
+        healthrules::memory(latest, m_config),
+        healthrules::deadLetters(latest, m_config),
+        healthrules::deadLettersGrowing(series, m_config),
+        healthrules::backlogGrowing(series, m_config),
+        healthrules::orphanedProcessing(latest),
+    };
+    QList<HealthIssue> issues;
+    for (const std::optional<HealthIssue>& issue : found) {
+        if (issue)
+            issues.append(*issue);
+    }
+    // Worst first, rule order otherwise: the first issue is the one to read.
+    std::stable_sort(issues.begin(), issues.end(),
+        [](const HealthIssue& a, const HealthIssue& b) { return a.severity > b.severity; });
+    return issues;
+}
+
+} // namespace qd

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/config/Config.h"
+#include "core/health/HealthReport.h"
+#include "core/health/PollFailure.h"
+#include "core/stats/ClusterStats.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace qd {
+
+// Judges one cluster's health from plain poll data: the newest successful poll, whether the
+// attempt after it failed, and the recent polls for the "growing across N polls" rules.
+// Stateless: the same inputs always give the same report (transitions are HealthTracker's).
+class HealthMonitor final {
+public:
+    explicit HealthMonitor(HealthConfig config = {});
+
+    const HealthConfig& config() const { return m_config; }
+    void setConfig(const HealthConfig& config) { m_config = config; }
+
+    // latest:  the newest successful poll, nullptr before the first one.
+    // failure: set when the most recent attempt failed; one older than `latest` is stale
+    //          (a success came after it) and ignored.
+    // history: recent successful polls, oldest first; may or may not end with `latest`.
+    HealthReport evaluate(const QString& cluster, const ClusterStats* latest,
+        const std::optional<PollFailure>& failure, const QList<ClusterStats>& history) const;
+
+private:
+    QList<HealthIssue> issuesOf(
+        const ClusterStats& latest, const QList<ClusterStats>& series) const;
+
+    HealthConfig m_config;
+};
+
+} // namespace qd

@@ -1,0 +1,247 @@
+#include "core/queues/GoRedisWorkQueue.h"
+
+#include "core/queues/RedisInfo.h"
+#include "core/redis/RedisClient.h"
+#include "core/util/Clock.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace qd {
+
+using redis::Command;
+using redis::NodeInfo;
+using redis::Reply;
+
+namespace {
+
+// What the reply at the same position in a node's pipeline means.
+struct Item {
+    enum class Kind {
+        QueueLength,
+        Paused,
+        Completed,
+        DeadLetter,
+        ProcessingLength,
+        HeartbeatTtl,
+        CurrentJob,
+        Scan,
+        Info
+    };
+    Kind kind;
+    qsizetype queue = -1;
+    QString worker;
+};
+
+QByteArray utf8(const QString& text)
+{
+    return text.toUtf8();
+}
+
+QString jobIdOf(const QByteArray& payload)
+{
+    const QJsonObject job = QJsonDocument::fromJson(payload).object();
+    const QJsonValue id = job.value(QStringLiteral("id"));
+    return id.isString() ? id.toString()
+                         : (id.isDouble() ? QString::number(id.toDouble(), 'f', 0) : QString());
+}
+
+} // namespace
+
+struct GoRedisWorkQueue::Plan {
+    QList<Command> commands;
+    QList<Item> items;
+
+    void add(Command command, Item item)
+    {
+        commands.append(std::move(command));
+        items.append(std::move(item));
+    }
+};
+
+GoRedisWorkQueue::GoRedisWorkQueue(
+    ClusterConfig config, std::shared_ptr<redis::RedisClient> client, const Clock& clock)
+    : m_config(std::move(config)), m_client(std::move(client)), m_clock(clock)
+{
+}
+
+GoRedisWorkQueue::~GoRedisWorkQueue() = default;
+
+GoRedisWorkQueue::Plan GoRedisWorkQueue::planFor(
+    const NodeInfo& node, const QList<QString>& workers) const
+{
+    const QueueSystemConfig& qs = m_config.queueSystem;
+    Plan plan;
+    const auto keyed
+        = [&](const QString& key, const QByteArray& verb, Item item, const QByteArray& extra = {}) {
+              const QByteArray bytes = utf8(key);
+              if (!m_client->owns(node, bytes))
+                  return;
+              Command command {verb, bytes};
+              if (!extra.isEmpty())
+                  command.arg(extra);
+              plan.add(std::move(command), std::move(item));
+          };
+    for (qsizetype i = 0; i < qs.queues.size(); ++i) {
+        keyed(qs.queues[i].key, "LLEN", {Item::Kind::QueueLength, i, {}});
+        keyed(qs.pauseKey(qs.queues[i].name), "EXISTS", {Item::Kind::Paused, i, {}});
+    }
+    keyed(qs.completedKey, "LLEN", {Item::Kind::Completed, -1, {}});
+    keyed(qs.deadLetterKey, "LLEN", {Item::Kind::DeadLetter, -1, {}});
+    for (const QString& worker : workers) {
+        keyed(qs.processingKey(worker), "LLEN", {Item::Kind::ProcessingLength, -1, worker});
+        keyed(qs.heartbeatKey(worker), "PTTL", {Item::Kind::HeartbeatTtl, -1, worker});
+        keyed(qs.processingKey(worker), "LINDEX", {Item::Kind::CurrentJob, -1, worker}, "0");
+    }
+    plan.add(Command {"SCAN", m_discovery.cursor(node.address()), "MATCH",
+                 utf8(qs.processingPattern), "COUNT", QByteArray::number(qs.scanCount)},
+        {Item::Kind::Scan, -1, {}});
+    for (const char* section : {"memory", "clients", "stats"})
+        plan.add(Command {"INFO", section}, {Item::Kind::Info, -1, {}});
+    return plan;
+}
+
+ClusterStats GoRedisWorkQueue::poll()
+{
+    bool moved = false;
+    ClusterStats stats = pollOnce(&moved);
+    if (moved) {
+        // The slot map changed under us (resharding, failover): read it again and poll once
+        // more, so the figures never mix two layouts.
+        m_client->refreshTopology();
+        stats = pollOnce(&moved);
+        if (moved)
+            throw redis::ConnectionError(redis::ConnectionError::Kind::ClusterDown, m_config.name,
+                m_config.endpoint, QStringLiteral("slots keep moving; stats skipped this poll"));
+    }
+    return stats;
+}
+
+ClusterStats GoRedisWorkQueue::pollOnce(bool* topologyMoved)
+{
+    *topologyMoved = false;
+    const QueueSystemConfig& qs = m_config.queueSystem;
+    const QList<QString> workers = m_discovery.known().values();
+    QHash<QString, Plan> plans;
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    redis::CallStats cost;
+    const QList<redis::NodeResult> results = m_client->perMaster(
+        [&](const NodeInfo& node) {
+            Plan plan = planFor(node, workers);
+            QList<Command> commands = plan.commands;
+            plans.insert(node.address(), std::move(plan));
+            return commands;
+        },
+        &cost);
+
+    ClusterStats stats;
+    stats.clusterName = m_config.name;
+    for (const QueueKey& queue : qs.queues)
+        stats.queues.append(QueueStat {queue.name, queue.key, 0, false});
+    QHash<QString, WorkerStat> byWorker;
+    QSet<QString> nodes;
+    for (const redis::NodeResult& result : results) {
+        if (!result.ok())
+            throw *result.error;
+        const QString address = result.node.address();
+        nodes.insert(address);
+        const Plan& plan = plans[address];
+        if (result.replies.size() != plan.items.size())
+            throw redis::ConnectionError(redis::ConnectionError::Kind::Protocol, m_config.name,
+                address,
+                QStringLiteral("expected %1 replies, got %2")
+                    .arg(plan.items.size())
+                    .arg(result.replies.size()));
+        for (qsizetype i = 0; i < plan.items.size(); ++i) {
+            const Item& item = plan.items[i];
+            const Reply& reply = result.replies[i];
+            if (reply.isErrorCode("MOVED") || reply.isErrorCode("ASK")) {
+                *topologyMoved = true;
+                continue;
+            }
+            if (reply.isError())
+                throw redis::ConnectionError(redis::ConnectionError::Kind::Protocol, m_config.name,
+                    address,
+                    QStringLiteral("%1 failed: %2")
+                        .arg(QString::fromUtf8(plan.commands[i].name()), reply.toString()));
+            switch (item.kind) {
+            case Item::Kind::QueueLength:
+                stats.queues[item.queue].length = reply.toInteger();
+                break;
+            case Item::Kind::Paused:
+                stats.queues[item.queue].paused = reply.toInteger() > 0;
+                break;
+            case Item::Kind::Completed:
+                stats.completedCount = reply.toInteger();
+                break;
+            case Item::Kind::DeadLetter:
+                stats.deadLetterCount = reply.toInteger();
+                break;
+            case Item::Kind::ProcessingLength:
+                byWorker[item.worker].processingLength = reply.toInteger();
+                break;
+            case Item::Kind::HeartbeatTtl: {
+                const qint64 ttl = reply.toInteger(); // -2: no key, -1: no expiry
+                WorkerStat& worker = byWorker[item.worker];
+                if (ttl != -2) {
+                    worker.heartbeatTtlMs = std::max<qint64>(ttl, 0);
+                    if (ttl >= 0)
+                        worker.heartbeatAgeMs = std::max<qint64>(0, qs.heartbeatTtl.count() - ttl);
+                }
+                break;
+            }
+            case Item::Kind::CurrentJob:
+                if (reply.isString())
+                    byWorker[item.worker].currentJobId = jobIdOf(reply.toByteArray());
+                break;
+            case Item::Kind::Scan: {
+                QSet<QString> found;
+                if (reply.size() == 2) {
+                    for (const Reply& key : reply.at(1).elements()) {
+                        const QString id = qs.workerIdFromProcessingKey(key.toString());
+                        if (!id.isEmpty())
+                            found.insert(id);
+                    }
+                    m_discovery.advance(address, reply.at(0).toByteArray(), found);
+                }
+                break;
+            }
+            case Item::Kind::Info:
+                RedisInfo::addTo(reply.toByteArray(), stats.server);
+                break;
+            }
+        }
+    }
+    m_discovery.retainNodes(nodes);
+    stats.server.masters = static_cast<int>(nodes.size());
+
+    for (auto it = byWorker.begin(); it != byWorker.end(); ++it) {
+        WorkerStat worker = it.value();
+        worker.id = it.key();
+        // A worker with nothing in hand and no heartbeat has left; the next completed SCAN
+        // cycle forgets it.
+        if (worker.processingLength == 0 && !worker.live())
+            continue;
+        stats.processingCount += worker.processingLength;
+        stats.workerCount += worker.live() ? 1 : 0;
+        stats.workers.append(worker);
+    }
+    std::sort(stats.workers.begin(), stats.workers.end(),
+        [](const WorkerStat& a, const WorkerStat& b) { return a.id < b.id; });
+    stats.workersComplete = m_discovery.complete();
+
+    m_rates.add(m_clock.now(), stats.completedCount, stats.deadLetterCount);
+    stats.ratesKnown = m_rates.known();
+    stats.jobRate = m_rates.jobRate();
+    stats.errorRate = m_rates.errorRate();
+    stats.latencyMs = static_cast<double>(elapsed.nsecsElapsed()) / 1e6;
+    stats.cost = PollCost {cost.roundTrips, cost.commands, cost.bytesSent, cost.bytesReceived};
+    stats.polledAt = m_clock.wallNow();
+    return stats;
+}
+
+} // namespace qd

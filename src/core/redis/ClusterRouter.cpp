@@ -1,0 +1,293 @@
+#include "core/redis/ClusterRouter.h"
+
+#include "core/redis/HashSlot.h"
+#include "core/redis/Pipeline.h"
+
+#include <QThread>
+
+#include <set>
+#include <spdlog/spdlog.h>
+
+namespace qd::redis {
+namespace {
+
+using namespace Qt::StringLiterals;
+using Kind = ConnectionError::Kind;
+
+// "MOVED 3999 10.0.0.7:6381" / "ASK 3999 :6381": the target, with the transport of the node that
+// answered and its host when the reply leaves the host out.
+std::optional<Endpoint> redirectTarget(const Reply& reply, const Endpoint& answeredBy)
+{
+    const QList<QByteArray> words = reply.toByteArray().split(' ');
+    if (words.size() < 3)
+        return std::nullopt;
+    const QByteArray& address = words.at(2);
+    const qsizetype colon = address.lastIndexOf(':');
+    bool ok = false;
+    const uint port = address.mid(colon + 1).toUInt(&ok);
+    if (colon < 0 || !ok || port == 0 || port > 65535)
+        return std::nullopt;
+    const QString host = colon == 0 ? answeredBy.host : QString::fromUtf8(address.left(colon));
+    Endpoint target = Endpoint::tcp(host, static_cast<quint16>(port));
+    target.transport = answeredBy.transport;
+    return target;
+}
+
+} // namespace
+
+struct ClusterRouter::Pending {
+    qsizetype index = 0; // into the caller's commands
+    std::optional<Endpoint> target; // set by a redirection; else the slot owner
+    bool asking = false;
+};
+
+struct ClusterRouter::Group {
+    Endpoint endpoint;
+    QList<Pending> items;
+    CallStats stats;
+    std::optional<ConnectionError> error;
+};
+
+ClusterRouter::ClusterRouter(
+    QList<Endpoint> seeds, ConnectionSettings settings, PoolOptions pool, int maxRedirects)
+    : m_seeds(std::move(seeds))
+    , m_settings(std::move(settings))
+    , m_poolOptions(pool)
+    , m_maxRedirects(maxRedirects)
+{
+}
+
+ClusterRouter::~ClusterRouter() = default;
+
+QList<Reply> ClusterRouter::execute(const QList<Command>& commands, CallStats* stats)
+{
+    QList<Reply> replies(commands.size());
+    QList<Pending> pending;
+    pending.reserve(commands.size());
+    for (qsizetype i = 0; i < commands.size(); ++i)
+        pending.append({i, std::nullopt, false});
+
+    CallStats total;
+    for (int round = 0; !pending.isEmpty(); ++round) {
+        const std::shared_ptr<const SlotMap> map = slotMap();
+        std::vector<Group> groups;
+        std::map<QString, size_t> groupOf;
+        for (const Pending& item : std::as_const(pending)) {
+            std::optional<Endpoint> target = item.target;
+            if (!target) {
+                const std::optional<QByteArray> key = commands.at(item.index).routingKey();
+                const int slot = key ? hashslot::of(*key) : -1;
+                const NodeInfo* owner = key ? map->owner(slot) : &map->masters().constFirst();
+                if (!owner) {
+                    replies[item.index] = Reply::error("CLUSTERDOWN Hash slot "
+                        + QByteArray::number(slot) + " is not served by any node");
+                    continue;
+                }
+                target = owner->endpoint;
+            }
+            const auto [found, added] = groupOf.emplace(target->address(), groups.size());
+            if (added)
+                groups.push_back({*target, {}, {}, std::nullopt});
+            groups[found->second].items.append(item);
+        }
+        runGroups(commands, groups, replies, total);
+        if (round == m_maxRedirects)
+            break;
+        pending.clear();
+        bool tryAgain = false;
+        for (const Group& group : groups) {
+            for (const Pending& item : group.items) {
+                const Reply& reply = replies.at(item.index);
+                const bool moved = reply.isErrorCode("MOVED");
+                const bool ask = reply.isErrorCode("ASK");
+                if (moved || ask) {
+                    if (const std::optional<Endpoint> target
+                        = redirectTarget(reply, group.endpoint))
+                        pending.append({item.index, target, ask});
+                    if (moved)
+                        markStale();
+                } else if (reply.isErrorCode("TRYAGAIN")) {
+                    pending.append({item.index, std::nullopt, false});
+                    tryAgain = true; // a multi-key command during resharding: wait briefly
+                }
+            }
+        }
+        if (tryAgain)
+            QThread::msleep(25);
+    }
+    if (stats)
+        *stats += total;
+    return replies;
+}
+
+void ClusterRouter::runGroups(const QList<Command>& commands, std::vector<Group>& groups,
+    QList<Reply>& replies, CallStats& stats)
+{
+    Reply* const out = replies.data(); // detached once here; tasks write disjoint elements
+    std::vector<std::function<void()>> tasks;
+    tasks.reserve(groups.size());
+    for (Group& group : groups) {
+        tasks.emplace_back([this, &group, &commands, out] {
+            Pipeline pipeline;
+            for (const Pending& item : std::as_const(group.items)) {
+                if (item.asking)
+                    pipeline.add(Command {QByteArrayLiteral("ASKING")});
+                pipeline.add(commands.at(item.index));
+            }
+            try {
+                const std::shared_ptr<ConnectionPool> pool = poolFor(group.endpoint);
+                ConnectionPool::Lease lease = pool->acquire();
+                const QList<Reply> got = lease->pipeline(pipeline, &group.stats);
+                qsizetype at = 0;
+                for (const Pending& item : std::as_const(group.items)) {
+                    at += item.asking ? 1 : 0; // the ASKING reply is +OK
+                    out[item.index] = got.at(at++);
+                }
+            } catch (const ConnectionError& error) {
+                group.error = error;
+            }
+        });
+    }
+    m_fanOut.run(tasks);
+    for (const Group& group : groups)
+        stats += group.stats;
+    for (const Group& group : groups) {
+        if (group.error) {
+            markStale(); // the master may have failed over: read the map again next time
+            throw *group.error;
+        }
+    }
+}
+
+QList<NodeResult> ClusterRouter::perMaster(const Builder& build, CallStats* stats)
+{
+    const std::shared_ptr<const SlotMap> map = slotMap();
+    QList<NodeResult> results;
+    std::vector<Pipeline> pipelines;
+    for (const NodeInfo& node : map->masters()) {
+        results.append({node, {}, std::nullopt});
+        pipelines.emplace_back(build(node));
+    }
+    std::vector<CallStats> nodeStats(pipelines.size());
+    NodeResult* const out = results.data();
+    std::vector<std::function<void()>> tasks;
+    for (size_t i = 0; i < pipelines.size(); ++i) {
+        tasks.emplace_back([this, out, i, &pipelines, &nodeStats] {
+            try {
+                const std::shared_ptr<ConnectionPool> pool = poolFor(out[i].node.endpoint);
+                ConnectionPool::Lease lease = pool->acquire();
+                out[i].replies = lease->pipeline(pipelines[i], &nodeStats[i]);
+            } catch (const ConnectionError& error) {
+                out[i].error = error;
+            }
+        });
+    }
+    m_fanOut.run(tasks);
+    for (const NodeResult& result : std::as_const(results)) {
+        if (!result.ok())
+            markStale();
+    }
+    if (stats) {
+        for (const CallStats& nodeStat : nodeStats)
+            *stats += nodeStat;
+    }
+    return results;
+}
+
+QList<NodeInfo> ClusterRouter::masters()
+{
+    return slotMap()->masters();
+}
+
+void ClusterRouter::refreshSlots()
+{
+    markStale();
+    slotMap();
+}
+
+void ClusterRouter::markStale()
+{
+    QMutexLocker locker(&m_mapMutex);
+    m_stale = true;
+}
+
+std::shared_ptr<const SlotMap> ClusterRouter::slotMap()
+{
+    {
+        QMutexLocker locker(&m_mapMutex);
+        if (m_map && !m_stale)
+            return m_map;
+    }
+    QMutexLocker refreshing(&m_refreshMutex);
+    QList<Endpoint> candidates;
+    {
+        QMutexLocker locker(&m_mapMutex);
+        if (m_map && !m_stale)
+            return m_map; // another thread refreshed while this one waited
+        if (m_map) {
+            for (const NodeInfo& node : m_map->masters())
+                candidates.append(node.endpoint);
+        }
+    }
+    candidates.append(m_seeds);
+
+    std::set<QString> tried;
+    std::optional<ConnectionError> lastError;
+    QString problem;
+    for (const Endpoint& candidate : std::as_const(candidates)) {
+        if (!tried.insert(candidate.address()).second)
+            continue;
+        try {
+            const std::shared_ptr<ConnectionPool> pool = poolFor(candidate);
+            ConnectionPool::Lease lease = pool->acquire();
+            const Reply reply
+                = lease->command({QByteArrayLiteral("CLUSTER"), QByteArrayLiteral("SLOTS")});
+            QString why = reply.isError() ? reply.toString() : QString();
+            std::optional<SlotMap> parsed;
+            if (why.isEmpty())
+                parsed = SlotMap::fromClusterSlots(reply, candidate, &why);
+            if (parsed && parsed->masters().isEmpty())
+                why = u"no hash slot is assigned"_s;
+            if (!why.isEmpty()) {
+                problem = candidate.display() + u": "_s + why;
+                continue;
+            }
+            if (const int uncovered = parsed->uncoveredSlots())
+                spdlog::warn("redis: cluster {}: {} hash slots have no master",
+                    m_settings.clusterName.toStdString(), uncovered);
+            QMutexLocker locker(&m_mapMutex);
+            m_map = std::make_shared<const SlotMap>(std::move(*parsed));
+            m_stale = false;
+            return m_map;
+        } catch (const ConnectionError& error) {
+            lastError = error;
+        }
+    }
+    if (!problem.isEmpty())
+        throw m_settings.error(Kind::ClusterDown, u"no usable slot map ("_s + problem + u')');
+    if (lastError)
+        throw *lastError;
+    throw m_settings.error(Kind::Config, u"no cluster node is configured"_s);
+}
+
+std::shared_ptr<ConnectionPool> ClusterRouter::poolFor(const Endpoint& endpoint)
+{
+    QMutexLocker locker(&m_poolsMutex);
+    std::shared_ptr<ConnectionPool>& pool = m_pools[endpoint.address()];
+    if (!pool) {
+        Endpoint bare = endpoint; // credentials live in the settings, never in node endpoints
+        bare.username.clear();
+        bare.password.clear();
+        bare.db.reset();
+        pool = std::make_shared<ConnectionPool>(m_settings.withEndpoint(bare), m_poolOptions);
+    }
+    return pool;
+}
+
+std::optional<NodeInfo> ClusterRouter::ownerOf(QByteArrayView key)
+{
+    const NodeInfo* owner = slotMap()->owner(hashslot::of(key));
+    return owner ? std::optional<NodeInfo>(*owner) : std::nullopt;
+}
+
+} // namespace qd::redis

@@ -1,0 +1,83 @@
+#include "core/redis/Command.h"
+
+#include <array>
+
+namespace qd::redis {
+namespace {
+
+// Commands whose second argument is not a key: routed to any node in Redis Cluster.
+constexpr std::array kKeyless {"ASKING", "AUTH", "CLIENT", "CLUSTER", "COMMAND", "CONFIG", "DBSIZE",
+    "ECHO", "FLUSHALL", "FLUSHDB", "HELLO", "INFO", "LATENCY", "MEMORY", "PING", "READONLY", "ROLE",
+    "SCAN", "SELECT", "SENTINEL", "SLOWLOG", "TIME"};
+
+void appendLength(QByteArray& out, char marker, qsizetype length)
+{
+    out.append(marker);
+    out.append(QByteArray::number(length));
+    out.append("\r\n", 2);
+}
+
+} // namespace
+
+Command::Command(std::initializer_list<QByteArray> argv) : m_argv(argv)
+{
+}
+
+Command::Command(QList<QByteArray> argv) : m_argv(std::move(argv))
+{
+}
+
+Command& Command::arg(const QByteArray& value)
+{
+    m_argv.append(value);
+    return *this;
+}
+
+Command& Command::arg(QStringView value)
+{
+    m_argv.append(value.toUtf8());
+    return *this;
+}
+
+Command& Command::arg(qint64 value)
+{
+    m_argv.append(QByteArray::number(value));
+    return *this;
+}
+
+Command& Command::routeBy(QByteArray key)
+{
+    m_routingKey = std::move(key);
+    return *this;
+}
+
+QByteArray Command::name() const
+{
+    return m_argv.isEmpty() ? QByteArray() : m_argv.constFirst().toUpper();
+}
+
+std::optional<QByteArray> Command::routingKey() const
+{
+    if (m_routingKey)
+        return m_routingKey;
+    if (m_argv.size() < 2)
+        return std::nullopt;
+    const QByteArray upper = name();
+    for (const char* keyless : kKeyless) {
+        if (upper == keyless)
+            return std::nullopt;
+    }
+    return m_argv.at(1);
+}
+
+void Command::appendTo(QByteArray& out) const
+{
+    appendLength(out, '*', m_argv.size());
+    for (const QByteArray& argument : m_argv) {
+        appendLength(out, '$', argument.size());
+        out.append(argument);
+        out.append("\r\n", 2);
+    }
+}
+
+} // namespace qd::redis

@@ -1,0 +1,23 @@
+#include "core/redis/Pipeline.h"
+
+#include <stdexcept>
+
+namespace qd::redis {
+
+Pipeline::Pipeline(const QList<Command>& commands)
+{
+    for (const Command& command : commands)
+        add(command);
+}
+
+Pipeline& Pipeline::add(const Command& command)
+{
+    // "*0" gets no reply from Redis, so an empty command would leave the pipeline waiting.
+    if (command.isEmpty())
+        throw std::invalid_argument("qd::redis::Pipeline: empty command");
+    command.appendTo(m_encoded);
+    ++m_count;
+    return *this;
+}
+
+} // namespace qd::redis

@@ -1,0 +1,147 @@
+#include "core/redis/SentinelResolver.h"
+
+#include <spdlog/spdlog.h>
+
+namespace qd::redis {
+namespace {
+
+using namespace Qt::StringLiterals;
+using Kind = ConnectionError::Kind;
+
+// Failures that asking another Sentinel cannot cure: the configuration is wrong.
+bool isConfigurationProblem(const ConnectionError& error)
+{
+    return error.severity() == Severity::Error;
+}
+
+} // namespace
+
+SentinelResolver::SentinelResolver(
+    QList<Endpoint> sentinels, QString masterName, ConnectionSettings masterSettings)
+    : m_sentinels(std::move(sentinels))
+    , m_masterName(std::move(masterName))
+    , m_master(std::move(masterSettings))
+{
+}
+
+std::optional<Endpoint> SentinelResolver::cachedMaster() const
+{
+    QMutexLocker locker(&m_mutex);
+    return m_cached;
+}
+
+void SentinelResolver::invalidate()
+{
+    QMutexLocker locker(&m_mutex);
+    m_cached.reset();
+}
+
+std::unique_ptr<Connection> SentinelResolver::connectMaster()
+{
+    std::optional<ConnectionError> sentinelError;
+    QStringList problems;
+    bool anyAnswered = false;
+    for (const Endpoint& sentinel : m_sentinels) {
+        QString problem;
+        std::optional<Endpoint> master;
+        try {
+            master = ask(sentinel, &problem);
+            anyAnswered = true;
+        } catch (const ConnectionError& error) {
+            sentinelError = error;
+            problems.append(error.endpoint() + u": "_s + error.reason());
+            continue;
+        }
+        if (!master) {
+            problems.append(sentinel.display() + u": "_s + problem);
+            continue;
+        }
+        try {
+            if (std::unique_ptr<Connection> connection = openIfMaster(*master)) {
+                QMutexLocker locker(&m_mutex);
+                m_cached = *master;
+                return connection;
+            }
+            problems.append(sentinel.display() + u" names "_s + master->display()
+                + u", which is not a master (failover in progress?)"_s);
+        } catch (const ConnectionError& error) {
+            if (isConfigurationProblem(error))
+                throw;
+            problems.append(error.endpoint() + u": "_s + error.reason());
+        }
+    }
+    if (!anyAnswered) {
+        if (std::unique_ptr<Connection> connection = connectCachedMaster())
+            return connection;
+        if (sentinelError)
+            throw *sentinelError;
+    }
+    throw m_master.error(Kind::ClusterDown,
+        u"no Sentinel named a reachable master \""_s + m_masterName + u"\" ("_s
+            + problems.join(u"; "_s) + u')');
+}
+
+std::unique_ptr<Connection> SentinelResolver::connectCachedMaster()
+{
+    const std::optional<Endpoint> cached = cachedMaster();
+    if (!cached)
+        return nullptr;
+    try {
+        std::unique_ptr<Connection> connection = openIfMaster(*cached);
+        if (connection) {
+            spdlog::warn("redis: no Sentinel answers for \"{}\"; using the last known master {}",
+                m_masterName.toStdString(), cached->display().toStdString());
+        }
+        return connection;
+    } catch (const ConnectionError& error) {
+        if (isConfigurationProblem(error))
+            throw;
+        return nullptr;
+    }
+}
+
+std::optional<Endpoint> SentinelResolver::ask(const Endpoint& sentinel, QString* problem)
+{
+    const std::unique_ptr<Connection> connection = Connection::open(sentinelSettings(sentinel));
+    const Reply reply = connection->command({QByteArrayLiteral("SENTINEL"),
+        QByteArrayLiteral("get-master-addr-by-name"), m_masterName.toUtf8()});
+    bool ok = false;
+    const qint64 port = reply.size() == 2 ? reply.at(1).toInteger(&ok) : 0;
+    if (reply.isNil()) {
+        *problem = u"does not monitor a master named \""_s + m_masterName + u'"';
+    } else if (!ok || port <= 0 || port > 65535 || !reply.at(0).isString()) {
+        *problem = u"unexpected answer "_s + reply.toDebugString();
+    } else {
+        Endpoint master = Endpoint::tcp(reply.at(0).toString(), static_cast<quint16>(port));
+        master.transport
+            = m_master.endpoint.isTls() ? Endpoint::Transport::Tls : Endpoint::Transport::Tcp;
+        return master;
+    }
+    return std::nullopt;
+}
+
+std::unique_ptr<Connection> SentinelResolver::openIfMaster(const Endpoint& master)
+{
+    std::unique_ptr<Connection> connection = Connection::open(m_master.withEndpoint(master));
+    const Reply role = connection->command({QByteArrayLiteral("ROLE")});
+    if (role.isError()) {
+        // An ACL user without ROLE: trust the Sentinel rather than refuse to monitor.
+        spdlog::debug("redis: ROLE refused by {}: {}", master.display().toStdString(),
+            role.toString().toStdString());
+        return connection;
+    }
+    if (role.size() > 0 && role.at(0).toByteArray() == "master")
+        return connection;
+    return nullptr;
+}
+
+ConnectionSettings SentinelResolver::sentinelSettings(const Endpoint& sentinel) const
+{
+    ConnectionSettings settings = m_master.withEndpoint(sentinel);
+    settings.username = sentinel.username;
+    settings.password = sentinel.password;
+    settings.db = 0;
+    return settings;
+}
+
+} // namespace qd::redis

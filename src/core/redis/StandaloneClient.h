@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/redis/ConnectionPool.h"
+#include "core/redis/RedisClient.h"
+#include "core/redis/SentinelResolver.h"
+
+#include <memory>
+
+namespace qd::redis {
+
+// A deployment with one master: a standalone server, or the master a SentinelResolver finds.
+// In Sentinel mode a READONLY error (the master was demoted under us) drops the pooled
+// connections and forgets the address, so the next call asks the Sentinels again.
+class StandaloneClient final : public RedisClient {
+public:
+    explicit StandaloneClient(ConnectionSettings settings, PoolOptions pool = {});
+    StandaloneClient(std::shared_ptr<SentinelResolver> sentinels, ConnectionSettings settings,
+        PoolOptions pool = {});
+
+    QList<Reply> pipeline(const QList<Command>& commands, CallStats* stats = nullptr) override;
+    QList<NodeResult> perMaster(const Builder& build, CallStats* stats = nullptr) override;
+    QList<NodeInfo> masters() override;
+
+    ConnectionPool& pool() { return m_pool; }
+
+private:
+    static NodeInfo nodeOf(const ConnectionSettings& settings);
+    void forgetMasterIfDemoted(const QList<Reply>& replies, Connection& connection);
+
+    std::shared_ptr<SentinelResolver> m_sentinels;
+    ConnectionPool m_pool;
+};
+
+} // namespace qd::redis

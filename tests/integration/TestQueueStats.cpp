@@ -1,0 +1,208 @@
+#include "core/config/ClusterConfig.h"
+#include "core/queues/GoRedisWorkQueue.h"
+#include "core/redis/RedisClient.h"
+#include "core/util/Clock.h"
+#include "support/RedisCluster.h"
+#include "support/RedisServer.h"
+
+#include <QTest>
+
+using namespace std::chrono_literals;
+using namespace qd;
+using qd::test::RedisServer;
+
+namespace {
+
+QString job(const QString& id)
+{
+    return QStringLiteral(
+        R"({"id":"%1","filepath":"/data/%1.csv","filesize":1024,"priority":"high","retries":0,"creation_time":"2026-11-29T04:00:00Z","trace_id":"t","span_id":"s"})")
+        .arg(id);
+}
+
+ClusterConfig clusterFor(const QString& name, const QString& endpoint)
+{
+    ClusterConfig c;
+    c.name = name;
+    c.endpoint = endpoint;
+    return c;
+}
+
+// Puts a known state into Redis with redis-cli (not the product's own client).
+void seedQueues(
+    const std::function<QByteArray(const QStringList&)>& cli, const QueueSystemConfig& qs)
+{
+    QStringList high {QStringLiteral("LPUSH"), qs.keyOf(QStringLiteral("high"))};
+    for (int i = 0; i < 3; ++i)
+        high << job(QStringLiteral("h%1").arg(i));
+    cli(high);
+    QStringList low {QStringLiteral("LPUSH"), qs.keyOf(QStringLiteral("low"))};
+    for (int i = 0; i < 5; ++i)
+        low << job(QStringLiteral("l%1").arg(i));
+    cli(low);
+    cli({QStringLiteral("LPUSH"), qs.deadLetterKey, job(QStringLiteral("d1")),
+        job(QStringLiteral("d2"))});
+    cli({QStringLiteral("LPUSH"), qs.completedKey, QStringLiteral("c1"), QStringLiteral("c2"),
+        QStringLiteral("c3"), QStringLiteral("c4")});
+    cli({QStringLiteral("SET"), qs.pauseKey(QStringLiteral("low")), QStringLiteral("1")});
+    // w1 is busy with job-7 and beats; w2 holds two jobs and has stopped beating (orphaned).
+    cli({QStringLiteral("LPUSH"), qs.processingKey(QStringLiteral("w1")),
+        job(QStringLiteral("job-7"))});
+    cli({QStringLiteral("SET"), qs.heartbeatKey(QStringLiteral("w1")), job(QStringLiteral("job-7")),
+        QStringLiteral("EX"), QStringLiteral("30")});
+    cli({QStringLiteral("LPUSH"), qs.processingKey(QStringLiteral("w2")), job(QStringLiteral("x1")),
+        job(QStringLiteral("x2"))});
+    // Noise the poll must not count.
+    cli({QStringLiteral("SET"), QStringLiteral("unrelated:key"), QStringLiteral("1")});
+}
+
+void verifySeeded(const ClusterStats& stats)
+{
+    QCOMPARE(stats.queueSizes().value(QStringLiteral("high")), 3);
+    QCOMPARE(stats.queueSizes().value(QStringLiteral("low")), 5);
+    QCOMPARE(stats.totalQueued(), 8); // completed and dead letters are not queues
+    QCOMPARE(stats.deadLetterCount, 2);
+    QCOMPARE(stats.completedCount, 4);
+    QCOMPARE(stats.pausedQueues(), QStringList {QStringLiteral("low")});
+    QCOMPARE(stats.processingCount, 3);
+    QCOMPARE(stats.workerCount, 1);
+    QCOMPARE(stats.workers.size(), 2);
+    QCOMPARE(stats.workers[0].id, QStringLiteral("w1"));
+    QCOMPARE(stats.workers[0].currentJobId, QStringLiteral("job-7"));
+    QVERIFY(stats.workers[0].live());
+    QVERIFY(*stats.workers[0].heartbeatAgeMs <= 2000);
+    QCOMPARE(stats.orphanedWorkers(), QStringList {QStringLiteral("w2")});
+    QVERIFY(stats.workersComplete);
+    QVERIFY(stats.server.usedMemory > 0);
+    QVERIFY(stats.server.connectedClients >= 1);
+}
+
+} // namespace
+
+class TestQueueStats final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void statsEqualWhatRedisHolds()
+    {
+        QString error;
+        auto server = RedisServer::start({}, &error);
+        QVERIFY2(server, qPrintable(error));
+        const ClusterConfig config = clusterFor(QStringLiteral("prod"), server->endpoint());
+        seedQueues([&](const QStringList& args) { return server->cli(args); }, config.queueSystem);
+
+        GoRedisWorkQueue backend(
+            config, redis::RedisClient::create(config, 2000ms), Clock::system());
+        const ClusterStats first = backend.poll(); // discovers the workers (one SCAN step)
+        QCOMPARE(first.totalQueued(), 8);
+        QCOMPARE(first.cost.roundTrips, 1);
+        const ClusterStats stats = backend.poll();
+        verifySeeded(stats);
+        QCOMPARE(stats.cost.roundTrips, 1); // one pipelined round trip per poll
+        // 2 queues x (LLEN + EXISTS) + completed + dead letters + 2 workers x 3 + SCAN + 3 INFO
+        QCOMPARE(stats.cost.commands, 4 + 2 + 6 + 1 + 3);
+        QVERIFY(stats.cost.bytesReceived > 0);
+        QVERIFY(!stats.ratesKnown || stats.jobRate == 0);
+
+        // The worker finished: its processing list and heartbeat are gone.
+        server->cli({QStringLiteral("DEL"), config.queueSystem.processingKey(QStringLiteral("w1")),
+            config.queueSystem.heartbeatKey(QStringLiteral("w1"))});
+        const ClusterStats after = backend.poll();
+        QCOMPARE(after.workerCount, 0);
+        QCOMPARE(after.workers.size(), 1);
+        QCOMPARE(after.processingCount, 2);
+    }
+
+    void ratesComeFromGrowth()
+    {
+        QString error;
+        auto server = RedisServer::start({}, &error);
+        QVERIFY2(server, qPrintable(error));
+        const ClusterConfig config = clusterFor(QStringLiteral("prod"), server->endpoint());
+        ManualClock clock;
+        GoRedisWorkQueue backend(config, redis::RedisClient::create(config, 2000ms), clock);
+        QVERIFY(!backend.poll().ratesKnown);
+        QStringList completed {QStringLiteral("LPUSH"), config.queueSystem.completedKey};
+        for (int i = 0; i < 50; ++i)
+            completed << QString::number(i);
+        server->cli(completed);
+        server->cli({QStringLiteral("LPUSH"), config.queueSystem.deadLetterKey, QStringLiteral("a"),
+            QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"), QStringLiteral("e")});
+        clock.advance(5s);
+        const ClusterStats stats = backend.poll();
+        QVERIFY(stats.ratesKnown);
+        QCOMPARE(stats.jobRate, 10.0);
+        QCOMPARE(stats.errorRate, 5.0 / 55.0);
+        // Purging the dead letters is a reset, not a negative rate.
+        server->cli({QStringLiteral("DEL"), config.queueSystem.deadLetterKey});
+        clock.advance(5s);
+        const ClusterStats purged = backend.poll();
+        QCOMPARE(purged.jobRate, 0.0);
+        QVERIFY(purged.errorRate >= 0.0);
+    }
+
+    void customKeyLayout()
+    {
+        QString error;
+        auto server = RedisServer::start({}, &error);
+        QVERIFY2(server, qPrintable(error));
+        ClusterConfig config = clusterFor(QStringLiteral("mail"), server->endpoint());
+        config.queueSystem.queues = {{QStringLiteral("emails"), QStringLiteral("mail:q")}};
+        config.queueSystem.deadLetterKey = QStringLiteral("mail:dlq");
+        server->cli({QStringLiteral("LPUSH"), QStringLiteral("mail:q"), QStringLiteral("1"),
+            QStringLiteral("2")});
+        server->cli({QStringLiteral("LPUSH"), QStringLiteral("jobqueue:high_priority"),
+            QStringLiteral("ignored")});
+        server->cli({QStringLiteral("LPUSH"), QStringLiteral("mail:dlq"), QStringLiteral("x")});
+        GoRedisWorkQueue backend(
+            config, redis::RedisClient::create(config, 2000ms), Clock::system());
+        const ClusterStats stats = backend.poll();
+        QCOMPARE(stats.queueSizes(), (QMap<QString, qint64> {{QStringLiteral("emails"), 2}}));
+        QCOMPARE(stats.deadLetterCount, 1);
+    }
+
+    void redisClusterIsOnePipelinePerMaster()
+    {
+        QString error;
+        auto cluster = qd::test::RedisCluster::start(3, 0, &error);
+        QVERIFY2(cluster, qPrintable(error));
+        ClusterConfig config
+            = clusterFor(QStringLiteral("eu"), cluster->seedEndpoints().constFirst());
+        config.mode = ClusterMode::Cluster;
+        // Queues spread over the masters by their own hash tags; one job's journey stays on
+        // one slot per worker.
+        config.queueSystem.queues = {{QStringLiteral("a"), QStringLiteral("{qa}:queue")},
+            {QStringLiteral("b"), QStringLiteral("{qb}:queue")},
+            {QStringLiteral("c"), QStringLiteral("{qc}:queue")}};
+        const auto cli = [&](const QStringList& args) {
+            return cluster->nodes().constFirst()->cli(QStringList {QStringLiteral("-c")} + args);
+        };
+        cli({QStringLiteral("LPUSH"), QStringLiteral("{qa}:queue"), QStringLiteral("1")});
+        cli({QStringLiteral("LPUSH"), QStringLiteral("{qb}:queue"), QStringLiteral("1"),
+            QStringLiteral("2")});
+        cli({QStringLiteral("LPUSH"), QStringLiteral("{qc}:queue"), QStringLiteral("1"),
+            QStringLiteral("2"), QStringLiteral("3")});
+        cli({QStringLiteral("LPUSH"), config.queueSystem.processingKey(QStringLiteral("wa")),
+            QStringLiteral("j")});
+        cli({QStringLiteral("LPUSH"), config.queueSystem.processingKey(QStringLiteral("wb")),
+            QStringLiteral("j")});
+        cli({QStringLiteral("SET"), config.queueSystem.heartbeatKey(QStringLiteral("wa")),
+            QStringLiteral("j"), QStringLiteral("EX"), QStringLiteral("30")});
+
+        GoRedisWorkQueue backend(
+            config, redis::RedisClient::create(config, 2000ms), Clock::system());
+        backend.poll();
+        const ClusterStats stats = backend.poll();
+        QCOMPARE(stats.server.masters, 3);
+        QCOMPARE(stats.cost.roundTrips, 3); // one per master, run in parallel
+        QCOMPARE(stats.queueSizes().value(QStringLiteral("a")), 1);
+        QCOMPARE(stats.queueSizes().value(QStringLiteral("b")), 2);
+        QCOMPARE(stats.queueSizes().value(QStringLiteral("c")), 3);
+        QCOMPARE(stats.processingCount, 2);
+        QCOMPARE(stats.workerCount, 1);
+        QCOMPARE(stats.orphanedWorkers(), QStringList {QStringLiteral("wb")});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQueueStats)
+#include "TestQueueStats.moc"

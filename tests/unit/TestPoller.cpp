@@ -1,0 +1,143 @@
+#include "core/errors/Errors.h"
+#include "core/stats/Poller.h"
+#include "core/util/Clock.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <atomic>
+#include <thread>
+
+using namespace std::chrono_literals;
+using namespace qd;
+
+namespace {
+
+// A cluster whose poll takes a set time and counts how many polls overlap.
+class FakeTarget final : public PollTarget {
+public:
+    explicit FakeTarget(QString name, std::chrono::milliseconds duration = 0ms, bool fail = false)
+        : m_duration(duration), m_name(std::move(name)), m_fail(fail)
+    {
+    }
+    ClusterStats poll() override
+    {
+        const int now = ++m_inFlight;
+        m_maxInFlight = std::max(m_maxInFlight.load(), now);
+        ++m_polls;
+        std::this_thread::sleep_for(m_duration.load());
+        --m_inFlight;
+        if (m_fail)
+            throw ClusterError(ClusterError::Kind::NoData, m_name, QStringLiteral("boom"));
+        ClusterStats stats;
+        stats.clusterName = m_name;
+        return stats;
+    }
+    std::atomic<int> m_polls = 0;
+    std::atomic<int> m_inFlight = 0;
+    std::atomic<int> m_maxInFlight = 0;
+    std::atomic<std::chrono::milliseconds> m_duration;
+
+private:
+    QString m_name;
+    bool m_fail;
+};
+
+PollingConfig polling(
+    std::chrono::milliseconds interval, std::chrono::milliseconds timeout, bool enabled = true)
+{
+    return PollingConfig {interval, 0ms, timeout, enabled};
+}
+
+} // namespace
+
+class TestPoller final : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void pollsEveryIntervalNeverOverlapping()
+    {
+        Poller poller(Clock::system(), polling(50ms, 45ms));
+        auto target
+            = std::make_shared<FakeTarget>(QStringLiteral("a"), 80ms); // slower than the interval
+        QSignalSpy finished(&poller, &Poller::pollFinished);
+        poller.addCluster(QStringLiteral("a"), target);
+        QTRY_VERIFY_WITH_TIMEOUT(target->m_polls >= 4, 5000);
+        QCOMPARE(target->m_maxInFlight.load(), 1);
+        poller.removeCluster(QStringLiteral("a"));
+        poller.waitForIdle();
+    }
+
+    void timeoutIsReportedAndLateResultDropped()
+    {
+        Poller poller(Clock::system(), polling(1000ms, 100ms));
+        auto target = std::make_shared<FakeTarget>(QStringLiteral("slow"), 400ms);
+        QSignalSpy finished(&poller, &Poller::pollFinished);
+        poller.addCluster(QStringLiteral("slow"), target);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 2000);
+        const auto result = finished.at(0).at(0).value<PollResult>();
+        QVERIFY(result.failure.has_value());
+        QCOMPARE(result.failure->kind, QStringLiteral("timeout"));
+        QVERIFY(result.failure->at.isValid());
+        QVERIFY(!result.stats.has_value());
+        QVERIFY(poller.isInFlight(QStringLiteral("slow"))); // still running: no second poll
+        poller.refresh(QStringLiteral("slow"));
+        QCOMPARE(target->m_polls.load(), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !poller.isInFlight(QStringLiteral("slow")) || target->m_polls == 2, 3000);
+        QCOMPARE(target->m_maxInFlight.load(), 1);
+        poller.removeCluster(QStringLiteral("slow"));
+        poller.waitForIdle();
+    }
+
+    void slowClusterDoesNotDelayOthers()
+    {
+        Poller poller(Clock::system(), polling(100ms, 90ms));
+        auto slow = std::make_shared<FakeTarget>(QStringLiteral("slow"), 2000ms);
+        auto fast = std::make_shared<FakeTarget>(QStringLiteral("fast"));
+        poller.addCluster(QStringLiteral("slow"), slow);
+        poller.addCluster(QStringLiteral("fast"), fast);
+        QTRY_VERIFY_WITH_TIMEOUT(fast->m_polls >= 8, 3000);
+        QCOMPARE(slow->m_polls.load(), 1);
+        slow->m_duration = 0ms;
+        poller.removeCluster(QStringLiteral("slow"));
+        poller.removeCluster(QStringLiteral("fast"));
+        poller.waitForIdle();
+    }
+
+    void failuresAreDescribed()
+    {
+        Poller poller(Clock::system(), polling(1000ms, 500ms));
+        QSignalSpy finished(&poller, &Poller::pollFinished);
+        poller.addCluster(
+            QStringLiteral("bad"), std::make_shared<FakeTarget>(QStringLiteral("bad"), 0ms, true));
+        QTRY_COMPARE(finished.count(), 1);
+        const auto result = finished.at(0).at(0).value<PollResult>();
+        QVERIFY(result.failure);
+        QCOMPARE(result.failure->message, QStringLiteral("boom"));
+        QCOMPARE(result.failure->severity, Severity::Warning);
+    }
+
+    void disabledPollingOnlyPollsOnRefresh()
+    {
+        Poller poller(Clock::system(), polling(20ms, 10ms, false));
+        auto target = std::make_shared<FakeTarget>(QStringLiteral("a"));
+        QSignalSpy finished(&poller, &Poller::pollFinished);
+        poller.addCluster(QStringLiteral("a"), target);
+        QTest::qWait(100);
+        QCOMPARE(target->m_polls.load(), 0);
+        poller.refresh(QStringLiteral("a"));
+        QTRY_COMPARE(finished.count(), 1);
+        QTest::qWait(100);
+        QCOMPARE(target->m_polls.load(), 1);
+        PollingConfig enabled = poller.config();
+        enabled.enabled = true;
+        poller.setConfig(enabled);
+        QTRY_VERIFY(target->m_polls >= 3);
+        poller.removeCluster(QStringLiteral("a"));
+        poller.waitForIdle();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPoller)
+#include "TestPoller.moc"
