@@ -1,7 +1,9 @@
 #include "app/HeadlessRunner.h"
 
+#include "app/EngineHost.h"
 #include "app/SignalWatcher.h"
 #include "core/config/ConfigFile.h"
+#include "core/engine/Manager.h"
 #include "core/util/Log.h"
 
 #include <QCoreApplication>
@@ -11,39 +13,37 @@ namespace qd::app {
 int runHeadless(const CommandLineOptions& options)
 {
     log::setup(log::Format::Json, options.verbose ? spdlog::level::debug : spdlog::level::info);
-    ConfigFile file(options.configPath);
-    const ConfigReadResult loaded = file.load(!options.configGiven);
-    for (const ConfigIssue& issue : loaded.issues) {
+    EngineHost host;
+    const bool opened = host.open(options);
+    for (const ConfigIssue& issue : host.issues()) {
         if (issue.isError())
             spdlog::error("config {}: {}", log::s(options.configPath), log::s(issue.toString()));
         else
             spdlog::warn("config {}: {}", log::s(options.configPath), log::s(issue.toString()));
     }
-    if (!loaded.ok()) {
-        spdlog::critical("invalid configuration {}; not starting", log::s(options.configPath));
+    if (!opened) {
+        if (!host.error().isEmpty())
+            spdlog::critical("{}", log::s(host.error()));
+        spdlog::critical("cannot start with configuration {}", log::s(options.configPath));
         return 1;
     }
-    const Config& config = loaded.config;
-    for (const ClusterConfig& cluster : config.clusters) {
-        log::addSecret(cluster.effectivePassword());
-    }
-    log::addSecret(config.api.token);
     spdlog::info("QueueDeck {} headless, config {}, {} cluster(s)",
         log::s(QCoreApplication::applicationVersion()),
-        log::s(file.exists() ? options.configPath : QStringLiteral("(built-in default)")),
-        config.clusters.size());
+        log::s(
+            host.configFile().exists() ? options.configPath : QStringLiteral("(built-in default)")),
+        host.manager().clusterNames().size());
 
     SignalWatcher watcher;
-    int exitCode = 0;
-    QObject::connect(&watcher, &SignalWatcher::terminateRequested, QCoreApplication::instance(),
-        [&exitCode](int number) {
+    QObject::connect(
+        &watcher, &SignalWatcher::terminateRequested, QCoreApplication::instance(), [](int number) {
             spdlog::info("signal {} received, shutting down", number);
-            exitCode = 0;
             QCoreApplication::quit();
         });
+    host.start();
     QCoreApplication::exec();
+    host.shutdown();
     spdlog::info("stopped");
-    return exitCode;
+    return 0;
 }
 
 } // namespace qd::app

@@ -7,7 +7,9 @@
 #include "support/RespProbe.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTest>
 #include <QThread>
 
@@ -36,8 +38,8 @@ int runHelper()
         std::fprintf(stderr, "helper: %s\n", qPrintable(error));
         return 1;
     }
-    std::printf("server %lld %u\n", static_cast<long long>(server->pid()),
-        static_cast<unsigned>(server->port()));
+    std::printf("server %lld %u %s\n", static_cast<long long>(server->pid()),
+        static_cast<unsigned>(server->port()), qPrintable(server->dir()));
     std::fflush(stdout);
     QThread::sleep(60);
     return 2;
@@ -75,7 +77,11 @@ void TestFixtureCleanup::killedTestProcessTakesItsServersDown()
     const QByteArray line = helper.readLine();
     QVERIFY2(line.startsWith("server "), line.constData());
     const QList<QByteArray> fields = line.trimmed().split(' ');
-    QCOMPARE(fields.size(), 3);
+    QCOMPARE(fields.size(), 4);
+    // The helper dies before its QTemporaryDir can remove the server's dir: we do it.
+    const QString dir = QString::fromLocal8Bit(fields[3]);
+    const auto removeDir = qScopeGuard([dir] { QDir(dir).removeRecursively(); });
+    QVERIFY(dir.startsWith(QDir::tempPath()));
     const qint64 pid = fields[1].toLongLong();
     const auto port = static_cast<quint16>(fields[2].toUInt());
     QVERIFY(pid > 0 && port > 0);

@@ -210,7 +210,7 @@ private Q_SLOTS:
     // The seed's anomaly: production left its usual level of ~125 jobs, staging did not.
     void seedAnomaly()
     {
-        const auto steady = [](const QString& cluster, QList<qint64> levels) {
+        const auto steady = [](const QString& cluster, const QList<qint64>& levels) {
             return qd::test::pollSeries<qint64>(levels, [cluster](qint64 queued) {
                 ClusterStatsBuilder poll(cluster);
                 return poll.queue(u"default"_s, queued).liveWorkers(10);

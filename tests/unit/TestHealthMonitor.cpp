@@ -187,7 +187,7 @@ private Q_SLOTS:
                   return deadLetterRule ? poll.queue(u"high"_s, 1).deadLetters(value)
                                         : poll.queue(u"high"_s, value);
               });
-        const ClusterStats latest = history.constLast();
+        const ClusterStats& latest = history.constLast();
         const HealthMonitor monitor(config);
 
         const HealthReport report = monitor.evaluate(
@@ -212,7 +212,7 @@ private Q_SLOTS:
                   ClusterStatsBuilder poll;
                   return poll.queue(u"high"_s, value, true).queue(u"low"_s, 4).liveWorkers(1);
               });
-        const ClusterStats latest = history.constLast();
+        const ClusterStats& latest = history.constLast();
         const HealthReport report
             = HealthMonitor(config).evaluate(latest.clusterName, &latest, std::nullopt, history);
         QVERIFY(!report.hasIssue(qd::healthrule::BacklogGrowing));

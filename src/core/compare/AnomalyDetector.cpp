@@ -119,7 +119,7 @@ void AnomalyDetector::withinPair(
     const double gap = std::abs(a.value - b.value);
     const bool movedA = departs(a.value, *baseA, spec) && gap > std::abs(baseA->median - b.value);
     const bool movedB = departs(b.value, *baseB, spec) && gap > std::abs(baseB->median - a.value);
-    if (!movedA && !movedB)
+    if (movedA == movedB)
         return;
     const Observed& mover = movedA ? a : b;
     const Observed& other = movedA ? b : a;

@@ -204,6 +204,12 @@ std::shared_ptr<QueueBackend> Manager::backend(const QString& name) const
     return it == m_runtimes.cend() ? nullptr : (*it)->backend;
 }
 
+std::shared_ptr<redis::RedisClient> Manager::client(const QString& name) const
+{
+    const auto it = m_runtimes.constFind(name);
+    return it == m_runtimes.cend() ? nullptr : (*it)->client;
+}
+
 void Manager::onPollFinished(const PollResult& result)
 {
     const auto it = m_runtimes.find(result.cluster);

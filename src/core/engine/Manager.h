@@ -79,6 +79,10 @@ public:
     const Clock& clock() const { return m_clock; }
     // For actions: the backend of a cluster (nullptr if unknown or disabled).
     std::shared_ptr<QueueBackend> backend(const QString& name) const;
+    // For actions: the cluster's Redis client, shared with its polls (nullptr if not running).
+    std::shared_ptr<redis::RedisClient> client(const QString& name) const;
+    // The cached stats, however old; nullopt when never polled. Never throws.
+    std::optional<ClusterStats> cachedStats(const QString& name) const { return m_cache.get(name); }
 
 Q_SIGNALS:
     void statsUpdated(const QString& cluster);

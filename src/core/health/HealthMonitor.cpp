@@ -20,7 +20,7 @@ bool failureIsCurrent(const PollFailure& failure, const ClusterStats* latest)
 
 } // namespace
 
-HealthMonitor::HealthMonitor(HealthConfig config) : m_config(std::move(config))
+HealthMonitor::HealthMonitor(const HealthConfig& config) : m_config(config)
 {
 }
 

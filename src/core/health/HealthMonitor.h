@@ -16,7 +16,7 @@ namespace qd {
 // Stateless: the same inputs always give the same report (transitions are HealthTracker's).
 class HealthMonitor final {
 public:
-    explicit HealthMonitor(HealthConfig config = {});
+    explicit HealthMonitor(const HealthConfig& config = {});
 
     const HealthConfig& config() const { return m_config; }
     void setConfig(const HealthConfig& config) { m_config = config; }

@@ -1,0 +1,392 @@
+#include "core/actions/ActionEngine.h"
+
+#include "core/actions/ActionRunner.h"
+#include "core/actions/ActionTypes.h"
+#include "core/audit/AuditLog.h"
+#include "core/engine/Manager.h"
+#include "core/errors/Errors.h"
+#include "core/redis/ConnectionError.h"
+#include "core/redis/RedisClient.h"
+#include "core/util/Log.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+
+namespace qd {
+
+// What the engine keeps of an action while its targets run on the pool.
+struct ActionEngine::Running {
+    std::atomic<bool> cancelled = false;
+    int remaining = 0;
+};
+
+ActionEngine::ActionEngine(Manager& manager, AuditLog* audit, QObject* parent)
+    : QObject(parent), m_manager(manager), m_audit(audit)
+{
+    m_pool.setMaxThreadCount(std::max(1, manager.config().actions.maxConcurrent));
+    if (!m_audit)
+        return;
+    // An action found executing (or confirmed) was cut short by a crash or a kill: it is never
+    // run again, only marked, so an operator can see what may have been half done.
+    for (MultiAction action : m_audit->latestActions()) {
+        if (action.status == ActionStatus::Executing || action.status == ActionStatus::Confirmed) {
+            action.status = ActionStatus::Interrupted;
+            action.error = QStringLiteral(
+                "QueueDeck stopped while this action was running; it was not run again");
+            action.finishedAt = manager.clock().wallNow();
+            m_audit->append(action, QStringLiteral("system"), action.error);
+            spdlog::warn("action {} ({}) was interrupted by a restart", log::s(action.id),
+                log::s(action.type));
+        }
+        m_actions.insert(action.id, action);
+    }
+}
+
+ActionEngine::~ActionEngine()
+{
+    shutdown();
+    m_pool.waitForDone();
+}
+
+bool ActionEngine::isDestructive(const QString& type)
+{
+    return actiontypes::isDestructive(type);
+}
+
+bool ActionEngine::isReadOnly(const QString& type)
+{
+    return actiontypes::isReadOnly(type);
+}
+
+bool ActionEngine::needsConfirmation(const QString& type) const
+{
+    return m_manager.config().actions.requireConfirmation && !isReadOnly(type);
+}
+
+QString ActionEngine::newId() const
+{
+    QString id;
+    do {
+        id = QStringLiteral("action-")
+            + QString::number(QRandomGenerator::system()->generate64() & 0xffffffffffffULL, 16);
+    } while (m_actions.contains(id));
+    return id;
+}
+
+void ActionEngine::validate(
+    const QString& type, const QStringList& targets, const QJsonObject& parameters) const
+{
+    using Kind = ActionError::Kind;
+    if (!actiontypes::isKnown(type))
+        throw ActionError(Kind::UnknownType,
+            QStringLiteral("unknown action type \"%1\" (known: %2)")
+                .arg(type, knownActionTypes().join(QStringLiteral(", "))),
+            QStringLiteral("type"));
+    if (!isReadOnly(type) && !m_manager.config().actions.allowedActions.contains(type))
+        throw ActionError(Kind::NotAllowed,
+            QStringLiteral("action type \"%1\" is not in actions.allowed_actions").arg(type),
+            QStringLiteral("type"));
+    if (targets.isEmpty())
+        throw ActionError(
+            Kind::InvalidParameter, QStringLiteral("no targets given"), QStringLiteral("targets"));
+    QStringList seen;
+    for (const QString& target : targets) {
+        const ClusterConfig* cluster = m_manager.config().cluster(target);
+        if (!cluster)
+            throw ActionError(Kind::UnknownTarget,
+                QStringLiteral("unknown cluster \"%1\"").arg(target), QStringLiteral("targets"));
+        if (seen.contains(target))
+            throw ActionError(Kind::InvalidParameter,
+                QStringLiteral("cluster \"%1\" is listed twice").arg(target),
+                QStringLiteral("targets"));
+        seen.append(target);
+        if (!cluster->enabled)
+            throw ActionError(Kind::DisabledTarget,
+                QStringLiteral("cluster \"%1\" is disabled").arg(target),
+                QStringLiteral("targets"));
+        if (cluster->readOnly && !isReadOnly(type))
+            throw ActionError(Kind::ReadOnlyTarget,
+                QStringLiteral("cluster \"%1\" is read-only; %2 changes data").arg(target, type),
+                QStringLiteral("targets"));
+        actiontypes::validate(type, parameters, *cluster);
+    }
+}
+
+QList<Confirmation> ActionEngine::confirmationsFor(const MultiAction& action) const
+{
+    QStringList lines;
+    for (const QString& target : action.targets) {
+        const ClusterConfig& cluster = m_manager.cluster(target);
+        lines.append(QStringLiteral("- ")
+            + actiontypes::describe(
+                action.type, action.parameters, cluster, m_manager.cachedStats(target)));
+    }
+    const QString summary = QStringLiteral("This will run %1 on %2 cluster(s):\n")
+                                .arg(action.type)
+                                .arg(action.targets.size())
+        + lines.join(u'\n') + QStringLiteral("\nContinue?");
+    return {Confirmation {true, summary}};
+}
+
+MultiAction ActionEngine::submit(const QString& type, const QStringList& targets,
+    const QJsonObject& parameters, const QString& requestedBy)
+{
+    validate(type, targets, parameters);
+    MultiAction action;
+    action.id = newId();
+    action.type = type;
+    action.targets = targets;
+    action.parameters = parameters;
+    action.requestedBy = requestedBy.isEmpty() ? QStringLiteral("unknown") : requestedBy;
+    action.createdAt = m_manager.clock().wallNow();
+    action.status = ActionStatus::Pending;
+    for (const QString& target : targets)
+        action.results.insert(target, TargetResult {});
+    const bool confirm = needsConfirmation(type);
+    if (confirm)
+        action.confirmations = confirmationsFor(action);
+    record(action);
+    m_actions.insert(action.id, action);
+    m_manager.events().publish(events::kActionCreated, {},
+        QStringLiteral("%1 on %2 requested by %3")
+            .arg(type, targets.join(QStringLiteral(", ")), action.requestedBy),
+        {{QStringLiteral("action_id"), action.id},
+            {QStringLiteral("status"), actionStatusName(action.status)}});
+    Q_EMIT actionChanged(action);
+    if (confirm)
+        return action;
+    MultiAction& stored = m_actions[action.id];
+    stored.confirmedBy = QStringLiteral("(no confirmation required)");
+    transition(stored, ActionStatus::Confirmed);
+    execute(stored);
+    return m_actions.value(action.id);
+}
+
+MultiAction ActionEngine::confirm(const QString& id, const QString& confirmedBy)
+{
+    const auto it = m_actions.find(id);
+    if (it == m_actions.end())
+        throw ActionError(
+            ActionError::Kind::NotFound, QStringLiteral("action \"%1\" does not exist").arg(id));
+    MultiAction& action = *it;
+    if (action.status != ActionStatus::Pending)
+        throw ActionError(ActionError::Kind::IllegalTransition,
+            QStringLiteral("action %1 is %2; only a pending action can be confirmed")
+                .arg(id, actionStatusName(action.status)));
+    // The targets may have changed since the action was created (removed, disabled, made
+    // read-only).
+    validate(action.type, action.targets, action.parameters);
+    action.confirmedBy = confirmedBy.isEmpty() ? QStringLiteral("unknown") : confirmedBy;
+    transition(action, ActionStatus::Confirmed);
+    execute(action);
+    return m_actions.value(id);
+}
+
+MultiAction ActionEngine::cancel(const QString& id, const QString& cancelledBy)
+{
+    const auto it = m_actions.find(id);
+    if (it == m_actions.end())
+        throw ActionError(
+            ActionError::Kind::NotFound, QStringLiteral("action \"%1\" does not exist").arg(id));
+    MultiAction& action = *it;
+    if (action.status == ActionStatus::Pending) {
+        action.error
+            = QStringLiteral("cancelled by %1 before it ran")
+                  .arg(cancelledBy.isEmpty() ? QStringLiteral("an operator") : cancelledBy);
+        transition(action, ActionStatus::Cancelled);
+        return action;
+    }
+    if (action.status == ActionStatus::Executing) {
+        if (const auto running = m_running.value(id))
+            running->cancelled = true;
+        return action;
+    }
+    throw ActionError(ActionError::Kind::IllegalTransition,
+        QStringLiteral("action %1 is %2 and cannot be cancelled")
+            .arg(id, actionStatusName(action.status)));
+}
+
+void ActionEngine::transition(MultiAction& action, ActionStatus to)
+{
+    if (!isAllowedTransition(action.status, to))
+        throw ActionError(ActionError::Kind::IllegalTransition,
+            QStringLiteral("action %1 cannot go from %2 to %3")
+                .arg(action.id, actionStatusName(action.status), actionStatusName(to)));
+    action.status = to;
+    const QDateTime now = m_manager.clock().wallNow();
+    if (to == ActionStatus::Executing)
+        action.executedAt = now;
+    if (isFinal(to))
+        action.finishedAt = now;
+    record(action);
+    static const QHash<ActionStatus, QString> eventFor {
+        {ActionStatus::Confirmed, events::kActionConfirmed},
+        {ActionStatus::Executing, events::kActionStarted},
+        {ActionStatus::Completed, events::kActionCompleted},
+        {ActionStatus::Failed, events::kActionFailed},
+        {ActionStatus::Cancelled, events::kActionCancelled},
+        {ActionStatus::Interrupted, events::kActionFailed}};
+    m_manager.events().publish(eventFor.value(to), {},
+        QStringLiteral("%1 %2 is %3%4")
+            .arg(action.type, action.id, actionStatusName(to),
+                action.error.isEmpty() ? QString() : QStringLiteral(": ") + action.error),
+        {{QStringLiteral("action_id"), action.id},
+            {QStringLiteral("status"), actionStatusName(to)}});
+    Q_EMIT actionChanged(action);
+}
+
+void ActionEngine::record(const MultiAction& action)
+{
+    if (!m_audit)
+        return;
+    const QString actor = action.status == ActionStatus::Pending ? action.requestedBy
+        : action.status == ActionStatus::Confirmed               ? action.confirmedBy
+                                                                 : QStringLiteral("system");
+    m_audit->append(action, actor);
+}
+
+void ActionEngine::execute(MultiAction& action)
+{
+    try {
+        // Written before anything runs: if the audit log cannot take the row, nothing runs.
+        transition(action, ActionStatus::Executing);
+    } catch (const QueueDeckError& e) {
+        action.status = ActionStatus::Failed;
+        action.error = e.message();
+        action.finishedAt = m_manager.clock().wallNow();
+        Q_EMIT actionChanged(action);
+        throw;
+    }
+    auto running = std::make_shared<Running>();
+    running->remaining = static_cast<int>(action.targets.size());
+    m_running.insert(action.id, running);
+    const Millis timeout = m_manager.config().actions.timeoutFor(action.type);
+    for (const QString& target : action.targets) {
+        std::shared_ptr<redis::RedisClient> client = m_manager.client(target);
+        const ClusterConfig cluster = m_manager.cluster(target);
+        if (!client) {
+            targetFinished(action.id, target,
+                TargetResult {false, QStringLiteral("cluster is not running"), 0, {}, 0, 0, true});
+            continue;
+        }
+        const QString id = action.id;
+        const QString type = action.type;
+        const QJsonObject parameters = action.parameters;
+        m_pool.start([this, id, type, target, cluster, client, parameters, running, timeout] {
+            QElapsedTimer elapsed;
+            elapsed.start();
+            TargetResult result;
+            const ActionContext context {id, cluster, *client, parameters, running->cancelled,
+                std::chrono::steady_clock::now() + timeout,
+                [this, id, target](qint64 done, qint64 total) {
+                    QMetaObject::invokeMethod(
+                        this,
+                        [this, id, target, done, total] {
+                            targetProgress(id, target, done, total);
+                        },
+                        Qt::QueuedConnection);
+                }};
+            try {
+                if (running->cancelled) {
+                    result.message = QStringLiteral("cancelled before it started");
+                } else {
+                    result = ActionRunner::create(type)->run(context);
+                }
+            } catch (const redis::ConnectionError& e) {
+                result.success = false;
+                result.message = e.message();
+            } catch (const std::exception& e) {
+                result.success = false;
+                result.message = QString::fromUtf8(e.what());
+            }
+            result.durationMs = static_cast<double>(elapsed.nsecsElapsed()) / 1e6;
+            result.finished = true;
+            QMetaObject::invokeMethod(
+                this, [this, id, target, result] { targetFinished(id, target, result); },
+                Qt::QueuedConnection);
+        });
+    }
+}
+
+void ActionEngine::targetProgress(
+    const QString& id, const QString& target, qint64 done, qint64 total)
+{
+    const auto it = m_actions.find(id);
+    if (it == m_actions.end() || it->status != ActionStatus::Executing)
+        return;
+    TargetResult& result = it->results[target];
+    result.done = done;
+    result.total = total;
+    Q_EMIT actionChanged(*it);
+}
+
+void ActionEngine::targetFinished(
+    const QString& id, const QString& target, const TargetResult& result)
+{
+    const auto it = m_actions.find(id);
+    if (it == m_actions.end())
+        return;
+    it->results[target] = result;
+    if (const auto running = m_running.value(id))
+        --running->remaining;
+    Q_EMIT actionChanged(*it);
+    finishIfDone(*it);
+}
+
+void ActionEngine::finishIfDone(MultiAction& action)
+{
+    const auto running = m_running.value(action.id);
+    if (!running || running->remaining > 0)
+        return;
+    m_running.remove(action.id);
+    QStringList failed;
+    for (auto it = action.results.cbegin(); it != action.results.cend(); ++it) {
+        if (!it->success)
+            failed.append(QStringLiteral("%1 (%2)").arg(it.key(), it->message));
+    }
+    if (running->cancelled) {
+        action.error = QStringLiteral("cancelled while running; stopped at the next batch");
+        transition(action, ActionStatus::Cancelled);
+    } else if (!failed.isEmpty()) {
+        action.error = QStringLiteral("failed on %1 of %2 target(s): %3")
+                           .arg(failed.size())
+                           .arg(action.targets.size())
+                           .arg(failed.join(QStringLiteral("; ")));
+        transition(action, ActionStatus::Failed);
+    } else {
+        transition(action, ActionStatus::Completed);
+    }
+}
+
+std::optional<MultiAction> ActionEngine::action(const QString& id) const
+{
+    const auto it = m_actions.constFind(id);
+    return it == m_actions.cend() ? std::nullopt : std::optional(*it);
+}
+
+QList<MultiAction> ActionEngine::actions(std::optional<ActionStatus> status) const
+{
+    QList<MultiAction> out;
+    for (const MultiAction& action : m_actions) {
+        if (!status || action.status == *status)
+            out.append(action);
+    }
+    std::sort(out.begin(), out.end(),
+        [](const MultiAction& a, const MultiAction& b) { return a.createdAt > b.createdAt; });
+    return out;
+}
+
+void ActionEngine::waitForIdle()
+{
+    m_pool.waitForDone();
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+}
+
+void ActionEngine::shutdown()
+{
+    for (const auto& running : std::as_const(m_running))
+        running->cancelled = true;
+}
+
+} // namespace qd

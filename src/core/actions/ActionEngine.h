@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/actions/MultiAction.h"
+
+#include <QHash>
+#include <QObject>
+#include <QThreadPool>
+
+#include <atomic>
+#include <memory>
+
+namespace qd {
+
+class AuditLog;
+class Manager;
+struct ActionTypeInfo;
+
+// Runs multi-cluster actions with the safety the seed asks for: the allowlist and per-cluster
+// read_only are enforced here (not only in the GUI or API), every target is checked before
+// anything runs, actions that need confirmation wait in "pending" with a message that lists
+// every target, each action executes at most once, at most actions.max_concurrent targets run
+// at once, and every state change is written to the audit log (before execution starts and
+// after it ends). Lives on the main thread; targets run on its own thread pool.
+class ActionEngine final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ActionEngine)
+
+public:
+    // audit may be null (tests of pure validation); recover() marks actions a crash left
+    // executing as interrupted and loads recent history from it.
+    ActionEngine(Manager& manager, AuditLog* audit, QObject* parent = nullptr);
+    ~ActionEngine() override;
+
+    // Validates type, targets and parameters (ActionError naming the problem; nothing runs).
+    // Returns the new action: pending (with confirmations) when confirmation is required for
+    // this type, else already executing. Read-only types (peek) never need confirmation.
+    MultiAction submit(const QString& type, const QStringList& targets,
+        const QJsonObject& parameters, const QString& requestedBy);
+    // pending → confirmed → executing. Throws ActionError(NotFound | IllegalTransition):
+    // confirming twice executes once.
+    MultiAction confirm(const QString& id, const QString& confirmedBy);
+    // A pending action is cancelled at once; an executing one is asked to stop at its next
+    // batch (its status turns cancelled when its targets return). Throws like confirm.
+    MultiAction cancel(const QString& id, const QString& cancelledBy = {});
+
+    std::optional<MultiAction> action(const QString& id) const;
+    // Newest first; filtered by status when given.
+    QList<MultiAction> actions(std::optional<ActionStatus> status = std::nullopt) const;
+
+    // Whether type needs confirmation under the current config (the GUI asks before building
+    // its dialog; destructive types need the operator to type the target count).
+    bool needsConfirmation(const QString& type) const;
+    static bool isDestructive(const QString& type);
+    static bool isReadOnly(const QString& type);
+    // Waits until no target is running (shutdown, tests).
+    void waitForIdle();
+    // Shutdown: asks running actions to stop; those still running when the process exits are
+    // found executing on the next start and marked interrupted.
+    void shutdown();
+
+Q_SIGNALS:
+    // Every change: creation, confirmation, start, per-target progress and results, the end.
+    void actionChanged(const qd::MultiAction& action);
+
+private:
+    struct Running;
+
+    void validate(
+        const QString& type, const QStringList& targets, const QJsonObject& parameters) const;
+    QList<Confirmation> confirmationsFor(const MultiAction& action) const;
+    void transition(MultiAction& action, ActionStatus to);
+    void execute(MultiAction& action);
+    void targetProgress(const QString& id, const QString& target, qint64 done, qint64 total);
+    void targetFinished(const QString& id, const QString& target, const TargetResult& result);
+    void finishIfDone(MultiAction& action);
+    void record(const MultiAction& action);
+    QString newId() const;
+
+    Manager& m_manager;
+    AuditLog* m_audit;
+    QThreadPool m_pool;
+    QHash<QString, MultiAction> m_actions;
+    QHash<QString, std::shared_ptr<Running>> m_running;
+};
+
+} // namespace qd
