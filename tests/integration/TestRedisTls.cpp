@@ -3,6 +3,7 @@
 
 #include "core/redis/ConnectionError.h"
 #include "core/redis/RedisClient.h"
+#include "core/redis/StandaloneClient.h"
 #include "support/RedisServer.h"
 #include "support/TlsFiles.h"
 
@@ -16,6 +17,7 @@ using qd::TlsConfig;
 using qd::redis::ConnectionError;
 using qd::redis::RedisClient;
 using qd::redis::Reply;
+using qd::redis::StandaloneClient;
 using qd::test::RedisServer;
 using qd::test::RedisServerOptions;
 using qd::test::TlsFiles;
@@ -125,6 +127,9 @@ void TestRedisTls::connects()
         QVERIFY2(ok, "the connection should have been refused");
         QCOMPARE(redis->command({"SET", "over", "tls"}), Reply::status("OK"));
         QCOMPARE(server->cli({u"GET"_s, u"over"_s}), "tls"_ba);
+        // The idle check between calls must not mistake TLS housekeeping (session tickets)
+        // for a closed connection: one connection served both calls.
+        QCOMPARE(static_cast<StandaloneClient&>(*redis).pool().connectAttempts(), 1);
     } catch (const ConnectionError& error) {
         QVERIFY2(!ok, error.what());
         QCOMPARE(ConnectionError::kindName(error.kind()), u"tls"_s);
