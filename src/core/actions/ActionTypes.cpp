@@ -1,7 +1,6 @@
 #include "core/actions/ActionTypes.h"
 
 #include "core/config/Config.h"
-
 #include "core/errors/Errors.h"
 #include "core/redis/Endpoint.h"
 #include "core/stats/ClusterStats.h"

@@ -32,8 +32,8 @@ QByteArray makeJob(
     const QString id = prefix + QString::number(n);
     QJsonObject job {{QStringLiteral("id"), id},
         {QStringLiteral("filepath"), QString(QStringLiteral("/queuedeck/bench/") + id)},
-        {QStringLiteral("filesize"), static_cast<qint64>(padding.size())}, {QStringLiteral("priority"), priority},
-        {QStringLiteral("retries"), 0},
+        {QStringLiteral("filesize"), static_cast<qint64>(padding.size())},
+        {QStringLiteral("priority"), priority}, {QStringLiteral("retries"), 0},
         {QStringLiteral("creation_time"),
             QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
         {QStringLiteral("trace_id"), id}, {QStringLiteral("span_id"), QString::number(n)},

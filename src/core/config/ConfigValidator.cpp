@@ -96,7 +96,8 @@ void checkQueueSystem(IssueList& issues, const QueueSystemConfig& qs, const QStr
     if (qs.pausePrefix.isEmpty())
         issues.error(path + QStringLiteral(".pause_prefix"), QStringLiteral("empty"));
     if (qs.heartbeatTtl.count() <= 0)
-        issues.error(path + QStringLiteral(".heartbeat_ttl"), QStringLiteral("must be greater than 0"));
+        issues.error(
+            path + QStringLiteral(".heartbeat_ttl"), QStringLiteral("must be greater than 0"));
     checkPattern(issues, path + QStringLiteral(".processing_pattern"), qs.processingPattern);
     checkPattern(issues, path + QStringLiteral(".heartbeat_pattern"), qs.heartbeatPattern);
 }
