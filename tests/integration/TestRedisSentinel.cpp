@@ -79,7 +79,10 @@ void TestRedisSentinel::followsAFailover()
     const auto redis = client(m_set->masterName());
     const QString before = m_set->master()->endpoint();
     QCOMPARE(redis->masters().constFirst().address(), before);
-    QCOMPARE(redis->command({"SET", "before", "failover"}), Reply::status("OK"));
+    // WAIT on the same connection: the write must have reached the replica before the
+    // failover, or the new master legitimately would not have it.
+    QCOMPARE(redis->pipeline({{"SET", "before", "failover"}, {"WAIT", "1", "5000"}}),
+        (QList<Reply> {Reply::status("OK"), Reply::integer(1)}));
 
     QString error;
     const QString after = m_set->failover(30000, &error);

@@ -186,6 +186,7 @@ void TestRedisStandalone::threadsShareOneClient()
     const auto redis = client(m_server->endpoint());
     redis->command({"DEL", "shared-counter"});
     std::vector<std::thread> threads;
+    threads.reserve(6);
     std::atomic<int> failures = 0;
     for (int t = 0; t < 6; ++t) {
         threads.emplace_back([&redis, &failures] {

@@ -120,6 +120,9 @@ void TestEndpoint::rejectsMalformed_data()
     QTest::newRow("empty brackets") << u"[]:1"_s << u"missing host"_s;
     QTest::newRow("not ipv6") << u"[10.0.0.1]:1"_s << u"\"10.0.0.1\" is not an IPv6 address"_s;
     QTest::newRow("junk after bracket") << u"[::1]x"_s << u"unexpected \"x\" after \"]\""_s;
+    QTest::newRow("credentials without scheme")
+        << u"ops:MARKER-PW@h:6379"_s
+        << u"credentials need a URL: redis://user:password@host:port"_s;
     QTest::newRow("unknown scheme")
         << u"http://h"_s << u"unsupported scheme \"http\" (use redis://, rediss:// or unix://)"_s;
     QTest::newRow("db not a number") << u"redis://h/x"_s << u"database \"x\" is not a number"_s;
@@ -145,6 +148,7 @@ void TestEndpoint::rejectsMalformed()
     QString actual;
     QVERIFY(!Endpoint::parse(text, &actual));
     QCOMPARE(actual, error);
+    QVERIFY(!actual.contains(u"MARKER-PW"_s));
     QVERIFY(!Endpoint::parse(text)); // a null error pointer is allowed
 }
 

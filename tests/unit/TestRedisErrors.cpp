@@ -46,16 +46,17 @@ const QString kMarker = u"MARKER-s3cr3t-PW"_s;
 // A loopback listener; `reply` (if any) is written to the first client that connects.
 class FakeServer final {
 public:
-    explicit FakeServer(QByteArray reply = {})
+    explicit FakeServer(const QByteArray& reply = {})
     {
         m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
         sockaddr_in address {};
         address.sin_family = AF_INET;
         address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-        ::listen(m_fd, 4);
         socklen_t size = sizeof address;
-        getsockname(m_fd, reinterpret_cast<sockaddr*>(&address), &size);
+        if (::bind(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0
+            || ::listen(m_fd, 4) != 0
+            || getsockname(m_fd, reinterpret_cast<sockaddr*>(&address), &size) != 0)
+            return; // port() stays 0 and the test fails on it
         m_port = ntohs(address.sin_port);
         if (!reply.isEmpty()) {
             m_thread = std::thread([this, reply] {
@@ -179,6 +180,7 @@ void TestRedisErrors::realFailuresAreClassified()
         server.emplace(serverReply);
         port = server->port();
     }
+    QVERIFY(port != 0);
     endpoint.replace(u"{port}"_s, QString::number(port));
     endpoint.replace(u"{pw}"_s, QString::fromUtf8(QUrl::toPercentEncoding(kMarker)));
     const ClusterConfig config = configFor(endpoint);

@@ -64,7 +64,7 @@ Reply node(const QByteArray& host, qint64 port, const QByteArray& id)
     return Reply::array({Reply::string(host), Reply::integer(port), Reply::string(id)});
 }
 
-Reply range(qint64 first, qint64 last, QList<Reply> nodes)
+Reply range(qint64 first, qint64 last, const QList<Reply>& nodes)
 {
     QList<Reply> entry {Reply::integer(first), Reply::integer(last)};
     entry.append(nodes);

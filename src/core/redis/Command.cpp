@@ -1,6 +1,7 @@
 #include "core/redis/Command.h"
 
 #include <array>
+#include <charconv>
 
 namespace qd::redis {
 namespace {
@@ -10,11 +11,16 @@ constexpr std::array kKeyless {"ASKING", "AUTH", "CLIENT", "CLUSTER", "COMMAND",
     "ECHO", "FLUSHALL", "FLUSHDB", "HELLO", "INFO", "LATENCY", "MEMORY", "PING", "READONLY", "ROLE",
     "SCAN", "SELECT", "SENTINEL", "SLOWLOG", "TIME"};
 
+// "*3\r\n" / "$5\r\n" without a temporary QByteArray per number: encoding is on the hot path
+// of every poll.
 void appendLength(QByteArray& out, char marker, qsizetype length)
 {
-    out.append(marker);
-    out.append(QByteArray::number(length));
-    out.append("\r\n", 2);
+    std::array<char, 24> text {};
+    text[0] = marker;
+    char* end = std::to_chars(text.data() + 1, text.data() + text.size() - 2, length).ptr;
+    *end++ = '\r';
+    *end++ = '\n';
+    out.append(text.data(), end - text.data());
 }
 
 } // namespace
@@ -68,6 +74,14 @@ std::optional<QByteArray> Command::routingKey() const
             return std::nullopt;
     }
     return m_argv.at(1);
+}
+
+qsizetype Command::encodedSizeHint() const
+{
+    qsizetype size = 16;
+    for (const QByteArray& argument : m_argv)
+        size += argument.size() + 16;
+    return size;
 }
 
 void Command::appendTo(QByteArray& out) const

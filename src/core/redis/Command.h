@@ -32,6 +32,8 @@ public:
     // except for commands known to take no key (PING, INFO, SCAN...), which have none.
     std::optional<QByteArray> routingKey() const;
 
+    // An upper bound of the encoded size, for reserving buffers.
+    qsizetype encodedSizeHint() const;
     // Appends the RESP encoding (*N\r\n$len\r\narg\r\n...) to out.
     void appendTo(QByteArray& out) const;
 

@@ -12,9 +12,9 @@ namespace {
 using namespace Qt::StringLiterals;
 using Kind = ConnectionError::Kind;
 
-constexpr qsizetype kReadChunk = 64 * 1024;
+constexpr qsizetype kReadChunk = qsizetype(64) * 1024;
 // Large pipelines are handed to the kernel in slices so a TLS record never needs a huge copy.
-constexpr qint64 kWriteChunk = 256 * 1024;
+constexpr qint64 kWriteChunk = qint64(256) * 1024;
 
 short pollEvents(Stream::Wait wait)
 {
@@ -77,7 +77,19 @@ void Connection::handshake(const Deadline& deadline)
     if (pipeline.isEmpty())
         return;
 
-    const QList<Reply> replies = exchange(pipeline.encoded(), pipeline.size(), deadline, nullptr);
+    QList<Reply> replies;
+    try {
+        replies = exchange(pipeline.encoded(), pipeline.size(), deadline, nullptr);
+    } catch (const ConnectionError& error) {
+        // A TLS 1.3 server checks the client certificate after the handshake has completed on
+        // our side; when it refuses, its alert may be lost to the reset that follows.
+        if (error.kind() != Kind::Io || !m_settings.endpoint.isTls())
+            throw;
+        throw m_settings.error(Kind::Tls,
+            error.reason() + u" right after the TLS handshake (the server "_s
+                + (m_settings.tls.certFile.isEmpty() ? u"may require a client certificate)"_s
+                                                     : u"may reject the client certificate)"_s));
+    }
     for (qsizetype i = 0; i < replies.size(); ++i) {
         const Reply& reply = replies.at(i);
         if (!reply.isError())
@@ -184,7 +196,7 @@ QList<Reply> Connection::exchange(
             continue;
         short events = pollEvents(readWait);
         if (sent < total)
-            events |= pollEvents(writeWait);
+            events = static_cast<short>(events | pollEvents(writeWait));
         const short revents = SocketStream::waitFor(m_stream->fd(), events, deadline);
         if (revents == 0) {
             fail(Kind::Timeout,

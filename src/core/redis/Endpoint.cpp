@@ -194,6 +194,11 @@ std::optional<Endpoint> Endpoint::parse(QStringView text, QString* error)
     }
     Endpoint endpoint;
     const qsizetype schemeEnd = text.indexOf(u"://");
+    // Checked before anything is quoted back: the text before an "@" may be a password.
+    if (schemeEnd < 0 && text.contains(u'@')) {
+        fail(error, u"credentials need a URL: redis://user:password@host:port"_s);
+        return std::nullopt;
+    }
     const bool ok = schemeEnd < 0
         ? parseHostPort(text, &endpoint, error)
         : parseUrl(text.left(schemeEnd), text.mid(schemeEnd + 3), &endpoint, error);

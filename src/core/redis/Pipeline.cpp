@@ -6,6 +6,10 @@ namespace qd::redis {
 
 Pipeline::Pipeline(const QList<Command>& commands)
 {
+    qsizetype size = 0;
+    for (const Command& command : commands)
+        size += command.encodedSizeHint();
+    m_encoded.reserve(size);
     for (const Command& command : commands)
         add(command);
 }

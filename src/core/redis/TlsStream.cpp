@@ -4,7 +4,6 @@
 
 #include <cerrno>
 #include <climits>
-#include <cstdint>
 #include <cstring>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
@@ -21,7 +20,7 @@ using Kind = ConnectionError::Kind;
 
 int socketOf(BIO* bio)
 {
-    return static_cast<int>(reinterpret_cast<std::intptr_t>(BIO_get_data(bio)));
+    return static_cast<const SocketStream*>(BIO_get_data(bio))->fd();
 }
 
 int bioWrite(BIO* bio, const char* data, int size)
@@ -101,7 +100,7 @@ std::unique_ptr<TlsStream> TlsStream::handshake(std::unique_ptr<SocketStream> so
         throw settings.error(
             Kind::Tls, u"cannot create a TLS session: "_s + TlsContext::takeErrors());
     BIO* bio = BIO_new(socketMethod());
-    BIO_set_data(bio, reinterpret_cast<void*>(static_cast<std::intptr_t>(stream->fd())));
+    BIO_set_data(bio, stream->m_socket.get()); // owned by the stream, outlives the SSL's BIO
     SSL_set_bio(ssl, bio, bio);
 
     const QString name
