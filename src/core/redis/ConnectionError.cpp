@@ -73,19 +73,4 @@ QString ConnectionError::kindName(Kind kind)
     return u"unknown"_s;
 }
 
-QString severityName(Severity severity)
-{
-    switch (severity) {
-    case Severity::Critical:
-        return u"critical"_s;
-    case Severity::Error:
-        return u"error"_s;
-    case Severity::Warning:
-        return u"warning"_s;
-    case Severity::Info:
-        return u"info"_s;
-    }
-    return u"error"_s;
-}
-
 } // namespace qd::redis

@@ -1,13 +1,15 @@
 #pragma once
 
+#include "core/util/Severity.h"
+
 #include <QString>
 
 #include <stdexcept>
 
 namespace qd::redis {
 
-// The seed's error severities ("Error Handling"): how bad a failure is for the operator.
-enum class Severity { Critical, Error, Warning, Info };
+// The engine's severities (the seed's "Error Handling" table), shared by every error type.
+using Severity = qd::Severity;
 
 // A failure to reach or talk to a Redis server, classified so the engine can tell a degraded
 // cluster (refused, timeout, cluster down: Warning) from a misconfigured one (auth, TLS, wrong
@@ -46,7 +48,5 @@ private:
     QString m_endpoint;
     QString m_reason;
 };
-
-QString severityName(Severity severity); // "critical", "error", "warning", "info"
 
 } // namespace qd::redis
