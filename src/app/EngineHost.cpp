@@ -1,11 +1,14 @@
 #include "app/EngineHost.h"
 
+#include "api/ApiServer.h"
 #include "core/actions/ActionEngine.h"
 #include "core/audit/AuditLog.h"
 #include "core/config/ConfigFile.h"
 #include "core/engine/Manager.h"
 #include "core/errors/Errors.h"
 #include "core/util/Log.h"
+
+#include <cstdio>
 
 namespace qd::app {
 
@@ -15,7 +18,9 @@ EngineHost::EngineHost(QObject* parent) : QObject(parent)
 
 EngineHost::~EngineHost()
 {
-    // The action engine refers to the manager and the audit log: it goes first.
+    // The API serves the action engine, which refers to the manager and the audit log: they go
+    // in that order.
+    m_api.reset();
     m_actions.reset();
     m_manager.reset();
     m_audit.reset();
@@ -51,8 +56,30 @@ void EngineHost::start()
     m_manager->start();
 }
 
+bool EngineHost::startApi(QString* error)
+{
+    const QString listen
+        = m_options.listen.isEmpty() ? m_manager->config().api.listen : m_options.listen;
+    m_api = std::make_unique<api::ApiServer>(*m_manager, *m_actions, *m_audit);
+    if (!m_api->start(listen, error)) {
+        m_api.reset();
+        return false;
+    }
+    if (m_api->auth()->generated()) {
+        // Once, on the start that created it: the log filters secrets, so it goes to stdout.
+        const QString line = QStringLiteral("QueueDeck API token (saved in %1): %2\n")
+                                 .arg(m_api->auth()->file(), m_api->auth()->token());
+        std::fputs(line.toLocal8Bit().constData(), stdout);
+        std::fflush(stdout);
+    }
+    return true;
+}
+
 void EngineHost::shutdown()
 {
+    // No new requests; waiting ones get the actions' state as it is now.
+    if (m_api)
+        m_api->stop();
     if (m_actions)
         m_actions->shutdown();
 }

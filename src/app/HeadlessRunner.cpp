@@ -1,5 +1,6 @@
 #include "app/HeadlessRunner.h"
 
+#include "app/ConfigReloader.h"
 #include "app/EngineHost.h"
 #include "app/SignalWatcher.h"
 #include "core/config/ConfigFile.h"
@@ -39,7 +40,19 @@ int runHeadless(const CommandLineOptions& options)
             spdlog::info("signal {} received, shutting down", number);
             QCoreApplication::quit();
         });
+    // SIGHUP (systemctl reload): re-read the file; one with errors leaves everything as it is.
+    ConfigReloader reloader(host.configFile(), host.manager(), !options.configGiven);
+    QObject::connect(
+        &watcher, &SignalWatcher::reloadRequested, &watcher, [&reloader] { reloader.reload(); });
+    // The engine first, so the API's first answers already know every cluster; a port that is
+    // taken still ends the process before its event loop runs.
     host.start();
+    QString apiError;
+    if (!host.startApi(&apiError)) {
+        spdlog::critical("cannot start the API: {}", log::s(apiError));
+        host.shutdown();
+        return 1;
+    }
     QCoreApplication::exec();
     host.shutdown();
     spdlog::info("stopped");

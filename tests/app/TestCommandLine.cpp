@@ -31,9 +31,17 @@ QString seedConfig()
 }
 
 // No display of any kind: what a server without X or Wayland looks like.
+// A private data folder: a headless start writes its generated API token there.
+QString privateDataHome()
+{
+    static QTemporaryDir dir;
+    return dir.path();
+}
+
 QProcessEnvironment noDisplay()
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), privateDataHome());
     for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
         env.remove(QLatin1StringView(name));
     return env;
@@ -121,7 +129,9 @@ private Q_SLOTS:
         for (const QString& binary : binaries()) {
             QProcess process;
             process.setProcessEnvironment(noDisplay());
-            QStringList args {QStringLiteral("--config"), seedConfig()};
+            // Port 0: any free port, so a QueueDeck already on 7420 does not fail the test.
+            QStringList args {QStringLiteral("--config"), seedConfig(), QStringLiteral("--listen"),
+                QStringLiteral("127.0.0.1:0")};
             if (binary.endsWith(QStringLiteral("/queuedeck")))
                 args.prepend(QStringLiteral("--headless"));
             process.start(binary, args);
@@ -140,8 +150,10 @@ private Q_SLOTS:
     void headlessLogsNeverShowThePassword()
     {
         QProcess process;
+        process.setProcessEnvironment(noDisplay());
         process.start(qEnvironmentVariable("QD_SERVER_BIN"),
-            {QStringLiteral("--config"), seedConfig(), QStringLiteral("--verbose")});
+            {QStringLiteral("--config"), seedConfig(), QStringLiteral("--verbose"),
+                QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
         QVERIFY(process.waitForStarted());
         QByteArray log;
         QTRY_VERIFY_WITH_TIMEOUT(

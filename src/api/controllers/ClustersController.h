@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QJsonObject>
+
+namespace qd {
+class Manager;
+struct ClusterConfig;
+} // namespace qd
+
+namespace qd::api {
+
+class Router;
+
+// /api/v1/clusters and /api/v1/clusters/{name}: list, add, show (with connection status),
+// replace and remove clusters. Changes go through the Manager, which validates them, saves the
+// config file atomically and announces config_changed.
+class ClustersController final {
+public:
+    explicit ClustersController(Manager& manager) : m_manager(manager) { }
+    void registerRoutes(Router& router);
+
+private:
+    // Reads a cluster object the way the config file is read, but strictly: unknown fields
+    // and every validation problem are 400s naming the field. `current` is the cluster a PUT
+    // replaces: its password (and a URL's password) stay when the body leaves them out.
+    ClusterConfig readCluster(const QJsonObject& body, const ClusterConfig* current) const;
+    QJsonObject detail(const ClusterConfig& cluster) const;
+
+    Manager& m_manager;
+};
+
+} // namespace qd::api

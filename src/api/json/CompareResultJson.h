@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QJsonObject>
+
+namespace qd {
+struct CompareResult;
+struct Anomaly;
+} // namespace qd
+
+namespace qd::api {
+
+// The seed's compare answer: clusters, metrics keyed by name ({name, values, delta, unit}) and
+// anomalies; plus "highlighted" per metric and "metric_order" (JSON objects have no order).
+QJsonObject compareResultToJson(const CompareResult& result);
+QJsonObject anomalyToJson(const Anomaly& anomaly);
+
+} // namespace qd::api
