@@ -107,7 +107,7 @@ if [ "$desktop" -eq 1 ]; then
   desktop_depends=$(field "$desktop_deb" Depends)
   echo "queuedeck Depends: $desktop_depends"
   check "desktop Package field" has_field "$desktop_deb" Package queuedeck
-  for dep in libqt6widgets6 libqt6charts6 libqt6svg6 qt6-qpa-plugins libqt6sql6-sqlite; do
+  for dep in libqt6widgets6 qt6-qpa-plugins libqt6sql6-sqlite; do
     check "desktop Depends has $dep" grep -q "$dep" <<<"$desktop_depends"
   done
 fi

@@ -41,6 +41,16 @@ RedisServerOptions dataNodeOptions()
     return options;
 }
 
+// A figure from INFO replication ("master_repl_offset", "slave_repl_offset"); -1 if absent.
+qint64 replicationField(const RedisServer& server, const QByteArray& field)
+{
+    for (const QByteArray& line : server.cli({u"INFO"_s, u"replication"_s}).split('\n')) {
+        if (line.startsWith(QByteArray(field + ':')))
+            return line.mid(field.size() + 1).trimmed().toLongLong();
+    }
+    return -1;
+}
+
 bool replicaInSync(const RedisServer& replica, const RedisServer& master)
 {
     const QByteArray info = replica.cli({u"INFO"_s, u"replication"_s});
@@ -168,11 +178,14 @@ QString RedisSentinelSet::failover(int timeoutMs, QString* error)
     const QDeadlineTimer deadline(timeoutMs);
     const QString oldMaster = m_master->endpoint();
     QString newMaster = m_replica->endpoint();
-    // Sentinel promotes without waiting for the replica to catch up, so without WAIT a write
-    // made just before failover() could be missing on the new master.
+    // Sentinel promotes without waiting for the replica to catch up, so a write made just
+    // before failover() could otherwise be missing on the new master.
+    // WAIT would only cover writes of its own (fresh) connection, so compare offsets instead:
+    // the replica must have processed everything the master had written when we looked.
+    const qint64 target = replicationField(*m_master, QByteArrayLiteral("master_repl_offset"));
     const bool synced = waitFor(deadline, [&] {
         return replicaInSync(*m_replica, *m_master)
-            && m_master->cli({u"WAIT"_s, u"1"_s, u"1000"_s}).toInt() >= 1;
+            && replicationField(*m_replica, QByteArrayLiteral("slave_repl_offset")) >= target;
     });
     if (!synced) {
         fail(error, u"replica %1 is not in sync with %2"_s.arg(newMaster, oldMaster));
