@@ -1,13 +1,17 @@
 // queuedeck: the desktop application; with --headless the same engine without a display.
 
 #include "app/CommandLine.h"
+#include "app/EngineHost.h"
 #include "app/HeadlessRunner.h"
+#include "core/audit/AuditLog.h"
 #include "core/config/ConfigFile.h"
 #include "core/util/Log.h"
 #include "gui/MainWindow.h"
+#include "gui/MessageBox.h"
+#include "gui/Translations.h"
 
 #include <QApplication>
-#include <QMessageBox>
+#include <QLocale>
 
 #include <memory>
 
@@ -25,20 +29,30 @@ int runDesktop(const qd::app::CommandLineOptions& options)
 {
     qd::log::setup(
         qd::log::Format::Text, options.verbose ? spdlog::level::debug : spdlog::level::info);
-    qd::ConfigFile file(options.configPath);
-    const qd::ConfigReadResult loaded = file.load(!options.configGiven);
-    if (!loaded.ok()) {
+    qd::app::EngineHost host;
+    if (!host.open(options)) {
         QStringList lines;
-        for (const qd::ConfigIssue& issue : loaded.issues)
+        for (const qd::ConfigIssue& issue : host.issues())
             lines.append(issue.toString());
-        QMessageBox::critical(nullptr, QApplication::translate("main", "QueueDeck"),
-            QApplication::translate("main", "The configuration %1 has problems:\n\n%2")
+        if (!host.error().isEmpty())
+            lines.append(host.error());
+        qd::gui::MessageBox::critical(nullptr, QApplication::translate("main", "QueueDeck"),
+            QApplication::translate("main", "QueueDeck cannot start with %1:\n\n%2")
                 .arg(options.configPath, lines.join(u'\n')));
         return 1;
     }
-    qd::gui::MainWindow window(loaded.config);
+    // The window connects to the engine before polling starts, so it misses no first poll.
+    qd::gui::MainWindow window(host.manager(), host.actions(), &host.audit());
+    window.setPaths(
+        host.configFile().exists() ? options.configPath : QString(), host.audit().path());
+    host.start();
+    // The desktop keeps running without its API (e.g. a headless instance holds the port).
+    if (QString apiError; !host.startApi(&apiError))
+        spdlog::error("API not started: {}", qd::log::s(apiError));
     window.show();
-    return QApplication::exec();
+    const int code = QApplication::exec();
+    host.shutdown();
+    return code;
 }
 
 } // namespace
@@ -59,6 +73,7 @@ int main(int argc, char** argv)
     }
     QApplication app(argc, argv);
     describe(app);
+    qd::gui::Translations::install(app, QLocale());
     const auto parsed = qd::app::parseCommandLine(QCoreApplication::arguments(), true);
     if (!parsed.options)
         return parsed.exitCode;

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/config/ClusterConfig.h"
+#include "core/config/ConfigIssue.h"
+#include "gui/ConnectionTester.h"
+
+#include <QDialog>
+#include <QHash>
+
+#include <memory>
+
+class QLineEdit;
+
+namespace Ui {
+class ClusterEditorDialog;
+}
+
+namespace qd {
+class Manager;
+}
+
+namespace qd::gui {
+
+// Adds or edits one cluster with every field of its configuration (connection, TLS files,
+// mode, queue-system keys). Problems are marked on the field at fault as they are typed, using
+// the engine's own validation; "Test connection" runs in the background; Save hands the result
+// to the engine, which applies it at once and saves the config file atomically.
+class ClusterEditorDialog final : public QDialog {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ClusterEditorDialog)
+
+public:
+    // existing empty: a new cluster.
+    ClusterEditorDialog(Manager& manager, QString existing, QWidget* parent = nullptr);
+    ~ClusterEditorDialog() override;
+
+    ClusterConfig cluster() const; // what the fields say now
+    const QList<ConfigIssue>& issues() const { return m_issues; }
+    bool isMarked(const QWidget* field) const;
+    QString testResultText() const;
+    bool isTesting() const { return m_tester.isRunning(); }
+
+    void testConnection();
+    // Applies through the engine; true when saved (the dialog then closes).
+    bool save();
+
+Q_SIGNALS:
+    void saved(const QString& cluster);
+
+private:
+    void load(const ClusterConfig& cluster);
+    void connectFields();
+    void validate();
+    QWidget* fieldFor(const QString& path) const;
+    void mark(QWidget* field, const QString& message);
+    void unmarkAll();
+    void chooseFile(QLineEdit* edit, const QString& title);
+    void chooseColor();
+    void updateModeFields();
+    void addQueueRow(const QString& name, const QString& key);
+    void onTestFinished(const ConnectionTester::Result& result);
+
+    Manager& m_manager;
+    QString m_existing;
+    std::unique_ptr<Ui::ClusterEditorDialog> m_ui;
+    ClusterConfig m_original; // keeps fields the editor does not show (unknown JSON fields)
+    QList<ConfigIssue> m_issues;
+    QHash<QWidget*, QString> m_marked;
+    ConnectionTester m_tester;
+    bool m_loading = false;
+};
+
+} // namespace qd::gui

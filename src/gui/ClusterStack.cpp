@@ -1,0 +1,169 @@
+#include "gui/ClusterStack.h"
+
+#include "core/engine/Manager.h"
+#include "core/util/ColorNames.h"
+#include "gui/ClusterPage.h"
+#include "gui/ClusterTabBar.h"
+#include "gui/CompareView.h"
+
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace qd::gui {
+
+ClusterStack::ClusterStack(
+    Manager& manager, ActionController& actions, GuiSettings& settings, QWidget* parent)
+    : QWidget(parent), m_manager(manager), m_actions(actions), m_settings(settings)
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_tabs = new ClusterTabBar(this);
+    m_tabs->setFocusPolicy(Qt::TabFocus);
+    layout->addWidget(m_tabs);
+    m_stack = new QStackedWidget(this);
+    layout->addWidget(m_stack, 1);
+
+    connect(m_tabs, &QTabBar::currentChanged, this, &ClusterStack::onTabChanged);
+    connect(&m_manager, &Manager::statsUpdated, this, &ClusterStack::onStatsUpdated);
+    connect(&m_manager, &Manager::healthUpdated, this, &ClusterStack::onHealthUpdated);
+    syncClusters();
+}
+
+CompareView* ClusterStack::compareView()
+{
+    if (!m_compare) {
+        m_compare = new CompareView(m_manager, m_settings, m_stack);
+        m_stack->addWidget(m_compare);
+        connect(
+            m_compare, &CompareView::clustersChosen, this, &ClusterStack::compareClustersChosen);
+    }
+    return m_compare;
+}
+
+ClusterPage* ClusterStack::page(const QString& cluster)
+{
+    if (ClusterPage* existing = m_pages.value(cluster))
+        return existing;
+    if (m_tabs->indexOf(cluster) < 0)
+        return nullptr;
+    auto* created = new ClusterPage(cluster, m_manager, m_actions, m_settings, m_stack);
+    m_stack->addWidget(created);
+    m_pages.insert(cluster, created);
+    return created;
+}
+
+void ClusterStack::syncClusters()
+{
+    const QStringList enabled = m_manager.enabledClusters();
+    // Pages of clusters that went (or were renamed) go; a page that stays catches up with an
+    // edited configuration on the cluster's next poll.
+    for (auto it = m_pages.begin(); it != m_pages.end();) {
+        if (!enabled.contains(it.key())) {
+            delete it.value();
+            it = m_pages.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    QList<ClusterTabBar::Tab> tabs;
+    for (const QString& name : enabled) {
+        const ClusterConfig& cluster = m_manager.cluster(name);
+        tabs.append({name, cluster.displayLabel(),
+            QColor(resolveColor(cluster.color).value_or(QStringLiteral("#9e9e9e"))),
+            cluster.endpoint});
+    }
+    m_tabs->setTabs(tabs);
+    for (const QString& name : enabled)
+        onHealthUpdated(name);
+    if (m_compare)
+        m_compare->rebuildPicker();
+    if (!isCompareShown())
+        onTabChanged(m_tabs->currentIndex());
+}
+
+ClusterPage* ClusterStack::currentPage()
+{
+    return page(currentCluster());
+}
+
+QString ClusterStack::currentCluster() const
+{
+    return m_tabs->currentCluster();
+}
+
+bool ClusterStack::isCompareShown() const
+{
+    return m_compare && m_stack->currentWidget() == m_compare;
+}
+
+QStringList ClusterStack::compareCandidates() const
+{
+    const QStringList selected = m_tabs->selectedClusters();
+    if (selected.size() >= 2)
+        return selected.mid(0, 4);
+    const QStringList enabled = m_manager.enabledClusters();
+    const QStringList previous = m_manager.compareMode().clusters;
+    const bool previousValid = previous.size() >= 2
+        && std::all_of(previous.cbegin(), previous.cend(),
+            [&enabled](const QString& name) { return enabled.contains(name); });
+    if (previousValid)
+        return previous;
+    QStringList chosen;
+    const qsizetype start = std::max<qsizetype>(0, enabled.indexOf(currentCluster()));
+    for (qsizetype i = 0; i < enabled.size() && chosen.size() < 4; ++i)
+        chosen.append(enabled.at((start + i) % enabled.size()));
+    return chosen;
+}
+
+void ClusterStack::showCluster(const QString& cluster)
+{
+    const int index = m_tabs->indexOf(cluster);
+    if (index < 0)
+        return;
+    m_tabs->setCurrentIndex(index);
+    showPages();
+}
+
+void ClusterStack::showPages()
+{
+    if (ClusterPage* current = currentPage())
+        m_stack->setCurrentWidget(current);
+}
+
+void ClusterStack::showCompare(const QStringList& clusters)
+{
+    compareView()->setClusters(clusters);
+    m_stack->setCurrentWidget(m_compare);
+}
+
+void ClusterStack::onTabChanged(int index)
+{
+    const QString cluster = m_tabs->clusterAt(index);
+    if (cluster.isEmpty())
+        return;
+    if (!isCompareShown())
+        m_stack->setCurrentWidget(page(cluster));
+    Q_EMIT currentClusterChanged(cluster);
+}
+
+void ClusterStack::onStatsUpdated(const QString& cluster)
+{
+    // A page not built yet reads the cache when it is.
+    if (ClusterPage* existing = m_pages.value(cluster))
+        existing->refreshStats();
+}
+
+void ClusterStack::onHealthUpdated(const QString& cluster)
+{
+    try {
+        const HealthReport health = m_manager.health(cluster);
+        m_tabs->setHealth(cluster, health.status, health.summary());
+    } catch (const std::exception&) {
+        return; // not started yet, or disabled a moment ago: the dot stays grey
+    }
+    if (ClusterPage* existing = m_pages.value(cluster))
+        existing->refreshHealth();
+}
+
+} // namespace qd::gui

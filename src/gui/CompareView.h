@@ -1,0 +1,100 @@
+#pragma once
+
+#include "core/compare/CompareResult.h"
+#include "gui/CompareExporter.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QStringList>
+#include <QWidget>
+
+class QAbstractItemModel;
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+class QSplitter;
+class QTableView;
+class QTimer;
+class QToolButton;
+
+namespace qd {
+class Manager;
+}
+
+namespace qd::gui {
+
+class AnomalyTableModel;
+class CompareTableModel;
+class GuiSettings;
+class TrendChart;
+
+// Two to four clusters side by side: Jobs and Workers metrics with their deltas (cells beyond
+// delta_threshold highlighted), the anomalies with their severity, and a trend chart with one
+// line per cluster. Exports what it shows as CSV or JSON.
+class CompareView final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CompareView)
+
+public:
+    CompareView(Manager& manager, GuiSettings& settings, QWidget* parent = nullptr);
+
+    // The clusters compared (the window takes them from the engine's compare mode).
+    void setClusters(const QStringList& clusters);
+    const QStringList& clusters() const { return m_clusters; }
+    // Reads the engine's comparison again (coalesced: at most a few times a second).
+    void scheduleRefresh();
+    void refreshNow();
+    // Rebuilds the cluster chips after clusters were added, edited or removed.
+    void rebuildPicker();
+
+    const CompareResult& result() const { return m_result; }
+    CompareTableModel* jobsModel() const { return m_jobs; }
+    CompareTableModel* workersModel() const { return m_workers; }
+    AnomalyTableModel* anomaliesModel() const { return m_anomalies; }
+    QTableView* jobsView() const { return m_jobsView; }
+    TrendChart* chart() const { return m_chart; }
+    QString message() const;
+    QList<QSplitter*> splitters() const { return m_splitters; }
+
+    CompareExporter exporter() const;
+    // Asks for a file name and writes the comparison there.
+    void exportInteractive(CompareExporter::Format format);
+
+Q_SIGNALS:
+    // The operator ticked other clusters (2 to 4): the window asks the engine to compare them.
+    void clustersChosen(const QStringList& clusters);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    QWidget* buildHeader();
+    QWidget* titled(const QString& title, QWidget* content, QWidget* extra = nullptr);
+    QTableView* tableFor(QAbstractItemModel* model, const QString& name);
+    void onChipToggled();
+    QHash<QString, QString> labels() const;
+
+    Manager& m_manager;
+    GuiSettings& m_settings;
+    QStringList m_clusters;
+    CompareResult m_result;
+    QList<CompareMetric> m_workerMetrics;
+    QHBoxLayout* m_chipLayout = nullptr;
+    QList<QToolButton*> m_chips;
+    QLabel* m_message = nullptr;
+    QLabel* m_threshold = nullptr;
+    CompareTableModel* m_jobs = nullptr;
+    CompareTableModel* m_workers = nullptr;
+    AnomalyTableModel* m_anomalies = nullptr;
+    QTableView* m_jobsView = nullptr;
+    QComboBox* m_metric = nullptr;
+    TrendChart* m_chart = nullptr;
+    QTimer* m_refreshTimer = nullptr;
+    QTimer* m_chartTimer = nullptr;
+    QElapsedTimer m_chartClock;
+    QList<QSplitter*> m_splitters;
+    bool m_dirty = true;
+};
+
+} // namespace qd::gui

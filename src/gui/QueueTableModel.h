@@ -1,0 +1,45 @@
+#pragma once
+
+#include "gui/KeyedTableModel.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace qd::gui {
+
+// One queue of one cluster as the Jobs table shows it.
+struct QueueRow {
+    QString name;
+    QString key;
+    qint64 length = 0;
+    bool paused = false;
+    std::optional<double> growthPerSecond; // over the last minute; nullopt without two samples
+    QList<double> trend; // recent lengths, oldest first
+    friend bool operator==(const QueueRow&, const QueueRow&) = default;
+};
+
+// The Jobs table: logical name, key, size, paused, growth rate and a trend sparkline.
+class QueueTableModel final : public KeyedTableModel<QueueRow> {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(QueueTableModel)
+
+public:
+    enum Column { Name, Key, Size, Paused, Rate, Trend, ColumnCount };
+
+    explicit QueueTableModel(QObject* parent = nullptr);
+
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+protected:
+    QString keyOf(const QueueRow& row) const override { return row.name; }
+
+private:
+    QVariant display(const QueueRow& row, int column) const;
+    QVariant sortValue(const QueueRow& row, int column) const;
+};
+
+} // namespace qd::gui

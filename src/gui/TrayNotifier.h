@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/events/Event.h"
+#include "core/health/HealthStatus.h"
+#include "core/util/Severity.h"
+#include "gui/NotificationThrottle.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSystemTrayIcon>
+
+class QMenu;
+
+namespace qd {
+class Manager;
+}
+
+namespace qd::gui {
+
+// The tray icon: its colour is the worst health of all clusters, its tooltip says which are
+// not healthy, and it notifies (rate-limited) when a cluster turns unhealthy or recovers and
+// when a warning or critical anomaly appears. Clicking a notification opens that cluster.
+class TrayNotifier final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TrayNotifier)
+
+public:
+    explicit TrayNotifier(Manager& manager, QObject* parent = nullptr);
+
+    HealthStatus worstHealth() const { return m_worst; }
+    QString toolTip() const;
+    bool isAvailable() const { return QSystemTrayIcon::isSystemTrayAvailable(); }
+    void setNotificationsEnabled(bool enabled) { m_enabled = enabled; }
+    void setContextMenu(QMenu* menu) { m_tray.setContextMenu(menu); }
+    void setVisible(bool visible);
+    // What the last notification was about (tests, and the click that follows it).
+    const QString& lastCluster() const { return m_lastCluster; }
+    const QString& lastMessage() const { return m_lastMessage; }
+    int notificationCount() const { return m_count; }
+
+    // The event a notification would come from (public for tests).
+    void onEvent(const Event& event);
+
+Q_SIGNALS:
+    void openClusterRequested(const QString& cluster);
+    void toggleWindowRequested();
+    void notified(const QString& cluster, const QString& title, const QString& message);
+
+private:
+    void onHealthUpdated(const QString& cluster);
+    void updateIcon();
+    void notify(const QString& cluster, const QString& subject, const QString& title,
+        const QString& message, Severity severity);
+    QString labelOf(const QString& cluster) const;
+
+    Manager& m_manager;
+    QSystemTrayIcon m_tray {this};
+    NotificationThrottle m_throttle;
+    QHash<QString, HealthStatus> m_statuses; // last known per enabled cluster
+    HealthStatus m_worst = HealthStatus::Unknown;
+    bool m_iconSet = false;
+    bool m_enabled = true;
+    QString m_lastCluster;
+    QString m_lastMessage;
+    int m_count = 0;
+};
+
+} // namespace qd::gui

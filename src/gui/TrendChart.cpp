@@ -1,0 +1,204 @@
+#include "gui/TrendChart.h"
+
+#include "core/stats/TrendStore.h"
+#include "gui/Format.h"
+#include "gui/Theme.h"
+
+#include <QApplication>
+#include <QCursor>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QGraphicsScene>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <cmath>
+
+namespace qd::gui {
+namespace {
+
+// A chart a few hundred pixels wide cannot show an hour of one-second samples; drawing them all
+// costs the event loop for nothing. Longer series are cut into buckets, each drawn as its
+// highest value (a spike must stay visible) at the bucket's last time.
+constexpr qsizetype kMaxPoints = 600;
+
+QList<QPointF> downsample(const QList<TrendSample>& samples)
+{
+    QList<QPointF> points;
+    const qsizetype bucket = (samples.size() + kMaxPoints - 1) / kMaxPoints;
+    points.reserve(samples.size() / std::max<qsizetype>(1, bucket) + 1);
+    for (qsizetype start = 0; start < samples.size(); start += std::max<qsizetype>(1, bucket)) {
+        const qsizetype end = std::min(samples.size(), start + std::max<qsizetype>(1, bucket));
+        double top = samples.at(start).value;
+        for (qsizetype i = start + 1; i < end; ++i)
+            top = std::max(top, samples.at(i).value);
+        points.append(QPointF(double(samples.at(end - 1).atMs), top));
+    }
+    return points;
+}
+
+} // namespace
+
+TrendChart::TrendChart(const TrendStore& trends, QWidget* parent)
+    : QChartView(parent), m_trends(trends), m_chart(new QChart)
+{
+    setObjectName(QStringLiteral("trendChart"));
+    setChart(m_chart);
+    // Lines change every second: keeping a BSP index of their items up to date costs more than
+    // it saves in a scene of a dozen items.
+    if (QGraphicsScene* scene = m_chart->scene())
+        scene->setItemIndexMethod(QGraphicsScene::NoIndex);
+    setRenderHint(QPainter::Antialiasing);
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_time = new QDateTimeAxis(m_chart);
+    m_time->setFormat(QStringLiteral("HH:mm"));
+    m_time->setTickCount(7);
+    m_values = new QValueAxis(m_chart);
+    m_values->setLabelFormat(QStringLiteral("%.4g"));
+    m_values->setMin(0);
+    m_chart->addAxis(m_time, Qt::AlignBottom);
+    m_chart->addAxis(m_values, Qt::AlignLeft);
+    applyPalette();
+}
+
+void TrendChart::applyPalette()
+{
+    const QPalette palette = QApplication::palette();
+    m_chart->setBackgroundBrush(palette.color(QPalette::Base));
+    m_chart->setBackgroundRoundness(0);
+    m_chart->setTitleBrush(palette.color(QPalette::Text));
+    m_chart->legend()->setLabelColor(palette.color(QPalette::Text));
+    QColor grid = palette.color(QPalette::Text);
+    grid.setAlphaF(0.12f);
+    for (QAbstractAxis* axis :
+        {static_cast<QAbstractAxis*>(m_time), static_cast<QAbstractAxis*>(m_values)}) {
+        axis->setLabelsColor(palette.color(QPalette::Text));
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(grid);
+    }
+}
+
+void TrendChart::setLines(const QList<Line>& lines)
+{
+    // Series are kept and reused: adding and removing series re-lays out the whole chart
+    // (legend, axes), which is what made switching the compared clusters slow.
+    while (m_pool.size() < lines.size()) {
+        auto* series = new QLineSeries(m_chart);
+        m_chart->addSeries(series);
+        series->attachAxis(m_time);
+        series->attachAxis(m_values);
+        const qsizetype slot = m_pool.size();
+        connect(
+            series, &QLineSeries::hovered, this, [this, slot](const QPointF& point, bool entered) {
+                if (slot < m_lines.size())
+                    onHovered(m_lines.at(slot).cluster, point, entered);
+            });
+        m_pool.append(series);
+    }
+    m_series.clear();
+    m_lines = lines;
+    m_rescale = true;
+    for (qsizetype i = 0; i < m_pool.size(); ++i) {
+        QLineSeries* series = m_pool.at(i);
+        const bool used = i < lines.size();
+        if (used) {
+            series->setName(lines.at(i).label);
+            series->setPen(QPen(lines.at(i).color, 2));
+            m_series.insert(lines.at(i).cluster, series);
+        } else {
+            series->clear();
+        }
+        series->setVisible(used);
+        for (QLegendMarker* marker : m_chart->legend()->markers(series))
+            marker->setVisible(used);
+    }
+    refresh();
+}
+
+void TrendChart::setMetric(const QString& metric)
+{
+    m_metric = metric;
+    m_rescale = true; // another metric, another scale
+    m_chart->setTitle(Format::metricTitle(metric));
+    refresh();
+}
+
+void TrendChart::refresh()
+{
+    if (m_metric.isEmpty())
+        return;
+    qint64 first = std::numeric_limits<qint64>::max();
+    qint64 last = std::numeric_limits<qint64>::min();
+    double top = 0;
+    for (const Line& line : std::as_const(m_lines)) {
+        const QList<TrendSample> samples = m_trends.series(line.cluster, m_metric);
+        const QList<QPointF> points = downsample(samples);
+        for (const QPointF& point : points)
+            top = std::max(top, point.y());
+        if (!samples.isEmpty()) {
+            first = std::min(first, samples.first().atMs);
+            last = std::max(last, samples.last().atMs);
+        }
+        m_series.value(line.cluster)->replace(points);
+    }
+    if (first > last) {
+        last = QDateTime::currentMSecsSinceEpoch();
+        first = last - 60'000;
+    }
+    updateAxes(first, last, top);
+}
+
+void TrendChart::updateAxes(qint64 first, qint64 last, double top)
+{
+    // Axes are the costly part of a chart update (labels laid out again): the time axis moves
+    // in steps of a tenth of its span, the value axis only when the data outgrows it or falls
+    // well below it. The lines themselves follow every refresh.
+    if (last - first < 10'000)
+        first = last - 10'000; // a young chart spans a few seconds rather than a single column
+    const qint64 step = std::max<qint64>(5'000, (last - first) / 10);
+    const qint64 end = (last / step + 1) * step;
+    if (end != m_timeEnd || first != m_timeStart) {
+        m_timeStart = first;
+        m_timeEnd = end;
+        m_time->setRange(
+            QDateTime::fromMSecsSinceEpoch(first), QDateTime::fromMSecsSinceEpoch(end));
+        const QString format
+            = end - first > 2 * 3600'000 ? QStringLiteral("dd HH:mm") : QStringLiteral("HH:mm:ss");
+        if (m_time->format() != format)
+            m_time->setFormat(format);
+    }
+    // Headroom above the highest value, and a visible scale when everything is zero.
+    const double wanted = top > 0 ? top * 1.1 : (m_metric == u"error_rate" ? 0.01 : 1.0);
+    if (m_rescale || wanted > m_values->max() || wanted < m_values->max() * 0.4) {
+        m_rescale = false;
+        m_values->setRange(0, wanted);
+        m_values->applyNiceNumbers();
+    }
+}
+
+QString TrendChart::hoverText(const QString& cluster, const QPointF& point) const
+{
+    QString label = cluster;
+    for (const Line& line : m_lines) {
+        if (line.cluster == cluster)
+            label = line.label;
+    }
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(qint64(std::llround(point.x())));
+    return tr("%1 at %2: %3")
+        .arg(label, Format::time(at.toUTC()), Format::metricValue(m_metric, point.y()));
+}
+
+void TrendChart::onHovered(const QString& cluster, const QPointF& point, bool entered)
+{
+    if (!entered) {
+        QToolTip::hideText();
+        return;
+    }
+    m_hoverText = hoverText(cluster, point);
+    QToolTip::showText(QCursor::pos(), m_hoverText, this);
+}
+
+} // namespace qd::gui

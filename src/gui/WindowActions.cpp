@@ -1,0 +1,181 @@
+#include "gui/WindowActions.h"
+
+#include "core/engine/Manager.h"
+#include "gui/Icons.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QToolBar>
+
+using namespace Qt::StringLiterals;
+
+namespace qd::gui {
+
+WindowActions::WindowActions(QMainWindow* window) : QObject(window), m_window(window)
+{
+}
+
+QAction* WindowActions::add(
+    const QString& name, const QString& text, const QString& icon, const QKeySequence& key)
+{
+    auto* action = new QAction(text, m_window);
+    if (!key.isEmpty())
+        action->setShortcut(key);
+    // Window-wide, so a key works whichever part of the window has the focus; widgets that
+    // take text (filters, spin boxes) still get their characters first.
+    action->setShortcutContext(Qt::WindowShortcut);
+    m_window->addAction(action);
+    adopt(action, name, icon);
+    return action;
+}
+
+void WindowActions::adopt(QAction* action, const QString& name, const QString& icon)
+{
+    action->setObjectName(name);
+    if (!icon.isEmpty()) {
+        action->setIcon(Icons::icon(icon));
+        action->setProperty("iconName", icon);
+    }
+    m_named.insert(name, action);
+}
+
+void WindowActions::addThemeActions(int current, const std::function<void(int theme)>& apply)
+{
+    m_themeGroup = new QActionGroup(this);
+    const QStringList names {tr("&System"), tr("&Light"), tr("&Dark")};
+    for (int theme = 0; theme < names.size(); ++theme) {
+        QAction* action = add(u"action_theme_"_s + QString::number(theme), names.at(theme));
+        action->setCheckable(true);
+        action->setChecked(theme == current);
+        m_themeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [apply, theme] { apply(theme); });
+    }
+}
+
+void WindowActions::buildMenus(const QList<QAction*>& clusterActions)
+{
+    QMenuBar* bar = m_window->menuBar();
+    QMenu* file = bar->addMenu(tr("&File"));
+    file->addActions({get(u"action_export_csv"_s), get(u"action_export_json"_s)});
+    file->addSeparator();
+    file->addAction(get(u"action_quit"_s));
+
+    QMenu* cluster = bar->addMenu(tr("&Cluster"));
+    cluster->addActions({get(u"action_add_cluster"_s), get(u"action_edit_cluster"_s)});
+    m_editMenu = cluster->addMenu(Icons::icon(u"edit"_s), tr("Edit c&luster"));
+    cluster->addAction(get(u"action_remove_cluster"_s));
+    m_removeMenu = cluster->addMenu(Icons::icon(u"remove"_s), tr("Remo&ve cluster"));
+    cluster->addSeparator();
+    cluster->addActions({get(u"action_toggle_selection"_s), get(u"action_select_all"_s),
+        get(u"action_clear_selection"_s)});
+    cluster->addSeparator();
+    cluster->addActions({get(u"action_refresh"_s), get(u"action_refresh_all"_s)});
+
+    QMenu* actions = bar->addMenu(tr("&Actions"));
+    actions->setToolTipsVisible(true); // a disabled action says why
+    actions->addActions(clusterActions);
+    actions->addSeparator();
+    actions->addAction(get(u"action_history"_s));
+
+    m_viewMenu = bar->addMenu(tr("&View"));
+    m_viewMenu->addActions({get(u"action_compare"_s), get(u"action_history"_s)});
+    m_viewMenu->addMenu(tr("&Theme"))->addActions(m_themeGroup->actions());
+
+    m_goMenu = bar->addMenu(tr("&Go"));
+
+    QMenu* settings = bar->addMenu(tr("&Settings"));
+    settings->addActions({get(u"action_close_to_tray"_s), get(u"action_notifications"_s)});
+
+    QMenu* help = bar->addMenu(tr("&Help"));
+    help->addAction(get(u"action_shortcuts"_s));
+    help->addSeparator();
+    help->addActions({get(u"action_about"_s), get(u"action_about_qt"_s)});
+}
+
+void WindowActions::buildToolBar(const QList<QAction*>& clusterActions)
+{
+    QToolBar* toolBar = m_window->addToolBar(tr("Main toolbar"));
+    toolBar->setObjectName(u"mainToolBar"_s);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addActions({get(u"action_refresh"_s), get(u"action_compare"_s)});
+    toolBar->addSeparator();
+    toolBar->addActions(clusterActions);
+    toolBar->addSeparator();
+    toolBar->addActions({get(u"action_add_cluster"_s), get(u"action_history"_s)});
+    QAction* toggle = toolBar->toggleViewAction();
+    toggle->setText(tr("T&oolbar"));
+    m_viewMenu->addAction(toggle);
+}
+
+QMenu* WindowActions::buildTrayMenu(QAction* showHide)
+{
+    auto* menu = new QMenu(m_window);
+    menu->addAction(showHide);
+    menu->addSeparator();
+    menu->addAction(get(u"action_quit"_s));
+    return menu;
+}
+
+void WindowActions::rebuildClusterMenus(const Manager& manager, const ClusterSlot& show,
+    const ClusterSlot& edit, const ClusterSlot& remove)
+{
+    for (QAction* action : std::as_const(m_goActions)) {
+        m_window->removeAction(action);
+        delete action;
+    }
+    m_goActions.clear();
+    m_goMenu->clear();
+    const QStringList enabled = manager.enabledClusters();
+    for (qsizetype i = 0; i < enabled.size(); ++i) {
+        const QString name = enabled.at(i);
+        const QString label = manager.cluster(name).displayLabel();
+        auto* action = new QAction(i < 9 ? u"&%1  %2"_s.arg(i + 1).arg(label) : label, m_window);
+        action->setObjectName(u"action_go_"_s + name);
+        if (i < 9) {
+            action->setShortcut(QKeySequence(Qt::Key_1 + int(i)));
+            action->setShortcutContext(Qt::WindowShortcut);
+        }
+        connect(action, &QAction::triggered, this, [show, name] { show(name); });
+        m_window->addAction(action);
+        m_goMenu->addAction(action);
+        m_goActions.append(action);
+    }
+    m_goMenu->addSeparator();
+    m_goMenu->addActions({get(u"action_next_cluster"_s), get(u"action_previous_cluster"_s)});
+
+    // Editing and removing reach every configured cluster, disabled ones included.
+    m_editMenu->clear();
+    m_removeMenu->clear();
+    for (const ClusterConfig& cluster : manager.config().clusters) {
+        const QString name = cluster.name;
+        const QString text = cluster.enabled ? cluster.displayLabel()
+                                             : tr("%1 (disabled)").arg(cluster.displayLabel());
+        m_editMenu->addAction(text, this, [edit, name] { edit(name); });
+        m_removeMenu->addAction(text, this, [remove, name] { remove(name); });
+    }
+}
+
+QList<QAction*> WindowActions::keyboardActions() const
+{
+    QList<QAction*> list;
+    for (QAction* action : m_window->actions()) {
+        if (!action->shortcut().isEmpty() && !m_goActions.contains(action))
+            list.append(action);
+    }
+    return list;
+}
+
+void WindowActions::refreshIcons()
+{
+    Icons::clearCache();
+    for (QAction* action : m_window->findChildren<QAction*>()) {
+        const QString icon = action->property("iconName").toString();
+        if (!icon.isEmpty())
+            action->setIcon(Icons::icon(icon));
+    }
+}
+
+} // namespace qd::gui

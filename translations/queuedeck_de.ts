@@ -1,0 +1,1672 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About QueueDeck</source>
+        <translation>Über QueueDeck</translation>
+    </message>
+    <message>
+        <source>Watches and steers the Redis-backed work queues of many Redis deployments from one place: colour-coded clusters, side-by-side comparison, multi-cluster actions with confirmation, and an audit log of every action.</source>
+        <translation>Überwacht und steuert die Redis-basierten Arbeitswarteschlangen vieler Redis-Installationen an einem Ort: farbcodierte Cluster, Vergleich nebeneinander, Aktionen über mehrere Cluster mit Bestätigung und ein Prüfprotokoll jeder Aktion.</translation>
+    </message>
+    <message>
+        <source>&amp;Build information:</source>
+        <translation>&amp;Build-Informationen:</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to clipboard</source>
+        <translation>In die Zwischenablage &amp;kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>ActionCatalog</name>
+    <message>
+        <source>Purge dead letters</source>
+        <translation>Dead Letters löschen</translation>
+    </message>
+    <message>
+        <source>Requeue dead letters</source>
+        <translation>Dead Letters erneut einreihen</translation>
+    </message>
+    <message>
+        <source>Pause queue</source>
+        <translation>Warteschlange anhalten</translation>
+    </message>
+    <message>
+        <source>Resume queue</source>
+        <translation>Warteschlange fortsetzen</translation>
+    </message>
+    <message>
+        <source>Benchmark</source>
+        <translation>Benchmark</translation>
+    </message>
+    <message>
+        <source>Peek</source>
+        <translation>Einsehen</translation>
+    </message>
+    <message>
+        <source>&amp;Purge dead letters…</source>
+        <translation>Dead Letters &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;queue dead letters…</source>
+        <translation>Dead Letters erneut &amp;einreihen…</translation>
+    </message>
+    <message>
+        <source>P&amp;ause queue…</source>
+        <translation>Warteschlange &amp;anhalten…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume queue…</source>
+        <translation>Warteschlange &amp;fortsetzen…</translation>
+    </message>
+    <message>
+        <source>&amp;Benchmark…</source>
+        <translation>&amp;Benchmark…</translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Requeue</source>
+        <translation>Erneut einreihen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Run benchmark</source>
+        <translation>Benchmark starten</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Delete every dead letter of the selected clusters</source>
+        <translation>Alle Dead Letters der ausgewählten Cluster löschen</translation>
+    </message>
+    <message>
+        <source>Move dead letters back to a queue, retries reset</source>
+        <translation>Dead Letters in eine Warteschlange zurückverschieben, Wiederholungen zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Set a queue&apos;s pause flag: cooperating workers stop taking its jobs</source>
+        <translation>Pause-Markierung einer Warteschlange setzen: kooperierende Worker nehmen keine Jobs mehr daraus</translation>
+    </message>
+    <message>
+        <source>Clear a queue&apos;s pause flag</source>
+        <translation>Pause-Markierung einer Warteschlange entfernen</translation>
+    </message>
+    <message>
+        <source>Enqueue benchmark jobs and measure throughput and latency</source>
+        <translation>Benchmark-Jobs einreihen und Durchsatz und Latenz messen</translation>
+    </message>
+    <message>
+        <source>Deletes %1 dead letters (%2)</source>
+        <translation>Löscht %1 Dead Letters (%2)</translation>
+    </message>
+    <message>
+        <source>Deletes every dead letter in %1 (count not known yet)</source>
+        <translation>Löscht alle Dead Letters in %1 (Anzahl noch unbekannt)</translation>
+    </message>
+    <message>
+        <source>each job&apos;s original queue</source>
+        <translation>die ursprüngliche Warteschlange jedes Jobs</translation>
+    </message>
+    <message>
+        <source>queue %1</source>
+        <translation>Warteschlange %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moves %n listed dead letter(s) back to %1</source>
+        <translation>
+            <numerusform>Verschiebt %n aufgeführten Dead Letter zurück nach %1</numerusform>
+            <numerusform>Verschiebt %n aufgeführte Dead Letters zurück nach %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moves up to %1 dead letters back to %2</source>
+        <translation>Verschiebt bis zu %1 Dead Letters zurück nach %2</translation>
+    </message>
+    <message>
+        <source>Moves %1 dead letters back to %2</source>
+        <translation>Verschiebt %1 Dead Letters zurück nach %2</translation>
+    </message>
+    <message>
+        <source>Moves every dead letter back to %1</source>
+        <translation>Verschiebt alle Dead Letters zurück nach %1</translation>
+    </message>
+    <message>
+        <source>Pauses queue %1 (%2): workers stop taking its jobs</source>
+        <translation>Hält Warteschlange %1 (%2) an: Worker nehmen keine Jobs mehr daraus</translation>
+    </message>
+    <message>
+        <source>Resumes queue %1 (%2)</source>
+        <translation>Setzt Warteschlange %1 (%2) fort</translation>
+    </message>
+    <message>
+        <source>a dedicated benchmark queue, removed afterwards</source>
+        <translation>eine eigene Benchmark-Warteschlange, die danach entfernt wird</translation>
+    </message>
+    <message>
+        <source>Enqueues %1 jobs of %2 bytes onto %3</source>
+        <translation>Reiht %1 Jobs mit %2 Bytes in %3 ein</translation>
+    </message>
+</context>
+<context>
+    <name>BuildInfo</name>
+    <message>
+        <source>unknown compiler</source>
+        <translation>unbekannter Compiler</translation>
+    </message>
+    <message>
+        <source>release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>debug (assertions on)</source>
+        <translation>Debug (Assertions aktiv)</translation>
+    </message>
+    <message>
+        <source>built with Qt %1, running with Qt %2</source>
+        <translation>gebaut mit Qt %1, läuft mit Qt %2</translation>
+    </message>
+    <message>
+        <source>Version: %1</source>
+        <translation>Version: %1</translation>
+    </message>
+    <message>
+        <source>Build: %1</source>
+        <translation>Build: %1</translation>
+    </message>
+    <message>
+        <source>Compiler: %1, C++%2</source>
+        <translation>Compiler: %1, C++%2</translation>
+    </message>
+    <message>
+        <source>Qt: %1</source>
+        <translation>Qt: %1</translation>
+    </message>
+    <message>
+        <source>Platform: %1</source>
+        <translation>Plattform: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterEditorDialog</name>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>&amp;Bezeichnung:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Farbe:</translation>
+    </message>
+    <message>
+        <source>Pick a colour</source>
+        <translation>Farbe wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled: watch this cluster</source>
+        <translation>&amp;Aktiv: diesen Cluster überwachen</translation>
+    </message>
+    <message>
+        <source>&amp;Read-only: refuse every action on this cluster</source>
+        <translation>&amp;Nur lesen: jede Aktion auf diesem Cluster ablehnen</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>&amp;Endpunkt:</translation>
+    </message>
+    <message>
+        <source>host:port, redis://…, rediss://…, unix:///path</source>
+        <translation>host:port, redis://…, rediss://…, unix:///pfad</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modus:</translation>
+    </message>
+    <message>
+        <source>&amp;Seeds:</source>
+        <translation>&amp;Seeds:</translation>
+    </message>
+    <message>
+        <source>More cluster nodes or Sentinels, one per line</source>
+        <translation>Weitere Cluster-Knoten oder Sentinels, einer pro Zeile</translation>
+    </message>
+    <message>
+        <source>Sentinel &amp;master:</source>
+        <translation>Sentinel-&amp;Master:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;Username:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>ACL user (optional)</source>
+        <translation>ACL-Benutzer (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Password &amp;variable:</source>
+        <translation>Passwort-&amp;Variable:</translation>
+    </message>
+    <message>
+        <source>Environment variable holding the password</source>
+        <translation>Umgebungsvariable mit dem Passwort</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Use &amp;TLS</source>
+        <translation>&amp;TLS verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA-Datei:</translation>
+    </message>
+    <message>
+        <source>System trust store</source>
+        <translation>Vertrauensspeicher des Systems</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <source>C&amp;ertificate:</source>
+        <translation>Z&amp;ertifikat:</translation>
+    </message>
+    <message>
+        <source>Client certificate (optional)</source>
+        <translation>Client-Zertifikat (optional)</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Client key (optional)</source>
+        <translation>Client-Schlüssel (optional)</translation>
+    </message>
+    <message>
+        <source>Server &amp;name:</source>
+        <translation>Server&amp;name:</translation>
+    </message>
+    <message>
+        <source>Default: the endpoint&apos;s host</source>
+        <translation>Vorgabe: der Host des Endpunkts</translation>
+    </message>
+    <message>
+        <source>&amp;Skip certificate verification (labs only)</source>
+        <translation>Zertifikatsprüfung &amp;überspringen (nur im Labor)</translation>
+    </message>
+    <message>
+        <source>Queue system</source>
+        <translation>Warteschlangensystem</translation>
+    </message>
+    <message>
+        <source>&amp;Queues:</source>
+        <translation>&amp;Warteschlangen:</translation>
+    </message>
+    <message>
+        <source>&amp;Add queue</source>
+        <translation>Warteschlange &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move queue</source>
+        <translation>Warteschlange &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpleted list:</source>
+        <translation>Liste für &amp;erledigte:</translation>
+    </message>
+    <message>
+        <source>&amp;Dead letters:</source>
+        <translation>&amp;Dead Letters:</translation>
+    </message>
+    <message>
+        <source>&amp;Processing lists:</source>
+        <translation>&amp;Verarbeitungslisten:</translation>
+    </message>
+    <message>
+        <source>&amp;Heartbeat keys:</source>
+        <translation>&amp;Heartbeat-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Pa&amp;use prefix:</source>
+        <translation>Pa&amp;use-Präfix:</translation>
+    </message>
+    <message>
+        <source>SCAN &amp;count:</source>
+        <translation>SCAN-&amp;Anzahl:</translation>
+    </message>
+    <message>
+        <source>Max &amp;retries:</source>
+        <translation>Max. &amp;Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>Heartbeat &amp;TTL:</source>
+        <translation>Heartbeat-&amp;TTL:</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationDialog</name>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>&amp;Targets:</source>
+        <translation>&amp;Ziele:</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>Queue “%1”</source>
+        <translation>Warteschlange „%1“</translation>
+    </message>
+    <message>
+        <source>Queued jobs</source>
+        <translation>Wartende Jobs</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Dead Letters</translation>
+    </message>
+    <message>
+        <source>Live workers</source>
+        <translation>Aktive Worker</translation>
+    </message>
+    <message>
+        <source>Job rate</source>
+        <translation>Jobrate</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Fehlerrate</translation>
+    </message>
+    <message>
+        <source>Poll latency</source>
+        <translation>Abfragelatenz</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Known workers</source>
+        <translation>Bekannte Worker</translation>
+    </message>
+    <message>
+        <source>Busy workers</source>
+        <translation>Beschäftigte Worker</translation>
+    </message>
+    <message>
+        <source>Orphaned workers</source>
+        <translation>Verwaiste Worker</translation>
+    </message>
+    <message>
+        <source>Oldest heartbeat</source>
+        <translation>Ältester Heartbeat</translation>
+    </message>
+</context>
+<context>
+    <name>HealthStyle</name>
+    <message>
+        <source>Healthy</source>
+        <translation>Gesund</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>Unhealthy</source>
+        <translation>Gestört</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>QueueDeck</source>
+        <translation>QueueDeck</translation>
+    </message>
+    <message>
+        <source>QueueDeck cannot start with %1:
+
+%2</source>
+        <translation>QueueDeck kann mit %1 nicht starten:
+
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::AboutDialog</name>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Configuration: %1</source>
+        <translation>Konfiguration: %1</translation>
+    </message>
+    <message>
+        <source>(built-in default)</source>
+        <translation>(eingebaute Vorgabe)</translation>
+    </message>
+    <message>
+        <source>Audit log: %1</source>
+        <translation>Prüfprotokoll: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::ActionController</name>
+    <message>
+        <source>No cluster to act on</source>
+        <translation>Kein Cluster, auf den die Aktion wirken könnte</translation>
+    </message>
+    <message>
+        <source>%1 is not in actions.allowed_actions</source>
+        <translation>%1 steht nicht in actions.allowed_actions</translation>
+    </message>
+    <message>
+        <source>Cluster %1 no longer exists</source>
+        <translation>Cluster %1 existiert nicht mehr</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is read-only (read_only in its configuration): actions are refused</source>
+        <translation>
+            <numerusform>%1 ist schreibgeschützt (read_only in seiner Konfiguration): Aktionen werden abgelehnt</numerusform>
+            <numerusform>%1 sind schreibgeschützt (read_only in ihrer Konfiguration): Aktionen werden abgelehnt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::ActionHistoryPane</name>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Select an entry to see its parameters and results</source>
+        <translation>Einen Eintrag wählen, um Parameter und Ergebnisse zu sehen</translation>
+    </message>
+    <message>
+        <source>All clusters</source>
+        <translation>Alle Cluster</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Alle Zustände</translation>
+    </message>
+    <message>
+        <source>No audit log</source>
+        <translation>Kein Prüfprotokoll</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audit log unreadable: %1</source>
+        <translation>Prüfprotokoll nicht lesbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::ActionParameterForm</name>
+    <message>
+        <source>&amp;Limit:</source>
+        <translation>&amp;Höchstens:</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Optional: job ids, separated by commas</source>
+        <translation>Optional: Job-IDs, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Job &amp;ids:</source>
+        <translation>Job-&amp;IDs:</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs:</source>
+        <translation>&amp;Jobs:</translation>
+    </message>
+    <message>
+        <source>&amp;Payload bytes:</source>
+        <translation>&amp;Nutzlast in Bytes:</translation>
+    </message>
+    <message>
+        <source>P&amp;ipeline depth:</source>
+        <translation>P&amp;ipeline-Tiefe:</translation>
+    </message>
+    <message>
+        <source>&amp;Wait for workers to complete the jobs</source>
+        <translation>Auf Erledigung durch die &amp;Worker warten</translation>
+    </message>
+    <message>
+        <source>Each job&apos;s original queue</source>
+        <translation>Ursprüngliche Warteschlange jedes Jobs</translation>
+    </message>
+    <message>
+        <source>Dedicated benchmark queue</source>
+        <translation>Eigene Benchmark-Warteschlange</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>&amp;Queue:</source>
+        <translation>&amp;Warteschlange:</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::AnomalyTableModel</name>
+    <message>
+        <source>Unlike the others</source>
+        <translation>Anders als die übrigen</translation>
+    </message>
+    <message>
+        <source>Backlog jump</source>
+        <translation>Sprung im Rückstau</translation>
+    </message>
+    <message>
+        <source>Error rate spike</source>
+        <translation>Spitze der Fehlerrate</translation>
+    </message>
+    <message>
+        <source>Workers dropped</source>
+        <translation>Worker weggefallen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::AuditTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::ClusterEditorDialog</name>
+    <message>
+        <source>Standalone</source>
+        <translation>Einzelserver</translation>
+    </message>
+    <message>
+        <source>Redis Cluster</source>
+        <translation>Redis Cluster</translation>
+    </message>
+    <message>
+        <source>Sentinel</source>
+        <translation>Sentinel</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Redis key</source>
+        <translation>Redis-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Add cluster</source>
+        <translation>Cluster hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit cluster %1</source>
+        <translation>Cluster %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>CA certificates</source>
+        <translation>CA-Zertifikate</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Client-Schlüssel</translation>
+    </message>
+    <message>
+        <source>a cluster named &quot;%1&quot; already exists</source>
+        <translation>ein Cluster namens „%1“ existiert bereits</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cluster colour</source>
+        <translation>Clusterfarbe</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:%1&quot;&gt;Connected.&lt;/span&gt; PING answered in %2 (first one, with connecting: %3).</source>
+        <translation>&lt;span style=&quot;color:%1&quot;&gt;Verbunden.&lt;/span&gt; PING beantwortet in %2 (der erste, mit Verbindungsaufbau: %3).</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::ClusterPage</name>
+    <message>
+        <source>&amp;Jobs</source>
+        <translation>&amp;Jobs</translation>
+    </message>
+    <message>
+        <source>&amp;Workers</source>
+        <translation>&amp;Worker</translation>
+    </message>
+    <message>
+        <source>&amp;Dead letters</source>
+        <translation>&amp;Dead Letters</translation>
+    </message>
+    <message>
+        <source>Filter queues</source>
+        <translation>Warteschlangen filtern</translation>
+    </message>
+    <message>
+        <source>Filter workers or jobs</source>
+        <translation>Worker oder Jobs filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Orphaned only</source>
+        <translation>Nur &amp;verwaiste</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s)</source>
+        <translation>
+            <numerusform>%n Worker</numerusform>
+            <numerusform>%n Worker</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n worker(s) so far (discovery still scanning)</source>
+        <translation>
+            <numerusform>bisher %n Worker (Suche läuft noch)</numerusform>
+            <numerusform>bisher %n Worker (Suche läuft noch)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::ClusterTabBar</name>
+    <message>
+        <source>Key %1 shows this cluster</source>
+        <translation>Taste %1 zeigt diesen Cluster</translation>
+    </message>
+    <message>
+        <source>Selected for the next action (Space)</source>
+        <translation>Für die nächste Aktion ausgewählt (Leertaste)</translation>
+    </message>
+    <message>
+        <source>%1, %2, selected</source>
+        <translation>%1, %2, ausgewählt</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::CompareTableModel</name>
+    <message>
+        <source>Not known for this cluster (rates need two polls; a queue may not be configured there)</source>
+        <translation>Für diesen Cluster unbekannt (Raten brauchen zwei Abfragen; eine Warteschlange ist dort eventuell nicht konfiguriert)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 % from the median of the compared clusters</source>
+        <translation>%1 % vom Median der verglichenen Cluster</translation>
+    </message>
+    <message>
+        <source>Beyond the compare threshold (delta_threshold)</source>
+        <translation>Jenseits der Vergleichsschwelle (delta_threshold)</translation>
+    </message>
+    <message>
+        <source>Largest minus smallest value</source>
+        <translation>Größter minus kleinster Wert</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Delta</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>Cluster %1</source>
+        <translation>Cluster %1</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::CompareView</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>Auffälligkeiten</translation>
+    </message>
+    <message>
+        <source>Compare:</source>
+        <translation>Vergleichen:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>As &amp;CSV…</source>
+        <translation>Als &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>As &amp;JSON…</source>
+        <translation>Als &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>Choose two to four clusters to compare.</source>
+        <translation>Zwei bis vier Cluster zum Vergleichen wählen.</translation>
+    </message>
+    <message>
+        <source>Highlighting differences over %1 %</source>
+        <translation>Hervorgehoben werden Unterschiede über %1 %</translation>
+    </message>
+    <message>
+        <source>Highlighting is off</source>
+        <translation>Hervorhebung ist aus</translation>
+    </message>
+    <message>
+        <source>Waiting for the first poll of %1.</source>
+        <translation>Warte auf die erste Abfrage von %1.</translation>
+    </message>
+    <message>
+        <source>Export comparison</source>
+        <translation>Vergleich exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::ConfirmationDialog</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %n clusters</source>
+        <translation>
+            <numerusform>%1 auf %n Cluster</numerusform>
+            <numerusform>%1 auf %n Clustern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone. Type the cluster name &lt;b&gt;%1&lt;/b&gt; to &amp;confirm:</source>
+        <translation>Dies kann nicht rückgängig gemacht werden. Zum &amp;Bestätigen den Clusternamen &lt;b&gt;%1&lt;/b&gt; eingeben:</translation>
+    </message>
+    <message>
+        <source>This cannot be undone. Type the number of clusters (&lt;b&gt;%1&lt;/b&gt;) to &amp;confirm:</source>
+        <translation>Dies kann nicht rückgängig gemacht werden. Zum &amp;Bestätigen die Anzahl der Cluster (&lt;b&gt;%1&lt;/b&gt;) eingeben:</translation>
+    </message>
+    <message>
+        <source>The selected clusters have no queue in common.</source>
+        <translation>Die ausgewählten Cluster haben keine gemeinsame Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Cancel action</source>
+        <translation>Aktion abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Completed on %n cluster(s).</source>
+        <translation>
+            <numerusform>Auf %n Cluster abgeschlossen.</numerusform>
+            <numerusform>Auf %n Clustern abgeschlossen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Beendet: %1</translation>
+    </message>
+    <message>
+        <source>Running… %1 of %2 clusters done.</source>
+        <translation>Läuft… %1 von %2 Clustern fertig.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::DeadLetterModel</name>
+    <message>
+        <source>#</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Job id</source>
+        <translation>Job-ID</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::DeadLetterPanel</name>
+    <message>
+        <source>&amp;Show the next</source>
+        <translation>Die nächsten &amp;zeigen:</translation>
+    </message>
+    <message>
+        <source> jobs</source>
+        <translation> Jobs</translation>
+    </message>
+    <message>
+        <source>&amp;Peek</source>
+        <translation>&amp;Einsehen</translation>
+    </message>
+    <message>
+        <source>Re&amp;queue…</source>
+        <translation>Erneut ein&amp;reihen…</translation>
+    </message>
+    <message>
+        <source>P&amp;urge…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Peek reads the next dead letters without changing them.</source>
+        <translation>Einsehen liest die nächsten Dead Letters, ohne sie zu ändern.</translation>
+    </message>
+    <message>
+        <source>Select a job to see its JSON</source>
+        <translation>Einen Job wählen, um sein JSON zu sehen</translation>
+    </message>
+    <message>
+        <source>%1 is not in actions.allowed_actions</source>
+        <translation>%1 steht nicht in actions.allowed_actions</translation>
+    </message>
+    <message>
+        <source>Peek refused: %1</source>
+        <translation>Einsehen abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lese…</translation>
+    </message>
+    <message>
+        <source>Peek failed: %1</source>
+        <translation>Einsehen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Showing the next %1 of %2 dead letters (read at %3).</source>
+        <translation>Die nächsten %1 von %2 Dead Letters (gelesen um %3).</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::MainWindow</name>
+    <message>
+        <source>QueueDeck</source>
+        <translation>QueueDeck</translation>
+    </message>
+    <message>
+        <source>Show or hide QueueDeck</source>
+        <translation>QueueDeck zeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Export comparison as &amp;CSV…</source>
+        <translation>Vergleich als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export comparison as &amp;JSON…</source>
+        <translation>Vergleich als &amp;JSON exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Add cluster…</source>
+        <translation>Cluster &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit this cluster…</source>
+        <translation>Diesen Cluster &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove this cluster…</source>
+        <translation>Diesen Cluster &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>&amp;Select or unselect this cluster</source>
+        <translation>Diesen Cluster &amp;aus- oder abwählen</translation>
+    </message>
+    <message>
+        <source>Select &amp;all clusters</source>
+        <translation>A&amp;lle Cluster auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;Clear selection</source>
+        <translation>Auswahl auf&amp;heben</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh this cluster</source>
+        <translation>Diesen Cluster a&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh a&amp;ll clusters</source>
+        <translation>Alle Cluster akt&amp;ualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Compare clusters</source>
+        <translation>Cluster &amp;vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Next cluster</source>
+        <translation>&amp;Nächster Cluster</translation>
+    </message>
+    <message>
+        <source>&amp;Previous cluster</source>
+        <translation>&amp;Vorheriger Cluster</translation>
+    </message>
+    <message>
+        <source>&amp;Close to tray</source>
+        <translation>Beim Schließen in den &amp;Infobereich</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps QueueDeck running in the tray</source>
+        <translation>Schließen des Fensters lässt QueueDeck im Infobereich weiterlaufen</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About QueueDeck</source>
+        <translation>&amp;Über QueueDeck</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Action history</source>
+        <translation>Aktionsverlauf</translation>
+    </message>
+    <message>
+        <source>Action &amp;history</source>
+        <translation>Aktions&amp;verlauf</translation>
+    </message>
+    <message>
+        <source>%1 — QueueDeck</source>
+        <translation>%1 — QueueDeck</translation>
+    </message>
+    <message>
+        <source>Selected for the next action: %1</source>
+        <translation>Für die nächste Aktion ausgewählt: %1</translation>
+    </message>
+    <message>
+        <source>Comparing needs at least two enabled clusters.</source>
+        <translation>Zum Vergleichen sind mindestens zwei aktive Cluster nötig.</translation>
+    </message>
+    <message>
+        <source>Compare clusters</source>
+        <translation>Cluster vergleichen</translation>
+    </message>
+    <message>
+        <source>%1 completed on %2</source>
+        <translation>%1 auf %2 abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>Cluster %1 saved and applied</source>
+        <translation>Cluster %1 gespeichert und übernommen</translation>
+    </message>
+    <message>
+        <source>Remove cluster</source>
+        <translation>Cluster entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 (%2) from the configuration? QueueDeck stops watching it at once. Its action history stays in the audit log.</source>
+        <translation>%1 (%2) aus der Konfiguration entfernen? QueueDeck beendet die Überwachung sofort. Sein Aktionsverlauf bleibt im Prüfprotokoll.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Add cluster</source>
+        <translation>Cluster hinzufügen</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::ProgressDelegate</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::QueueTableModel</name>
+    <message>
+        <source>Growing by %1 over the last minute</source>
+        <translation>Wächst um %1 in der letzten Minute</translation>
+    </message>
+    <message>
+        <source>Draining by %1 over the last minute</source>
+        <translation>Schrumpft um %1 in der letzten Minute</translation>
+    </message>
+    <message>
+        <source>Workers that honour the pause flag take no jobs from this queue</source>
+        <translation>Worker, die die Pause-Markierung beachten, nehmen keine Jobs aus dieser Warteschlange</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Redis key</source>
+        <translation>Redis-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Growth</source>
+        <translation>Wachstum</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Verlauf</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Taste</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>1 … 9</source>
+        <translation>1 … 9</translation>
+    </message>
+    <message>
+        <source>Show cluster 1 to 9</source>
+        <translation>Cluster 1 bis 9 zeigen</translation>
+    </message>
+    <message>
+        <source>Alt+J / Alt+W / Alt+D</source>
+        <translation>Alt+J / Alt+W / Alt+D</translation>
+    </message>
+    <message>
+        <source>Jobs, Workers or Dead letters tab of the cluster page</source>
+        <translation>Reiter Jobs, Worker oder Dead Letters der Clusterseite</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Umschalt+Tab</translation>
+    </message>
+    <message>
+        <source>Move between the parts of the window</source>
+        <translation>Zwischen den Teilen des Fensters wechseln</translation>
+    </message>
+    <message>
+        <source>Arrow keys, Page Up/Down</source>
+        <translation>Pfeiltasten, Bild auf/ab</translation>
+    </message>
+    <message>
+        <source>Move in tables; click a header (or Space on it) to sort</source>
+        <translation>In Tabellen bewegen; Klick auf einen Spaltenkopf sortiert</translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Close a dialog (cancels a running action after asking the engine)</source>
+        <translation>Einen Dialog schließen (bricht eine laufende Aktion über die Engine ab)</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::StatsSummary</name>
+    <message>
+        <source>Read-only</source>
+        <translation>Nur lesen</translation>
+    </message>
+    <message>
+        <source>read_only is set for this cluster: every action is refused</source>
+        <translation>read_only ist für diesen Cluster gesetzt: jede Aktion wird abgelehnt</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Dead Letters</translation>
+    </message>
+    <message>
+        <source>Live workers</source>
+        <translation>Aktive Worker</translation>
+    </message>
+    <message>
+        <source>Job rate</source>
+        <translation>Jobrate</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Fehlerrate</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>%1 workers known, %2 orphaned</source>
+        <translation>%1 Worker bekannt, %2 verwaist</translation>
+    </message>
+    <message>
+        <source>Rates need two polls</source>
+        <translation>Raten brauchen zwei Abfragen</translation>
+    </message>
+    <message>
+        <source>Completed jobs per second</source>
+        <translation>Erledigte Jobs pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Share of finished jobs that went to the dead letters</source>
+        <translation>Anteil der beendeten Jobs, die bei den Dead Letters landeten</translation>
+    </message>
+    <message>
+        <source>Wall time of the last poll</source>
+        <translation>Dauer der letzten Abfrage</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::StatusBarInfo</name>
+    <message>
+        <source>What the last poll of this cluster cost Redis and the network</source>
+        <translation>Was die letzte Abfrage dieses Clusters Redis und das Netz gekostet hat</translation>
+    </message>
+    <message>
+        <source>Last poll failed %1: %2</source>
+        <translation>Letzte Abfrage fehlgeschlagen %1: %2</translation>
+    </message>
+    <message>
+        <source>Last poll %1 (%2)</source>
+        <translation>Letzte Abfrage %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Waiting for the first poll…</source>
+        <translation>Warte auf die erste Abfrage…</translation>
+    </message>
+    <message>
+        <source>Latency %1</source>
+        <translation>Latenz %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Poll cost: %n round trip(s)</source>
+        <translation>
+            <numerusform>Abfragekosten: %n Roundtrip</numerusform>
+            <numerusform>Abfragekosten: %n Roundtrips</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n command(s)</source>
+        <translation>
+            <numerusform>%n Befehl</numerusform>
+            <numerusform>%n Befehle</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 received</source>
+        <translation>%1 gesendet, %2 empfangen</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::TargetTableModel</name>
+    <message>
+        <source>%1 (cluster %2)</source>
+        <translation>%1 (Cluster %2)</translation>
+    </message>
+    <message>
+        <source>Running: %1 of %2</source>
+        <translation>Läuft: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Waiting…</source>
+        <translation>Wartet…</translation>
+    </message>
+    <message>
+        <source>Done in %1: %2</source>
+        <translation>Fertig in %1: %2</translation>
+    </message>
+    <message>
+        <source>Failed after %1: %2</source>
+        <translation>Fehlgeschlagen nach %1: %2</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>Was geschieht</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::TrayNotifier</name>
+    <message>
+        <source>QueueDeck</source>
+        <translation>QueueDeck</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 clusters healthy</source>
+        <translation>%1 von %2 Clustern gesund</translation>
+    </message>
+    <message>
+        <source>%1 is unhealthy</source>
+        <translation>%1 ist gestört</translation>
+    </message>
+    <message>
+        <source>%1 recovered</source>
+        <translation>%1 hat sich erholt</translation>
+    </message>
+    <message>
+        <source>Anomaly on %1</source>
+        <translation>Auffälligkeit auf %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more notification(s) held back)</source>
+        <translation>
+            <numerusform>(%n weitere Benachrichtigung zurückgehalten)</numerusform>
+            <numerusform>(%n weitere Benachrichtigungen zurückgehalten)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::TrendChart</name>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 um %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::WindowActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation>&amp;Cluster</translation>
+    </message>
+    <message>
+        <source>Edit c&amp;luster</source>
+        <translation>Cluster &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve cluster</source>
+        <translation>Cluster ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>&amp;Actions</source>
+        <translation>&amp;Aktionen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>A&amp;nsicht</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>T&amp;oolbar</source>
+        <translation>&amp;Werkzeugleiste</translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (inaktiv)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::WorkerTableModel</name>
+    <message numerus="yes">
+        <source>Holds %n job(s) but has no heartbeat: the reaper should return them to their queue</source>
+        <translation>
+            <numerusform>Hält %n Job, hat aber keinen Heartbeat: der Reaper sollte ihn in seine Warteschlange zurückgeben</numerusform>
+            <numerusform>Hält %n Jobs, hat aber keinen Heartbeat: der Reaper sollte sie in ihre Warteschlange zurückgeben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Heartbeat expires in %1</source>
+        <translation>Heartbeat läuft ab in %1</translation>
+    </message>
+    <message>
+        <source>Orphaned</source>
+        <translation>Verwaist</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Untätig</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>Current job</source>
+        <translation>Aktueller Job</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Heartbeat age</source>
+        <translation>Heartbeat-Alter</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+</context>
+</TS>
