@@ -78,6 +78,40 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(ClusterError, manager.stats(QStringLiteral("nope")));
     }
 
+    void healthBeforeStartIsUnknown()
+    {
+        // No server: nothing may be dialled before start(), and the answer needs none.
+        ClusterConfig off = clusterFor(QStringLiteral("off"), QStringLiteral("127.0.0.1:1"));
+        off.enabled = false;
+        Manager manager(
+            configFor({clusterFor(QStringLiteral("prod"), QStringLiteral("127.0.0.1:1")), off}));
+        const HealthReport report = manager.health(QStringLiteral("prod"));
+        QCOMPARE(report.cluster, QStringLiteral("prod"));
+        QCOMPARE(report.status, HealthStatus::Unknown);
+        QVERIFY(!report.healthy);
+        QVERIFY(!report.reachable);
+        QVERIFY(report.hasIssue(u"not_polled_yet"));
+        QCOMPARE(manager.healthAll().size(), 1);
+        QCOMPARE(manager.healthAll().constFirst().status, HealthStatus::Unknown);
+        // Unknown and disabled clusters are still refused, with their own kinds.
+        try {
+            manager.health(QStringLiteral("nope"));
+            QFAIL("an unknown cluster was accepted");
+        } catch (const ClusterError& error) {
+            QCOMPARE(error.kind(), ClusterError::Kind::Unknown);
+        }
+        try {
+            manager.health(QStringLiteral("off"));
+            QFAIL("a disabled cluster was accepted");
+        } catch (const ClusterError& error) {
+            QCOMPARE(error.kind(), ClusterError::Kind::Disabled);
+        }
+        // Started but not polled yet reads the same.
+        manager.start();
+        QCOMPARE(manager.health(QStringLiteral("prod")).status, HealthStatus::Unknown);
+        QVERIFY(manager.health(QStringLiteral("prod")).hasIssue(u"not_polled_yet"));
+    }
+
     void stoppedServerTurnsCriticalAndRecovers()
     {
         QString error;

@@ -35,11 +35,15 @@ private slots:
     void keysLandOnEveryMaster();
     void followsMovedAfterResharding();
     void followsAskDuringMigration();
+    void transactionFollowsMovedAsAUnit();
+    void transactionFollowsAskAsAUnit();
     void perMasterRunsInParallel();
     void unreachableMasterIsReportedPerNode();
     void cleanupTestCase();
 
 private:
+    static QList<Command> transaction(const QByteArray& first, const QByteArray& second);
+    static void verifyTransactionReplies(const QList<Reply>& replies, const QList<Reply>& executed);
     RedisServer* ownerOf(const QByteArray& key) const;
     RedisServer* otherMaster(const RedisServer* than) const;
     static QString nodeId(const RedisServer* node);
@@ -211,6 +215,75 @@ void TestRedisCluster::followsAskDuringMigration()
     // Both in one pipeline: each is answered where it lives, in the caller's order.
     QCOMPARE(m_client->pipeline({{"GET", staying}, {"GET", moving}}),
         (QList<Reply> {Reply::string("s"), Reply::string("m")}));
+}
+
+QList<Command> TestRedisCluster::transaction(const QByteArray& first, const QByteArray& second)
+{
+    return {Command {"MULTI"}.routeBy(first), {"INCR", first}, {"INCR", second}, {"EXEC"}};
+}
+
+void TestRedisCluster::verifyTransactionReplies(
+    const QList<Reply>& replies, const QList<Reply>& executed)
+{
+    QCOMPARE(replies.size(), 4);
+    QCOMPARE(replies.at(0), Reply::status("OK"));
+    QCOMPARE(replies.at(1), Reply::status("QUEUED"));
+    QCOMPARE(replies.at(2), Reply::status("QUEUED"));
+    // EXEC ran both INCRs in one transaction on one node; EXECABORT here means the block was
+    // split by a redirect.
+    QVERIFY2(replies.at(3).size() == 2, qPrintable(replies.at(3).toDebugString()));
+    QCOMPARE(replies.at(3).at(0), executed.at(0));
+    QCOMPARE(replies.at(3).at(1), executed.at(1));
+}
+
+void TestRedisCluster::transactionFollowsMovedAsAUnit()
+{
+    const QByteArray tag = "tx-moved";
+    const QByteArray first = '{' + tag + "}:first";
+    QCOMPARE(m_client->command({"DEL", first}), Reply::integer(0)); // caches the map
+    RedisServer* source = ownerOf(first);
+    QVERIFY(source);
+    RedisServer* target = otherMaster(source);
+    const QString slot = QString::number(hashslot::of(first));
+    // The slot is empty: handing it over needs no MIGRATE, only every master's agreement.
+    for (RedisServer* master : m_cluster->masters())
+        QCOMPARE(cliValue(master, {u"CLUSTER"_s, u"SETSLOT"_s, slot, u"NODE"_s, nodeId(target)}),
+            u"OK"_s);
+
+    CallStats stats;
+    verifyTransactionReplies(m_client->pipeline(transaction(first, '{' + tag + "}:second"), &stats),
+        {Reply::integer(1), Reply::integer(1)});
+    QCOMPARE(stats.roundTrips, 2); // the old owner said MOVED, the new one ran the block
+    QCOMPARE(cliValue(target, {u"GET"_s, QString::fromLatin1(first)}), u"1"_s);
+    QCOMPARE(cliValue(target, {u"GET"_s, u"{tx-moved}:second"_s}), u"1"_s);
+    QCOMPARE(cliValue(source, {u"CLUSTER"_s, u"COUNTKEYSINSLOT"_s, slot}), u"0"_s);
+}
+
+void TestRedisCluster::transactionFollowsAskAsAUnit()
+{
+    const QByteArray tag = "tx-ask";
+    const QByteArray first = '{' + tag + "}:first";
+    QCOMPARE(m_client->command({"DEL", first}), Reply::integer(0));
+    RedisServer* source = ownerOf(first);
+    QVERIFY(source);
+    RedisServer* target = otherMaster(source);
+    const QString slot = QString::number(hashslot::of(first));
+    QCOMPARE(cliValue(target, {u"CLUSTER"_s, u"SETSLOT"_s, slot, u"IMPORTING"_s, nodeId(source)}),
+        u"OK"_s);
+    QCOMPARE(cliValue(source, {u"CLUSTER"_s, u"SETSLOT"_s, slot, u"MIGRATING"_s, nodeId(target)}),
+        u"OK"_s);
+    // The key does not exist on the migrating source, so it answers ASK: the block must go to
+    // the importing target behind one ASKING. (One key: an importing node answers TRYAGAIN to
+    // a transaction over several keys it does not all have yet, as Redis Cluster specifies.)
+    CallStats stats;
+    verifyTransactionReplies(m_client->pipeline(transaction(first, first), &stats),
+        {Reply::integer(1), Reply::integer(2)});
+    QCOMPARE(stats.roundTrips, 2);
+    QCOMPARE(m_client->command({"GET", first}), Reply::string("2"));
+    // Finish the migration so the cluster is consistent for the tests after this one.
+    for (RedisServer* master : m_cluster->masters())
+        QCOMPARE(cliValue(master, {u"CLUSTER"_s, u"SETSLOT"_s, slot, u"NODE"_s, nodeId(target)}),
+            u"OK"_s);
 }
 
 void TestRedisCluster::perMasterRunsInParallel()

@@ -191,6 +191,17 @@ bool RedisServer::restart(const RedisServerOptions& changed)
     return launch();
 }
 
+bool RedisServer::restartWithTls(const TlsFiles& files)
+{
+    if (!m_options.tls || files.isEmpty()) {
+        m_lastError = u"restartWithTls needs a TLS server and files"_s;
+        return false;
+    }
+    stop();
+    m_tls = files;
+    return launch();
+}
+
 void RedisServer::freeze()
 {
     if (isRunning() && ::kill(static_cast<pid_t>(m_pid), SIGSTOP) == 0)

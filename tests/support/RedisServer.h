@@ -70,6 +70,9 @@ public:
     bool restart();
     // The same with new options (e.g. another password); false and lastError() on failure.
     bool restart(const RedisServerOptions& changed);
+    // Restarts a TLS server with other certificate files: a rotated server certificate, or a
+    // whole other PKI. Its readiness probe and cliConnectionArgs() use the new files.
+    bool restartWithTls(const TlsFiles& files);
     // SIGSTOP / SIGCONT: the server keeps its sockets but stops answering (timeout tests).
     void freeze();
     void thaw();

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
 
@@ -83,7 +84,28 @@ bool signLeaf(const QString& dir, const QString& name, const QString& commonName
             error);
 }
 
+// serverAuth and clientAuth: Redis presents tls-cert-file in both roles (replication).
+const QByteArray kServerExtensions
+    = QByteArrayLiteral("basicConstraints=CA:FALSE\n"
+                        "keyUsage=critical,digitalSignature,keyEncipherment\n"
+                        "extendedKeyUsage=serverAuth,clientAuth\n"
+                        "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
+
 } // namespace
+
+bool reissueServerCertificate(
+    const TlsFiles& files, const QString& name, QString* certFile, QString* keyFile, QString* error)
+{
+    const QFileInfo ca(files.caCert);
+    if (files.isEmpty() || !ca.exists())
+        return setError(error, u"no CA to sign with"_s);
+    const QDir dir = ca.absoluteDir();
+    if (!signLeaf(dir.path(), name, u"localhost"_s, kServerExtensions, error))
+        return false;
+    *certFile = dir.filePath(name + u".crt"_s);
+    *keyFile = dir.filePath(name + u".key"_s);
+    return true;
+}
 
 TlsFiles generateTlsFiles(const QString& dir, QString* error)
 {
@@ -100,13 +122,7 @@ TlsFiles generateTlsFiles(const QString& dir, QString* error)
                 u"basicConstraints=critical,CA:TRUE"_s, u"-addext"_s,
                 u"keyUsage=critical,keyCertSign,cRLSign"_s, u"-out"_s, u"ca.crt"_s},
             error)
-        // serverAuth and clientAuth: Redis presents tls-cert-file in both roles (replication).
-        && signLeaf(dir, u"server"_s, u"localhost"_s,
-            QByteArrayLiteral("basicConstraints=CA:FALSE\n"
-                              "keyUsage=critical,digitalSignature,keyEncipherment\n"
-                              "extendedKeyUsage=serverAuth,clientAuth\n"
-                              "subjectAltName=IP:127.0.0.1,DNS:localhost\n"),
-            error)
+        && signLeaf(dir, u"server"_s, u"localhost"_s, kServerExtensions, error)
         && signLeaf(dir, u"client"_s, u"queuedeck-test-client"_s,
             QByteArrayLiteral("basicConstraints=CA:FALSE\n"
                               "keyUsage=critical,digitalSignature,keyEncipherment\n"

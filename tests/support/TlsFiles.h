@@ -18,4 +18,10 @@ struct TlsFiles {
 // on failure.
 TlsFiles generateTlsFiles(const QString& dir, QString* error = nullptr);
 
+// A new server certificate and key (same names and SANs as serverCert) signed by the CA of
+// files, next to it as <name>.crt and <name>.key: a certificate rotation that clients trusting
+// that CA must accept. false and *error on failure.
+bool reissueServerCertificate(const TlsFiles& files, const QString& name, QString* certFile,
+    QString* keyFile, QString* error = nullptr);
+
 } // namespace qd::test

@@ -1,6 +1,7 @@
 #include "core/events/EventBus.h"
 #include "core/util/Clock.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -30,6 +31,29 @@ private Q_SLOTS:
         QCOMPARE(json[QStringLiteral("type")].toString(), QStringLiteral("cluster_connected"));
         QCOMPARE(json[QStringLiteral("cluster")].toString(), QStringLiteral("prod"));
         QVERIFY(json[QStringLiteral("timestamp")].toString().endsWith(u'Z'));
+    }
+
+    void timestampsKeepMilliseconds()
+    {
+        // Two events 250 ms apart must not read as the same instant in the JSON clients see.
+        ManualClock clock;
+        EventBus bus(clock, 10);
+        const Event first = bus.publish(events::kHealthChanged, {}, QStringLiteral("a"));
+        clock.advance(std::chrono::milliseconds(250));
+        const Event second = bus.publish(events::kHealthChanged, {}, QStringLiteral("b"));
+        const QString firstText = first.toJson()[QStringLiteral("timestamp")].toString();
+        const QString secondText = second.toJson()[QStringLiteral("timestamp")].toString();
+        QVERIFY2(firstText != secondText, qPrintable(firstText));
+        const QDateTime parsed = QDateTime::fromString(secondText, Qt::ISODateWithMs);
+        QVERIFY2(parsed.isValid(), qPrintable(secondText));
+        QCOMPARE(parsed.toMSecsSinceEpoch(), second.timestamp.toMSecsSinceEpoch());
+        QCOMPARE(parsed.toMSecsSinceEpoch()
+                - QDateTime::fromString(firstText, Qt::ISODateWithMs).toMSecsSinceEpoch(),
+            250);
+        QVERIFY(secondText.endsWith(u'Z'));
+        // Exactly three fraction digits, so the field sorts as text.
+        QVERIFY2(QRegularExpression(QStringLiteral(R"(\.\d{3}Z$)")).match(secondText).hasMatch(),
+            qPrintable(secondText));
     }
 
     void replaysWhatALateSubscriberMissed()

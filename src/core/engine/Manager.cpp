@@ -27,6 +27,15 @@ qsizetype trendCapacity(const PollingConfig& polling)
     return std::max<qsizetype>(60, 3'600'000 / std::max<qint64>(1, polling.interval.count()));
 }
 
+// A server that comes back must be seen by the next poll ("recovers within one interval"), so
+// the pool's reconnect backoff may not outgrow the shortest gap between two polls (interval -
+// jitter; half of it leaves room for a poll that itself took a while): each poll then finds the
+// backoff over and dials again. A down cluster still costs at most one connect per poll.
+Millis reconnectCap(const PollingConfig& polling)
+{
+    return std::clamp((polling.interval - polling.jitter) / 2, Millis(100), Millis(10000));
+}
+
 } // namespace
 
 Manager::Manager(Config config, const Clock& clock, QObject* parent)
@@ -74,10 +83,11 @@ void Manager::startCluster(const ClusterConfig& cluster)
     log::addSecret(cluster.effectivePassword());
     auto rt = std::make_shared<ClusterRuntime>();
     rt->config = cluster;
-    rt->health.cluster = cluster.name;
+    rt->health = m_health.evaluate(cluster.name, nullptr, std::nullopt, {});
     // Connects lazily: adding a cluster never waits on the network, and a cluster that is down
     // now is simply retried on every poll (with the pool's backoff).
-    rt->client = redis::RedisClient::create(cluster, m_config.polling.timeout);
+    rt->client = redis::RedisClient::create(
+        cluster, m_config.polling.timeout, reconnectCap(m_config.polling));
     rt->backend = std::make_shared<GoRedisWorkQueue>(cluster, rt->client, m_clock);
     m_runtimes.insert(cluster.name, rt);
     m_poller.addCluster(cluster.name, rt->backend);
@@ -181,14 +191,23 @@ CompareResult Manager::compare(const QStringList& names) const
 
 HealthReport Manager::health(const QString& name) const
 {
-    return runtime(name).health;
+    const auto it = m_runtimes.constFind(name);
+    if (it != m_runtimes.cend())
+        return (*it)->health;
+    // Before start() (or between an update and its restart) an enabled cluster has no runtime
+    // yet: nothing is known, which is "unknown", not an error a caller must special-case.
+    const ClusterConfig& config = cluster(name); // throws ClusterError(Unknown)
+    if (!config.enabled)
+        throw ClusterError(ClusterError::Kind::Disabled, name,
+            QStringLiteral("cluster \"%1\" is disabled").arg(name));
+    return m_health.evaluate(name, nullptr, std::nullopt, {});
 }
 
 QList<HealthReport> Manager::healthAll() const
 {
     QList<HealthReport> reports;
     for (const QString& name : enabledClusters())
-        reports.append(runtime(name).health);
+        reports.append(health(name));
     return reports;
 }
 

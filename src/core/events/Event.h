@@ -35,6 +35,8 @@ struct Event {
     QString idString() const { return QStringLiteral("evt-") + QString::number(id); }
     // Parses "evt-42" or "42" (what SSE clients send back in Last-Event-ID); 0 when invalid.
     static qint64 parseId(QStringView text);
+    // ISO 8601 in UTC with milliseconds ("2026-11-29T07:45:01.123Z"); empty when unset.
+    QString timestampString() const;
     QJsonObject toJson() const;
 };
 

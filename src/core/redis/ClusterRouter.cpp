@@ -33,10 +33,37 @@ std::optional<Endpoint> redirectTarget(const Reply& reply, const Endpoint& answe
     return target;
 }
 
+// How many commands from `index` on go out as one unit: a MULTI and everything up to its EXEC
+// or DISCARD (or the end), else just the one command. A transaction redirected piecemeal
+// would run its commands outside it, on two nodes, while its EXEC fails with EXECABORT.
+qsizetype unitLength(const QList<Command>& commands, qsizetype index)
+{
+    if (commands.at(index).name() != "MULTI")
+        return 1;
+    for (qsizetype i = index + 1; i < commands.size(); ++i) {
+        const QByteArray name = commands.at(i).name();
+        if (name == "EXEC" || name == "DISCARD")
+            return i - index + 1;
+    }
+    return commands.size() - index;
+}
+
+// The key a unit is routed by: the first one any of its commands names (callers route MULTI
+// explicitly with Command::routeBy, since MULTI itself takes no key).
+std::optional<QByteArray> unitKey(const QList<Command>& commands, qsizetype index, qsizetype count)
+{
+    for (qsizetype i = index; i < index + count; ++i) {
+        if (std::optional<QByteArray> key = commands.at(i).routingKey())
+            return key;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 struct ClusterRouter::Pending {
-    qsizetype index = 0; // into the caller's commands
+    qsizetype index = 0; // into the caller's commands: the unit's first one
+    qsizetype count = 1; // commands in the unit (a whole MULTI ... EXEC block is one unit)
     std::optional<Endpoint> target; // set by a redirection; else the slot owner
     bool asking = false;
 };
@@ -64,8 +91,11 @@ QList<Reply> ClusterRouter::execute(const QList<Command>& commands, CallStats* s
     QList<Reply> replies(commands.size());
     QList<Pending> pending;
     pending.reserve(commands.size());
-    for (qsizetype i = 0; i < commands.size(); ++i)
-        pending.append({i, std::nullopt, false});
+    for (qsizetype i = 0; i < commands.size();) {
+        const qsizetype count = unitLength(commands, i);
+        pending.append({i, count, std::nullopt, false});
+        i += count;
+    }
 
     CallStats total;
     for (int round = 0; !pending.isEmpty(); ++round) {
@@ -75,12 +105,13 @@ QList<Reply> ClusterRouter::execute(const QList<Command>& commands, CallStats* s
         for (const Pending& item : std::as_const(pending)) {
             std::optional<Endpoint> target = item.target;
             if (!target) {
-                const std::optional<QByteArray> key = commands.at(item.index).routingKey();
+                const std::optional<QByteArray> key = unitKey(commands, item.index, item.count);
                 const int slot = key ? hashslot::of(*key) : -1;
                 const NodeInfo* owner = key ? map->owner(slot) : &map->masters().constFirst();
                 if (!owner) {
-                    replies[item.index] = Reply::error("CLUSTERDOWN Hash slot "
-                        + QByteArray::number(slot) + " is not served by any node");
+                    for (qsizetype i = item.index; i < item.index + item.count; ++i)
+                        replies[i] = Reply::error("CLUSTERDOWN Hash slot "
+                            + QByteArray::number(slot) + " is not served by any node");
                     continue;
                 }
                 target = owner->endpoint;
@@ -97,17 +128,26 @@ QList<Reply> ClusterRouter::execute(const QList<Command>& commands, CallStats* s
         bool tryAgain = false;
         for (const Group& group : groups) {
             for (const Pending& item : group.items) {
-                const Reply& reply = replies.at(item.index);
-                const bool moved = reply.isErrorCode("MOVED");
-                const bool ask = reply.isErrorCode("ASK");
-                if (moved || ask) {
+                // In a transaction the redirect is on the queued command (or on EXEC): the
+                // whole unit goes again, to where that reply points.
+                const Reply* redirect = nullptr;
+                bool retry = false;
+                for (qsizetype i = item.index; i < item.index + item.count && !redirect; ++i) {
+                    const Reply& reply = replies.at(i);
+                    if (reply.isErrorCode("MOVED") || reply.isErrorCode("ASK"))
+                        redirect = &reply;
+                    else if (reply.isErrorCode("TRYAGAIN"))
+                        retry = true;
+                }
+                if (redirect) {
+                    const bool ask = redirect->isErrorCode("ASK");
                     if (const std::optional<Endpoint> target
-                        = redirectTarget(reply, group.endpoint))
-                        pending.append({item.index, target, ask});
-                    if (moved)
+                        = redirectTarget(*redirect, group.endpoint))
+                        pending.append({item.index, item.count, target, ask});
+                    if (!ask)
                         markStale();
-                } else if (reply.isErrorCode("TRYAGAIN")) {
-                    pending.append({item.index, std::nullopt, false});
+                } else if (retry) {
+                    pending.append({item.index, item.count, std::nullopt, false});
                     tryAgain = true; // a multi-key command during resharding: wait briefly
                 }
             }
@@ -130,9 +170,11 @@ void ClusterRouter::runGroups(const QList<Command>& commands, std::vector<Group>
         tasks.emplace_back([this, &group, &commands, out] {
             Pipeline pipeline;
             for (const Pending& item : std::as_const(group.items)) {
+                // One ASKING covers a whole transaction: Redis keeps the flag until EXEC.
                 if (item.asking)
                     pipeline.add(Command {QByteArrayLiteral("ASKING")});
-                pipeline.add(commands.at(item.index));
+                for (qsizetype i = item.index; i < item.index + item.count; ++i)
+                    pipeline.add(commands.at(i));
             }
             try {
                 const std::shared_ptr<ConnectionPool> pool = poolFor(group.endpoint);
@@ -141,7 +183,8 @@ void ClusterRouter::runGroups(const QList<Command>& commands, std::vector<Group>
                 qsizetype at = 0;
                 for (const Pending& item : std::as_const(group.items)) {
                     at += item.asking ? 1 : 0; // the ASKING reply is +OK
-                    out[item.index] = got.at(at++);
+                    for (qsizetype i = item.index; i < item.index + item.count; ++i)
+                        out[i] = got.at(at++);
                 }
             } catch (const ConnectionError& error) {
                 group.error = error;

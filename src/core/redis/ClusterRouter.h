@@ -21,8 +21,10 @@ namespace qd::redis {
 // Talks to a Redis Cluster: learns the slot map from any seed that answers, sends each command
 // to the master owning its key's slot, and follows redirections: MOVED (the slot has a new
 // owner: go there and re-read the map) and ASK (the key is mid-migration: send ASKING plus the
-// command to the target, map unchanged), at most maxRedirects times per command. Commands for
-// different masters go out as one pipeline per master, all masters at once.
+// command to the target, map unchanged), at most maxRedirects times per command. A MULTI ...
+// EXEC block is routed and redirected as one unit (route MULTI with Command::routeBy), so a
+// transaction is never split or half re-sent. Commands for different masters go out as one
+// pipeline per master, all masters at once.
 class ClusterRouter final {
 public:
     using Builder = std::function<QList<Command>(const NodeInfo&)>;

@@ -77,6 +77,9 @@ ConnectionPool::Lease ConnectionPool::connect(QMutexLocker<QMutex>& locker)
 {
     ++m_open;
     ++m_connectAttempts;
+    // The backoff counts from the attempt's start: a connect that took its whole timeout has
+    // already waited that long, and the next poll must not find the pool still refusing.
+    const auto startedAt = m_clock.now();
     locker.unlock(); // connecting takes up to the connect timeout; others may use idle ones
     try {
         std::unique_ptr<Connection> connection = m_connector();
@@ -91,7 +94,7 @@ ConnectionPool::Lease ConnectionPool::connect(QMutexLocker<QMutex>& locker)
         locker.relock();
         --m_open;
         const Millis delay = m_backoff.next();
-        m_retryAt = m_clock.now() + delay;
+        m_retryAt = startedAt + delay;
         if (m_backoff.failures() == 1)
             spdlog::warn("redis: {} (next attempt in {} ms)", error.what(), delay.count());
         else

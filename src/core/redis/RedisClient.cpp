@@ -38,8 +38,11 @@ Endpoint withoutCredentials(Endpoint endpoint)
 
 } // namespace
 
-std::unique_ptr<RedisClient> RedisClient::create(const ClusterConfig& config, Millis timeout)
+std::unique_ptr<RedisClient> RedisClient::create(
+    const ClusterConfig& config, Millis timeout, Millis maxReconnectDelay)
 {
+    PoolOptions pool;
+    pool.maxBackoff = std::max(maxReconnectDelay, pool.initialBackoff);
     ConnectionSettings settings;
     settings.clusterName = config.name;
     settings.tls = config.tls;
@@ -58,7 +61,7 @@ std::unique_ptr<RedisClient> RedisClient::create(const ClusterConfig& config, Mi
             throw settings.error(Kind::Config, u"Sentinel mode needs the master's name"_s);
         auto resolver
             = std::make_shared<SentinelResolver>(endpoints, config.sentinelMaster, settings);
-        return std::make_unique<StandaloneClient>(std::move(resolver), std::move(settings));
+        return std::make_unique<StandaloneClient>(std::move(resolver), std::move(settings), pool);
     }
 
     // Credentials and db written into the URL fill in what the config's own fields leave empty.
@@ -73,9 +76,9 @@ std::unique_ptr<RedisClient> RedisClient::create(const ClusterConfig& config, Mi
         QList<Endpoint> seeds;
         for (const Endpoint& endpoint : endpoints)
             seeds.append(withoutCredentials(endpoint));
-        return std::make_unique<ClusterClient>(std::move(seeds), std::move(settings));
+        return std::make_unique<ClusterClient>(std::move(seeds), std::move(settings), pool);
     }
-    return std::make_unique<StandaloneClient>(std::move(settings));
+    return std::make_unique<StandaloneClient>(std::move(settings), pool);
 }
 
 Reply RedisClient::command(const Command& command, CallStats* stats)

@@ -28,7 +28,10 @@ public:
     // Builds the client for a cluster's configuration; connects lazily, on first use. Throws
     // ConnectionError (Config) when an address does not parse or Sentinel mode has no master
     // name. timeout bounds each connect and each call (the engine passes polling.timeout).
-    static std::unique_ptr<RedisClient> create(const ClusterConfig& config, Millis timeout);
+    // maxReconnectDelay caps the pool's backoff after failed connects: the engine keeps it
+    // under the poll interval so a server that comes back is seen by the next poll.
+    static std::unique_ptr<RedisClient> create(
+        const ClusterConfig& config, Millis timeout, Millis maxReconnectDelay = Millis(10000));
 
     virtual ~RedisClient() = default;
     RedisClient(const RedisClient&) = delete;

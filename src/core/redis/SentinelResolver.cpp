@@ -56,6 +56,7 @@ std::unique_ptr<Connection> SentinelResolver::connectMaster()
             problems.append(sentinel.display() + u": "_s + problem);
             continue;
         }
+        noteNamed(*master);
         try {
             if (std::unique_ptr<Connection> connection = openIfMaster(*master)) {
                 QMutexLocker locker(&m_mutex);
@@ -81,6 +82,43 @@ std::unique_ptr<Connection> SentinelResolver::connectMaster()
             + problems.join(u"; "_s) + u')');
 }
 
+void SentinelResolver::noteNamed(const Endpoint& master)
+{
+    QMutexLocker locker(&m_mutex);
+    m_named = master;
+    m_namedAt = std::chrono::steady_clock::now();
+}
+
+std::optional<Endpoint> SentinelResolver::namedMaster(Millis maxAge, Millis probeTimeout)
+{
+    const auto fresh = [&]() -> std::optional<Endpoint> {
+        QMutexLocker locker(&m_mutex);
+        if (m_named && std::chrono::steady_clock::now() - m_namedAt < maxAge)
+            return m_named;
+        return std::nullopt;
+    };
+    if (std::optional<Endpoint> known = fresh())
+        return known;
+    QMutexLocker asking(&m_askMutex);
+    if (std::optional<Endpoint> known = fresh())
+        return known; // another thread asked while this one waited
+    for (const Endpoint& sentinel : m_sentinels) {
+        ConnectionSettings settings = sentinelSettings(sentinel);
+        settings.connectTimeout = std::min(settings.connectTimeout, probeTimeout);
+        settings.commandTimeout = std::min(settings.commandTimeout, probeTimeout);
+        try {
+            QString problem;
+            if (std::optional<Endpoint> master = ask(settings, &problem)) {
+                noteNamed(*master);
+                return master;
+            }
+        } catch (const ConnectionError&) {
+            continue; // the next Sentinel may answer
+        }
+    }
+    return std::nullopt;
+}
+
 std::unique_ptr<Connection> SentinelResolver::connectCachedMaster()
 {
     const std::optional<Endpoint> cached = cachedMaster();
@@ -102,7 +140,12 @@ std::unique_ptr<Connection> SentinelResolver::connectCachedMaster()
 
 std::optional<Endpoint> SentinelResolver::ask(const Endpoint& sentinel, QString* problem)
 {
-    const std::unique_ptr<Connection> connection = Connection::open(sentinelSettings(sentinel));
+    return ask(sentinelSettings(sentinel), problem);
+}
+
+std::optional<Endpoint> SentinelResolver::ask(const ConnectionSettings& sentinel, QString* problem)
+{
+    const std::unique_ptr<Connection> connection = Connection::open(sentinel);
     const Reply reply = connection->command({QByteArrayLiteral("SENTINEL"),
         QByteArrayLiteral("get-master-addr-by-name"), m_masterName.toUtf8()});
     bool ok = false;

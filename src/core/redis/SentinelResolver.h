@@ -7,6 +7,7 @@
 #include <QList>
 #include <QMutex>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -31,20 +32,34 @@ public:
     std::optional<Endpoint> cachedMaster() const;
     void invalidate();
 
+    // The master the Sentinels name now, asked at most once per maxAge however many threads
+    // call (a fresher answer, also one connectMaster() got, is reused). Lets connections
+    // opened before a failover notice it within maxAge instead of when Sentinel finally
+    // reconfigures the demoted master (~10 s later, writes meanwhile lost to it). nullopt when
+    // no Sentinel answers: then the connection in hand is the best knowledge there is. Each
+    // Sentinel gets at most probeTimeout, so a dead Sentinel costs a poll little.
+    std::optional<Endpoint> namedMaster(Millis maxAge, Millis probeTimeout);
+
     const QString& masterName() const { return m_masterName; }
 
 private:
     std::unique_ptr<Connection> openIfMaster(const Endpoint& master);
     std::unique_ptr<Connection> connectCachedMaster();
     std::optional<Endpoint> ask(const Endpoint& sentinel, QString* problem);
+    std::optional<Endpoint> ask(const ConnectionSettings& sentinel, QString* problem);
     ConnectionSettings sentinelSettings(const Endpoint& sentinel) const;
 
     const QList<Endpoint> m_sentinels;
     const QString m_masterName;
     const ConnectionSettings m_master;
 
+    void noteNamed(const Endpoint& master);
+
     mutable QMutex m_mutex;
     std::optional<Endpoint> m_cached;
+    std::optional<Endpoint> m_named; // what a Sentinel said last, and when
+    std::chrono::steady_clock::time_point m_namedAt {};
+    QMutex m_askMutex; // one re-check at a time; the others reuse its answer
 };
 
 } // namespace qd::redis

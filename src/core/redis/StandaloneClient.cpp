@@ -24,7 +24,7 @@ QList<Reply> StandaloneClient::pipeline(const QList<Command>& commands, CallStat
     if (commands.isEmpty())
         return {};
     CallStats cost;
-    ConnectionPool::Lease lease = m_pool.acquire();
+    ConnectionPool::Lease lease = acquire();
     QList<Reply> replies = lease->pipeline(Pipeline(commands), &cost);
     forgetMasterIfDemoted(replies, *lease);
     record(cost, stats);
@@ -38,7 +38,7 @@ QList<NodeResult> StandaloneClient::perMaster(const Builder& build, CallStats* s
         ? *m_sentinels->cachedMaster()
         : nodeOf(m_pool.settings()).endpoint;
     try {
-        ConnectionPool::Lease lease = m_pool.acquire();
+        ConnectionPool::Lease lease = acquire();
         result.node = nodeOf(lease->settings());
         const Pipeline pipeline(build(result.node));
         CallStats cost;
@@ -53,8 +53,28 @@ QList<NodeResult> StandaloneClient::perMaster(const Builder& build, CallStats* s
 
 QList<NodeInfo> StandaloneClient::masters()
 {
-    ConnectionPool::Lease lease = m_pool.acquire();
+    ConnectionPool::Lease lease = acquire();
     return {nodeOf(lease->settings())};
+}
+
+ConnectionPool::Lease StandaloneClient::acquire()
+{
+    ConnectionPool::Lease lease = m_pool.acquire();
+    if (!m_sentinels)
+        return lease;
+    const std::optional<Endpoint> named = m_sentinels->namedMaster(kMasterRecheck, kSentinelProbe);
+    if (!named || named->address() == lease->settings().endpoint.address())
+        return lease;
+    // A failover happened since this connection was opened: every pooled connection points at
+    // the demoted master, which may still take writes. Drop them all and connect afresh (the
+    // connector asks the Sentinels and verifies the new master's ROLE).
+    spdlog::info("redis: Sentinels now name {} as master \"{}\"; leaving {}",
+        named->display().toStdString(), m_sentinels->masterName().toStdString(),
+        lease->settings().endpoint.display().toStdString());
+    lease->markBroken();
+    m_pool.clearIdle();
+    lease = m_pool.acquire();
+    return lease;
 }
 
 NodeInfo StandaloneClient::nodeOf(const ConnectionSettings& settings)

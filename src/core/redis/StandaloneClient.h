@@ -10,7 +10,10 @@ namespace qd::redis {
 
 // A deployment with one master: a standalone server, or the master a SentinelResolver finds.
 // In Sentinel mode a READONLY error (the master was demoted under us) drops the pooled
-// connections and forgets the address, so the next call asks the Sentinels again.
+// connections and forgets the address, so the next call asks the Sentinels again. Before that
+// can happen, a pooled connection is checked against the master the Sentinels name (asked at
+// most once per kMasterRecheck): after a failover the old master keeps accepting writes until
+// Sentinel reconfigures it, so waiting for READONLY would lose them.
 class StandaloneClient final : public RedisClient {
 public:
     explicit StandaloneClient(ConnectionSettings settings, PoolOptions pool = {});
@@ -23,7 +26,13 @@ public:
 
     ConnectionPool& pool() { return m_pool; }
 
+    // How stale the Sentinels' answer may be before a call asks again; a Sentinel that does not
+    // answer within kSentinelProbe is skipped.
+    static constexpr Millis kMasterRecheck {1000};
+    static constexpr Millis kSentinelProbe {250};
+
 private:
+    ConnectionPool::Lease acquire();
     static NodeInfo nodeOf(const ConnectionSettings& settings);
     void forgetMasterIfDemoted(const QList<Reply>& replies, Connection& connection);
 
