@@ -284,6 +284,38 @@ private Q_SLOTS:
             QStringLiteral("j2"));
     }
 
+    void requeueIntoOneQueueKeepsOrderAcrossBatches()
+    {
+        Fixture f;
+        QVERIFY(f.open(false));
+        // More than two batches, mixed priorities, all sent to "low" in their dead-letter order.
+        QStringList args {QStringLiteral("LPUSH"), QStringLiteral("jobqueue:dead_letter")};
+        for (int i = 0; i < 2100; ++i)
+            args << job(QStringLiteral("j%1").arg(i),
+                i % 3 ? QStringLiteral("low") : QStringLiteral("high"), 2);
+        f.a->cli(args);
+        const MultiAction done = f.waitDone(
+            f.engine
+                ->submit(QStringLiteral("requeue_dlq"), {QStringLiteral("a")},
+                    {{QStringLiteral("queue"), QStringLiteral("low")}}, QStringLiteral("alice"))
+                .id);
+        QCOMPARE(done.status, ActionStatus::Completed);
+        QCOMPARE(
+            done.results[QStringLiteral("a")].details[QStringLiteral("moved")].toInteger(), 2100);
+        QCOMPARE(f.a->cli({QStringLiteral("LLEN"), QStringLiteral("jobqueue:low_priority")}),
+            QByteArray("2100"));
+        QCOMPARE(f.a->cli({QStringLiteral("EXISTS"), QStringLiteral("jobqueue:high_priority")}),
+            QByteArray("0"));
+        // The tail is the oldest; reading the list from the tail gives j0, j1, j2, ... back.
+        for (const int i : {0, 999, 1000, 1001, 2099}) {
+            const QByteArray at = f.a->cli({QStringLiteral("LINDEX"),
+                QStringLiteral("jobqueue:low_priority"), QString::number(-1 - i)});
+            const QJsonObject object = QJsonDocument::fromJson(at).object();
+            QCOMPARE(object[QStringLiteral("id")].toString(), QStringLiteral("j%1").arg(i));
+            QCOMPARE(object[QStringLiteral("retries")].toInt(), 0);
+        }
+    }
+
     void requeueListedIdsIntoOneQueue()
     {
         Fixture f;

@@ -5,11 +5,13 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QThread>
 
+#include <charconv>
 #include <cmath>
+#include <iterator>
 
 namespace qd {
 
@@ -26,19 +28,11 @@ QJsonObject percentiles(QList<double> values)
         {QStringLiteral("samples"), static_cast<qint64>(values.size())}};
 }
 
-QByteArray makeJob(
-    const QString& prefix, qint64 n, const QString& priority, const QByteArray& padding)
+// A JSON string literal, quotes included, exactly as QJsonDocument escapes it.
+QByteArray jsonString(const QString& text)
 {
-    const QString id = prefix + QString::number(n);
-    QJsonObject job {{QStringLiteral("id"), id},
-        {QStringLiteral("filepath"), QString(QStringLiteral("/queuedeck/bench/") + id)},
-        {QStringLiteral("filesize"), static_cast<qint64>(padding.size())},
-        {QStringLiteral("priority"), priority}, {QStringLiteral("retries"), 0},
-        {QStringLiteral("creation_time"),
-            QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-        {QStringLiteral("trace_id"), id}, {QStringLiteral("span_id"), QString::number(n)},
-        {QStringLiteral("payload"), QString::fromLatin1(padding)}};
-    return QJsonDocument(job).toJson(QJsonDocument::Compact);
+    const QByteArray array = QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact);
+    return array.mid(1, array.size() - 2); // ["..."] -> "..."
 }
 
 // Extracts n from a bench job id "bench-<action>-<n>" in a completed entry; -1 if not ours.
@@ -54,6 +48,35 @@ qint64 benchNumber(const QByteArray& entry, const QString& prefix)
 }
 
 } // namespace
+
+BenchmarkRunner::JobTemplate::JobTemplate(
+    const QString& idPrefix, const QString& priority, qint64 paddingBytes)
+{
+    // The quotes around the prefix are dropped so the job number can follow it inside the string.
+    const QByteArray prefix = jsonString(idPrefix).chopped(1).mid(1);
+    m_beforeTime = QByteArrayLiteral("{\"creation_time\":\"");
+    m_beforePath = "\",\"filepath\":\"/queuedeck/bench/" + prefix;
+    m_beforeId = "\",\"filesize\":" + QByteArray::number(paddingBytes) + ",\"id\":\"" + prefix;
+    m_beforeSpan = "\",\"payload\":\"" + QByteArray(paddingBytes, 'x')
+        + "\",\"priority\":" + jsonString(priority) + ",\"retries\":0,\"span_id\":\"";
+    m_beforeTrace = "\",\"trace_id\":\"" + prefix;
+}
+
+QByteArray BenchmarkRunner::JobTemplate::render(qint64 n, const QByteArray& creationTime) const
+{
+    char digits[24];
+    const auto end = std::to_chars(std::begin(digits), std::end(digits), n).ptr;
+    const QByteArrayView number(digits, end - digits);
+    QByteArray job;
+    job.reserve(m_beforeTime.size() + creationTime.size() + m_beforePath.size() + m_beforeId.size()
+        + m_beforeSpan.size() + m_beforeTrace.size() + 4 * number.size() + 2);
+    job.append(m_beforeTime).append(creationTime);
+    job.append(m_beforePath).append(number);
+    job.append(m_beforeId).append(number);
+    job.append(m_beforeSpan).append(number);
+    job.append(m_beforeTrace).append(number).append("\"}");
+    return job;
+}
 
 double BenchmarkRunner::percentile(const QList<double>& sorted, double p)
 {
@@ -73,29 +96,37 @@ TargetResult BenchmarkRunner::run(const ActionContext& c)
         = (dedicated ? actiontypes::benchQueueKey(c.actionId) : qs.keyOf(queue)).toUtf8();
     const qint64 count = c.parameters.value(QStringLiteral("count")).toInteger(1000);
     const qint64 depth = c.parameters.value(QStringLiteral("pipeline")).toInteger(50);
-    const QByteArray padding(
-        c.parameters.value(QStringLiteral("payload_bytes")).toInteger(256), 'x');
+    const qint64 padding = c.parameters.value(QStringLiteral("payload_bytes")).toInteger(256);
     const bool waitForCompletion
         = c.parameters.value(QStringLiteral("wait_for_completion")).toBool(!dedicated);
     const QString prefix = QStringLiteral("bench-%1-").arg(c.actionId);
 
+    const JobTemplate jobs(prefix, dedicated ? QStringLiteral("bench") : queue, padding);
+
     QList<double> batchMs;
-    QHash<qint64, qint64> enqueuedAtMs; // job number -> elapsed ms at enqueue
+    batchMs.reserve((count + depth - 1) / depth);
+    // Job number -> elapsed ms at enqueue, -1 once seen completed; only kept when watched.
+    QList<qint64> enqueuedAtMs;
     QList<QByteArray> created;
     QElapsedTimer clock;
     clock.start();
     qint64 sent = 0;
+    qint64 reportedAtNs = -1;
     QString stopped;
+    const bool watch = waitForCompletion && !dedicated;
+    QList<Command> batch;
     while (sent < count) {
         if (c.shouldStop()) {
             stopped = c.stopReason();
             break;
         }
-        QList<Command> batch;
+        batch.clear();
         const qint64 size = std::min(depth, count - sent);
+        // One timestamp per batch: its jobs are created within the same millisecond anyway.
+        const QByteArray createdAt
+            = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toLatin1();
         for (qint64 i = 0; i < size; ++i) {
-            const QByteArray job
-                = makeJob(prefix, sent + i, dedicated ? QStringLiteral("bench") : queue, padding);
+            const QByteArray job = jobs.render(sent + i, createdAt);
             batch.append(Command {"LPUSH", key, job});
             if (!dedicated)
                 created.append(job);
@@ -115,16 +146,22 @@ TargetResult BenchmarkRunner::run(const ActionContext& c)
             }
         }
         batchMs.append(ms);
-        for (qint64 i = 0; i < size; ++i)
-            enqueuedAtMs.insert(sent + i, before / 1'000'000);
+        if (watch)
+            enqueuedAtMs.insert(enqueuedAtMs.size(), size, before / 1'000'000);
         sent += size;
-        c.progress(sent, count);
+        // Progress crosses to the main thread as an event; a few per second is what a progress
+        // bar needs, and one per batch would cost the main thread more than the enqueue does.
+        const qint64 now = clock.nsecsElapsed();
+        if (reportedAtNs < 0 || now - reportedAtNs >= kProgressIntervalNs || sent == count) {
+            c.progress(sent, count);
+            reportedAtNs = now;
+        }
     }
     const double enqueueSeconds = static_cast<double>(clock.nsecsElapsed()) / 1e9;
 
     QJsonObject details {{QStringLiteral("queue"), dedicated ? QString::fromUtf8(key) : queue},
         {QStringLiteral("enqueued"), sent}, {QStringLiteral("pipeline"), depth},
-        {QStringLiteral("payload_bytes"), static_cast<qint64>(padding.size())},
+        {QStringLiteral("payload_bytes"), padding},
         {QStringLiteral("enqueue_seconds"), enqueueSeconds},
         {QStringLiteral("jobs_per_second"),
             enqueueSeconds > 0 ? static_cast<double>(sent) / enqueueSeconds : 0.0},
@@ -133,7 +170,7 @@ TargetResult BenchmarkRunner::run(const ActionContext& c)
     // End to end: watch the head of the completed list for our job ids.
     QList<double> completionMs;
     QList<QByteArray> completedEntries;
-    if (waitForCompletion && !dedicated && stopped.isEmpty()) {
+    if (watch && stopped.isEmpty()) {
         qint64 lastProgressMs = clock.elapsed();
         while (completionMs.size() < sent && !c.shouldStop()
             && clock.elapsed() - lastProgressMs < 3000) {
@@ -142,9 +179,10 @@ TargetResult BenchmarkRunner::run(const ActionContext& c)
             const qint64 now = clock.elapsed();
             for (const redis::Reply& entry : head.elements()) {
                 const qint64 n = benchNumber(entry.toByteArray(), prefix);
-                if (n < 0 || !enqueuedAtMs.contains(n))
+                if (n < 0 || n >= enqueuedAtMs.size() || enqueuedAtMs[n] < 0)
                     continue;
-                completionMs.append(static_cast<double>(now - enqueuedAtMs.take(n)));
+                completionMs.append(static_cast<double>(now - enqueuedAtMs[n]));
+                enqueuedAtMs[n] = -1;
                 completedEntries.append(entry.toByteArray());
                 lastProgressMs = now;
             }

@@ -2,7 +2,9 @@
 
 #include "core/actions/ActionRunner.h"
 
+#include <QByteArray>
 #include <QList>
+#include <QString>
 
 namespace qd {
 
@@ -13,7 +15,26 @@ namespace qd {
 // dedicated bench queue, or its leftover jobs and completed entries on a real queue.
 class BenchmarkRunner final : public ActionRunner {
 public:
+    static constexpr qint64 kProgressIntervalNs = 50'000'000;
+
     TargetResult run(const ActionContext& context) override;
+
+    // Writes bench jobs of the queue system's schema (the fields QJsonDocument would write, in
+    // its order) from pieces escaped once, so that building a job costs a few appends instead
+    // of a JSON object: at redis-benchmark speeds the JSON object was the bottleneck.
+    class JobTemplate final {
+    public:
+        JobTemplate(const QString& idPrefix, const QString& priority, qint64 paddingBytes);
+        // Job number n: id idPrefix + n, created at creationTime (ISO 8601).
+        QByteArray render(qint64 n, const QByteArray& creationTime) const;
+
+    private:
+        QByteArray m_beforeTime;
+        QByteArray m_beforePath;
+        QByteArray m_beforeId;
+        QByteArray m_beforeSpan;
+        QByteArray m_beforeTrace;
+    };
 
     // Nearest-rank percentile of sorted values (p in 0..100); 0 for no values.
     static double percentile(const QList<double>& sorted, double p);

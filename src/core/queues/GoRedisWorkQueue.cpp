@@ -32,7 +32,7 @@ struct Item {
     };
     Kind kind;
     qsizetype queue = -1;
-    QString worker;
+    qsizetype worker = -1; // index into the workers the plan was built for
 };
 
 QByteArray utf8(const QString& text)
@@ -53,6 +53,7 @@ QString jobIdOf(const QByteArray& payload)
 struct GoRedisWorkQueue::Plan {
     QList<Command> commands;
     QList<Item> items;
+    qsizetype scanIndex = -1; // the SCAN command, whose cursor changes every poll
 
     void add(Command command, Item item)
     {
@@ -69,8 +70,7 @@ GoRedisWorkQueue::GoRedisWorkQueue(
 
 GoRedisWorkQueue::~GoRedisWorkQueue() = default;
 
-GoRedisWorkQueue::Plan GoRedisWorkQueue::planFor(
-    const NodeInfo& node, const QList<QString>& workers) const
+GoRedisWorkQueue::Plan GoRedisWorkQueue::planFor(const NodeInfo& node) const
 {
     const QueueSystemConfig& qs = m_config.queueSystem;
     Plan plan;
@@ -82,25 +82,52 @@ GoRedisWorkQueue::Plan GoRedisWorkQueue::planFor(
               Command command {verb, bytes};
               if (!extra.isEmpty())
                   command.arg(extra);
-              plan.add(std::move(command), std::move(item));
+              plan.add(std::move(command), item);
           };
     for (qsizetype i = 0; i < qs.queues.size(); ++i) {
-        keyed(qs.queues[i].key, "LLEN", {Item::Kind::QueueLength, i, {}});
-        keyed(qs.pauseKey(qs.queues[i].name), "EXISTS", {Item::Kind::Paused, i, {}});
+        keyed(qs.queues[i].key, "LLEN", {Item::Kind::QueueLength, i, -1});
+        keyed(qs.pauseKey(qs.queues[i].name), "EXISTS", {Item::Kind::Paused, i, -1});
     }
-    keyed(qs.completedKey, "LLEN", {Item::Kind::Completed, -1, {}});
-    keyed(qs.deadLetterKey, "LLEN", {Item::Kind::DeadLetter, -1, {}});
-    for (const QString& worker : workers) {
-        keyed(qs.processingKey(worker), "LLEN", {Item::Kind::ProcessingLength, -1, worker});
-        keyed(qs.heartbeatKey(worker), "PTTL", {Item::Kind::HeartbeatTtl, -1, worker});
-        keyed(qs.processingKey(worker), "LINDEX", {Item::Kind::CurrentJob, -1, worker}, "0");
+    keyed(qs.completedKey, "LLEN", {Item::Kind::Completed, -1, -1});
+    keyed(qs.deadLetterKey, "LLEN", {Item::Kind::DeadLetter, -1, -1});
+    for (qsizetype w = 0; w < m_workers.size(); ++w) {
+        const QString& worker = m_workers[w];
+        keyed(qs.processingKey(worker), "LLEN", {Item::Kind::ProcessingLength, -1, w});
+        keyed(qs.heartbeatKey(worker), "PTTL", {Item::Kind::HeartbeatTtl, -1, w});
+        keyed(qs.processingKey(worker), "LINDEX", {Item::Kind::CurrentJob, -1, w}, "0");
     }
-    plan.add(Command {"SCAN", m_discovery.cursor(node.address()), "MATCH",
-                 utf8(qs.processingPattern), "COUNT", QByteArray::number(qs.scanCount)},
-        {Item::Kind::Scan, -1, {}});
+    plan.scanIndex = plan.commands.size();
+    plan.add(Command {}, {Item::Kind::Scan, -1, -1}); // filled in per poll
     for (const char* section : {"memory", "clients", "stats"})
-        plan.add(Command {"INFO", section}, {Item::Kind::Info, -1, {}});
+        plan.add(Command {"INFO", section}, {Item::Kind::Info, -1, -1});
     return plan;
+}
+
+void GoRedisWorkQueue::replanIfWorkersChanged()
+{
+    if (m_plannedFor == m_discovery.version())
+        return;
+    const QSet<QString> known = m_discovery.known();
+    m_workers = known.values();
+    std::sort(m_workers.begin(), m_workers.end());
+    m_plans.clear();
+    m_plannedFor = m_discovery.version();
+    for (auto it = m_currentJobs.begin(); it != m_currentJobs.end();) {
+        if (known.contains(it.key()))
+            ++it;
+        else
+            it = m_currentJobs.erase(it);
+    }
+}
+
+QString GoRedisWorkQueue::currentJobId(const QString& worker, const QByteArray& payload)
+{
+    CurrentJob& job = m_currentJobs[worker];
+    if (job.payload != payload || job.payload.isNull()) {
+        job.payload = payload;
+        job.id = jobIdOf(payload);
+    }
+    return job.id;
 }
 
 ClusterStats GoRedisWorkQueue::poll()
@@ -109,8 +136,9 @@ ClusterStats GoRedisWorkQueue::poll()
     ClusterStats stats = pollOnce(&moved);
     if (moved) {
         // The slot map changed under us (resharding, failover): read it again and poll once
-        // more, so the figures never mix two layouts.
+        // more, so the figures never mix two layouts. Which node owns which key changed too.
         m_client->refreshTopology();
+        m_plans.clear();
         stats = pollOnce(&moved);
         if (moved)
             throw redis::ConnectionError(redis::ConnectionError::Kind::ClusterDown, m_config.name,
@@ -123,18 +151,19 @@ ClusterStats GoRedisWorkQueue::pollOnce(bool* topologyMoved)
 {
     *topologyMoved = false;
     const QueueSystemConfig& qs = m_config.queueSystem;
-    const QList<QString> workers = m_discovery.known().values();
-    QHash<QString, Plan> plans;
-
     QElapsedTimer elapsed;
     elapsed.start();
+    replanIfWorkersChanged();
+
     redis::CallStats cost;
     const QList<redis::NodeResult> results = m_client->perMaster(
         [&](const NodeInfo& node) {
-            Plan plan = planFor(node, workers);
-            QList<Command> commands = plan.commands;
-            plans.insert(node.address(), std::move(plan));
-            return commands;
+            auto plan = m_plans.find(node.address());
+            if (plan == m_plans.end())
+                plan = m_plans.insert(node.address(), planFor(node));
+            plan->commands[plan->scanIndex] = Command {"SCAN", m_discovery.cursor(node.address()),
+                "MATCH", utf8(qs.processingPattern), "COUNT", QByteArray::number(qs.scanCount)};
+            return plan->commands;
         },
         &cost);
 
@@ -142,14 +171,15 @@ ClusterStats GoRedisWorkQueue::pollOnce(bool* topologyMoved)
     stats.clusterName = m_config.name;
     for (const QueueKey& queue : qs.queues)
         stats.queues.append(QueueStat {queue.name, queue.key, 0, false});
-    QHash<QString, WorkerStat> byWorker;
+    QList<WorkerStat> byWorker(m_workers.size());
+    QList<bool> answered(m_workers.size(), false);
     QSet<QString> nodes;
     for (const redis::NodeResult& result : results) {
         if (!result.ok())
             throw *result.error;
         const QString address = result.node.address();
         nodes.insert(address);
-        const Plan& plan = plans[address];
+        const Plan& plan = m_plans[address];
         if (result.replies.size() != plan.items.size())
             throw redis::ConnectionError(redis::ConnectionError::Kind::Protocol, m_config.name,
                 address,
@@ -183,10 +213,12 @@ ClusterStats GoRedisWorkQueue::pollOnce(bool* topologyMoved)
                 break;
             case Item::Kind::ProcessingLength:
                 byWorker[item.worker].processingLength = reply.toInteger();
+                answered[item.worker] = true;
                 break;
             case Item::Kind::HeartbeatTtl: {
                 const qint64 ttl = reply.toInteger(); // -2: no key, -1: no expiry
                 WorkerStat& worker = byWorker[item.worker];
+                answered[item.worker] = true;
                 if (ttl != -2) {
                     worker.heartbeatTtlMs = std::max<qint64>(ttl, 0);
                     if (ttl >= 0)
@@ -195,8 +227,10 @@ ClusterStats GoRedisWorkQueue::pollOnce(bool* topologyMoved)
                 break;
             }
             case Item::Kind::CurrentJob:
+                answered[item.worker] = true;
                 if (reply.isString())
-                    byWorker[item.worker].currentJobId = jobIdOf(reply.toByteArray());
+                    byWorker[item.worker].currentJobId
+                        = currentJobId(m_workers[item.worker], reply.toByteArray());
                 break;
             case Item::Kind::Scan: {
                 QSet<QString> found;
@@ -217,11 +251,19 @@ ClusterStats GoRedisWorkQueue::pollOnce(bool* topologyMoved)
         }
     }
     m_discovery.retainNodes(nodes);
+    for (auto it = m_plans.begin(); it != m_plans.end();) {
+        if (nodes.contains(it.key()))
+            ++it;
+        else
+            it = m_plans.erase(it);
+    }
     stats.server.masters = static_cast<int>(nodes.size());
 
-    for (auto it = byWorker.begin(); it != byWorker.end(); ++it) {
-        WorkerStat worker = it.value();
-        worker.id = it.key();
+    for (qsizetype w = 0; w < m_workers.size(); ++w) {
+        if (!answered[w])
+            continue;
+        WorkerStat worker = byWorker[w];
+        worker.id = m_workers[w];
         // A worker with nothing in hand and no heartbeat has left; the next completed SCAN
         // cycle forgets it.
         if (worker.processingLength == 0 && !worker.live())

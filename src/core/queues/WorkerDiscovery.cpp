@@ -12,9 +12,17 @@ void WorkerDiscovery::advance(
     const QString& node, const QByteArray& nextCursor, const QSet<QString>& found)
 {
     NodeState& state = m_nodes[node];
+    for (const QString& id : found) {
+        if (!state.current.contains(id) && !state.lastCycle.contains(id)) {
+            ++m_version; // a worker not known before
+            break;
+        }
+    }
     state.current.unite(found);
     state.cursor = nextCursor;
     if (nextCursor == "0") {
+        if (!state.current.contains(state.lastCycle))
+            ++m_version; // a worker of the last cycle was not seen again: it is forgotten
         state.lastCycle = std::move(state.current);
         state.current.clear();
         state.cycled = true;
@@ -24,10 +32,12 @@ void WorkerDiscovery::advance(
 void WorkerDiscovery::retainNodes(const QSet<QString>& nodes)
 {
     for (auto it = m_nodes.begin(); it != m_nodes.end();) {
-        if (nodes.contains(it.key()))
+        if (nodes.contains(it.key())) {
             ++it;
-        else
+        } else {
             it = m_nodes.erase(it);
+            ++m_version;
+        }
     }
 }
 

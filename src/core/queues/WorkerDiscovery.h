@@ -21,6 +21,9 @@ public:
     QSet<QString> known() const;
     // True once every node seen has completed at least one full cycle.
     bool complete() const;
+    // Changes whenever known() may have changed, so a caller can keep what it derived from the
+    // known set (the poll's pipelines) until then.
+    quint64 version() const { return m_version; }
 
 private:
     struct NodeState {
@@ -30,6 +33,7 @@ private:
         bool cycled = false;
     };
     QHash<QString, NodeState> m_nodes;
+    quint64 m_version = 0;
 };
 
 } // namespace qd

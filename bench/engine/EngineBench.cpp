@@ -1,0 +1,355 @@
+// qd-bench-engine: what polling costs, through the real engine (Manager, Poller,
+// GoRedisWorkQueue). Subcommands (bench/engine/run.sh drives them):
+//   seed <endpoint>...             writes the benchmark state (EngineWorld) into each server
+//   config <file> <interval> <api-port> <audit-file> <endpoint>...
+//                                  a queuedeck-server config watching every endpoint
+//   cost <endpoint>                one cluster's poll cost, the engine's PollCost next to what
+//                                  Redis counted (INFO stats / commandstats deltas)
+//   cycle <cycles> <endpoint>...   wall time of one polling cycle: each cluster alone, then the
+//                                  first 10, then all of them polled together
+// Options --queues (100) and --workers (200) must match between seed and the others.
+
+#include "EngineWorld.h"
+#include "PollProbe.h"
+#include "core/config/ConfigWriter.h"
+#include "core/engine/Manager.h"
+#include "core/errors/Errors.h"
+#include "core/redis/ConnectionError.h"
+#include "core/util/Log.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTimer>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdio>
+#include <sys/resource.h>
+#include <thread>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using qd::Manager;
+using qd::bench::EngineWorld;
+
+namespace {
+
+void out(const QString& line)
+{
+    std::fputs(qPrintable(line + u'\n'), stdout);
+    std::fflush(stdout);
+}
+
+[[noreturn]] void fail(const QString& message)
+{
+    std::fputs(qPrintable(u"qd-bench-engine: "_s + message + u'\n'), stderr);
+    std::exit(1);
+}
+
+// CPU time of this process so far (every thread: the poll tasks and the main thread that
+// takes their results), in ms. Unlike wall time it hardly depends on the machine's load.
+double processCpuMs()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto ms = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) * 1000.0 + static_cast<double>(t.tv_usec) / 1000.0;
+    };
+    return ms(usage.ru_utime) + ms(usage.ru_stime);
+}
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const auto rank
+        = static_cast<size_t>(std::ceil(p / 100.0 * static_cast<double>(values.size())));
+    return values[std::clamp<size_t>(rank, 1, values.size()) - 1];
+}
+
+QString ms(double value)
+{
+    return QString::number(value, 'f', 2);
+}
+
+// A Manager over the given endpoints with polling off: the benchmark starts every poll itself,
+// so a "cycle" is exactly one poll of every cluster, started together.
+std::unique_ptr<Manager> managerFor(const EngineWorld& world, const QStringList& endpoints)
+{
+    qd::Config config = world.config(endpoints, 60s);
+    config.polling.enabled = false;
+    config.polling.jitter = 0ms;
+    config.polling.timeout = 10s;
+    auto manager = std::make_unique<Manager>(config);
+    manager->start();
+    return manager;
+}
+
+struct Cycle {
+    double wallMs = 0; // refresh() until the last result is on the main thread
+    double slowestPollMs = 0; // the longest single poll within the cycle (its own latencyMs)
+    int failed = 0;
+};
+
+// Polls every cluster once, all at the same moment, and waits for every result.
+Cycle runCycle(Manager& manager)
+{
+    const QStringList names = manager.enabledClusters();
+    int pending = static_cast<int>(names.size());
+    int updated = 0;
+    QEventLoop loop;
+    const auto healthConn = QObject::connect(&manager, &Manager::healthUpdated, &loop, [&] {
+        if (--pending == 0)
+            loop.quit();
+    });
+    const auto statsConn
+        = QObject::connect(&manager, &Manager::statsUpdated, &loop, [&] { ++updated; });
+    QTimer::singleShot(30s, &loop, &QEventLoop::quit);
+    QElapsedTimer timer;
+    timer.start();
+    manager.refresh();
+    if (pending > 0)
+        loop.exec();
+    Cycle cycle;
+    cycle.wallMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    QObject::disconnect(healthConn);
+    QObject::disconnect(statsConn);
+    cycle.failed = static_cast<int>(names.size()) - updated;
+    for (const QString& name : names)
+        cycle.slowestPollMs = std::max(
+            cycle.slowestPollMs, manager.cachedStats(name).value_or(qd::ClusterStats {}).latencyMs);
+    return cycle;
+}
+
+void pause(std::chrono::milliseconds duration)
+{
+    QEventLoop loop;
+    QTimer::singleShot(duration, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+// Polls until worker discovery has finished a SCAN cycle on every cluster and found every
+// seeded worker, so that measured polls carry the full per-worker load.
+void warmUp(Manager& manager, const EngineWorld& world)
+{
+    for (int round = 0; round < 50; ++round) {
+        runCycle(manager);
+        bool ready = true;
+        for (const QString& name : manager.enabledClusters()) {
+            const auto stats = manager.cachedStats(name);
+            ready = ready && stats && stats->workersComplete && stats->workerCount == world.workers;
+        }
+        if (ready)
+            return;
+    }
+    fail(u"worker discovery did not find all %1 workers in 50 polls (was the state seeded?)"_s.arg(
+        world.workers));
+}
+
+struct CycleFigures {
+    std::vector<double> wall;
+    std::vector<double> slowest;
+    int failed = 0;
+    double cpuMsPerPoll = 0;
+};
+
+CycleFigures measureCycles(const EngineWorld& world, const QStringList& endpoints, int cycles)
+{
+    const auto manager = managerFor(world, endpoints);
+    warmUp(*manager, world);
+    CycleFigures figures;
+    double cpuMs = 0;
+    for (int i = 0; i < cycles; ++i) {
+        pause(100ms); // let the previous cycle's stragglers (pool threads, sockets) settle
+        const double cpuBefore = processCpuMs();
+        const Cycle cycle = runCycle(*manager);
+        cpuMs += processCpuMs() - cpuBefore;
+        figures.wall.push_back(cycle.wallMs);
+        figures.slowest.push_back(cycle.slowestPollMs);
+        figures.failed += cycle.failed;
+    }
+    figures.cpuMsPerPoll = cpuMs / (cycles * static_cast<double>(endpoints.size()));
+    return figures;
+}
+
+int seed(const EngineWorld& world, const QStringList& endpoints)
+{
+    std::vector<std::thread> threads;
+    std::atomic<int> failures = 0;
+    for (const QString& endpoint : endpoints) {
+        threads.emplace_back([&world, &failures, endpoint] {
+            try {
+                world.seed(endpoint);
+            } catch (const qd::redis::ConnectionError& e) {
+                std::fputs(qPrintable(e.message() + u'\n'), stderr);
+                ++failures;
+            }
+        });
+    }
+    for (std::thread& t : threads)
+        t.join();
+    if (failures > 0)
+        fail(u"%1 servers could not be seeded"_s.arg(failures.load()));
+    out(u"seeded %1 servers: %2 queues, %3 workers each"_s.arg(endpoints.size())
+            .arg(world.queues)
+            .arg(world.workers));
+    return 0;
+}
+
+int writeConfig(const EngineWorld& world, const QStringList& args)
+{
+    if (args.size() < 5)
+        fail(u"config <file> <interval> <api-port> <audit-file> <endpoint>..."_s);
+    QString error;
+    const auto interval = qd::duration::parse(args[1], &error);
+    if (!interval)
+        fail(u"interval: "_s + error);
+    qd::Config config = world.config(args.mid(4), *interval);
+    config.api.listen = u"127.0.0.1:"_s + args[2];
+    config.api.token = u"bench-token-0123456789abcdef"_s;
+    config.audit.path = args[3];
+    QFile file(args[0]);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        fail(u"cannot write %1: %2"_s.arg(args[0], file.errorString()));
+    file.write(QJsonDocument(qd::ConfigWriter::toJson(config)).toJson());
+    return 0;
+}
+
+int cost(const EngineWorld& world, const QString& endpoint)
+{
+    const auto manager = managerFor(world, {endpoint});
+    warmUp(*manager, world);
+    const QString name = manager->enabledClusters().constFirst();
+    qd::bench::PollProbe probe(endpoint);
+    out(u"Poll cost of one cluster (%1 queues, %2 workers), engine's PollCost vs Redis's counters:"_s
+            .arg(world.queues)
+            .arg(world.workers));
+    out(u"  %1 %2 %3 %4 %5 %6 %7"_s.arg(u"poll"_s, -5)
+            .arg(u"round trips"_s, 12)
+            .arg(u"commands"_s, 9)
+            .arg(u"redis cmds"_s, 11)
+            .arg(u"sent B"_s, 8)
+            .arg(u"redis in B"_s, 11)
+            .arg(u"recv B"_s, 8)
+        + u" %1"_s.arg(u"redis out B"_s, 12));
+    qd::bench::ServerCounters last;
+    for (int i = 1; i <= 5; ++i) {
+        const qd::bench::ServerCounters d = probe.delta([&] { runCycle(*manager); });
+        const qd::PollCost c = manager->cachedStats(name).value_or(qd::ClusterStats {}).cost;
+        out(u"  %1 %2 %3 %4 %5 %6 %7"_s.arg(i, -5)
+                .arg(c.roundTrips, 12)
+                .arg(c.commands, 9)
+                .arg(d.commands, 11)
+                .arg(c.bytesSent, 8)
+                .arg(d.netIn, 11)
+                .arg(c.bytesReceived, 8)
+            + u" %1"_s.arg(d.netOut, 12));
+        last = d;
+    }
+    QStringList calls;
+    for (auto it = last.calls.cbegin(); it != last.calls.cend(); ++it)
+        calls.append(u"%1 %2"_s.arg(it.key().toUpper()).arg(it.value()));
+    calls.sort();
+    out(u"  Redis commandstats of the last poll: "_s + calls.join(u", "_s));
+    return 0;
+}
+
+int cycle(const EngineWorld& world, int cycles, const QStringList& endpoints)
+{
+    out(u"Polling cycle wall time (refresh of every cluster until the last result is handled), "
+        "%1 cycles per row, ms:"_s.arg(cycles));
+    out(u"  %1 %2 %3 %4 %5 %6"_s.arg(u"clusters"_s, -9)
+            .arg(u"median"_s, 8)
+            .arg(u"p90"_s, 8)
+            .arg(u"max"_s, 8)
+            .arg(u"slowest poll (median)"_s, 22)
+            .arg(u"failed"_s, 7)
+        + u" %1"_s.arg(u"CPU ms/poll"_s, 12));
+    // Each cluster alone: its own cycle is its single-cluster cost.
+    std::vector<double> aloneMedians;
+    std::vector<double> aloneCpu;
+    int aloneFailed = 0;
+    for (const QString& endpoint : endpoints) {
+        const CycleFigures f = measureCycles(world, {endpoint}, cycles);
+        aloneMedians.push_back(percentile(f.wall, 50));
+        aloneCpu.push_back(f.cpuMsPerPoll);
+        aloneFailed += f.failed;
+    }
+    const double slowestAlone = *std::max_element(aloneMedians.begin(), aloneMedians.end());
+    out(u"  %1 %2 %3 %4 %5 %6 %7   (each of the %8 alone: median of medians, p90, slowest)"_s
+            .arg(u"1"_s, -9)
+            .arg(ms(percentile(aloneMedians, 50)), 8)
+            .arg(ms(percentile(aloneMedians, 90)), 8)
+            .arg(ms(slowestAlone), 8)
+            .arg(u"-"_s, 22)
+            .arg(aloneFailed, 7)
+            .arg(ms(percentile(aloneCpu, 50)), 12)
+            .arg(endpoints.size()));
+    double allMedian = percentile(aloneMedians, 50);
+    QList<qsizetype> sizes;
+    if (endpoints.size() > 10)
+        sizes.append(10);
+    if (endpoints.size() > 1)
+        sizes.append(endpoints.size());
+    for (const qsizetype n : std::as_const(sizes)) {
+        const CycleFigures f = measureCycles(world, endpoints.mid(0, n), cycles);
+        allMedian = percentile(f.wall, 50);
+        out(u"  %1 %2 %3 %4 %5 %6"_s.arg(n, -9)
+                .arg(ms(allMedian), 8)
+                .arg(ms(percentile(f.wall, 90)), 8)
+                .arg(ms(*std::max_element(f.wall.begin(), f.wall.end())), 8)
+                .arg(ms(percentile(f.slowest, 50)), 22)
+                .arg(f.failed, 7)
+            + u" %1"_s.arg(ms(f.cpuMsPerPoll), 12));
+    }
+    out(u"  %1 clusters / slowest single cluster: %2x (target: at most 2x)"_s.arg(endpoints.size())
+            .arg(allMedian / slowestAlone, 0, 'f', 2));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    qd::log::setup(qd::log::Format::Text, spdlog::level::warn);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"QueueDeck polling benchmark (see bench/engine/run.sh)"_s);
+    parser.addHelpOption();
+    const QCommandLineOption queues(u"queues"_s, u"queues per server"_s, u"n"_s, u"100"_s);
+    const QCommandLineOption workers(u"workers"_s, u"workers per server"_s, u"n"_s, u"200"_s);
+    parser.addOptions({queues, workers});
+    parser.addPositionalArgument(u"command"_s, u"seed | config | cost | cycle"_s);
+    parser.process(app);
+    EngineWorld world;
+    world.queues = parser.value(queues).toInt();
+    world.workers = parser.value(workers).toInt();
+    if (world.queues < 1 || world.workers < 1)
+        fail(u"--queues and --workers must be positive numbers"_s);
+    const QStringList args = parser.positionalArguments();
+    const QString command = args.value(0);
+    const QStringList rest = args.mid(1);
+    try {
+        if (command == u"seed" && !rest.isEmpty())
+            return seed(world, rest);
+        if (command == u"config")
+            return writeConfig(world, rest);
+        if (command == u"cost" && rest.size() == 1)
+            return cost(world, rest[0]);
+        if (command == u"cycle" && rest.size() >= 2 && rest[0].toInt() > 0)
+            return cycle(world, rest[0].toInt(), rest.mid(1));
+    } catch (const qd::QueueDeckError& e) {
+        fail(e.message());
+    } catch (const qd::redis::ConnectionError& e) {
+        fail(e.message());
+    }
+    fail(u"usage: seed <endpoint>... | config <file> <interval> <api-port> <audit-file> "
+         "<endpoint>... | cost <endpoint> | cycle <cycles> <endpoint>..."_s);
+}

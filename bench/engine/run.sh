@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# What polling costs: one cluster's poll in round trips, commands and bytes (the engine's own
+# PollCost next to Redis's INFO counters), the wall time of one polling cycle over 1, 10 and 50
+# clusters, and queuedeck-server's CPU share and memory while it polls 50 clusters every second.
+#
+#   bench/engine/run.sh [build-dir]      (default ./build; needs qd-bench-engine and
+#                                         queuedeck-server built)
+#
+# Starts SERVERS redis-servers on free loopback ports (in parallel), seeds each with QUEUES
+# queues holding jobs and WORKERS busy workers (processing list + heartbeat key), runs the
+# measurements and stops everything it started. Tunables: SERVERS (50), QUEUES (100),
+# WORKERS (200), CYCLES (20, per row of the cycle table), INTERVAL (1s, the server's polling
+# interval), WARMUP (10, seconds before sampling the server), SOAK (60, seconds sampled; 0
+# skips the server part).
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=$(cd "${1:-$root/build}" && pwd)
+bench="$build/bench/engine/qd-bench-engine"
+server="$build/src/app/queuedeck-server"
+servers=${SERVERS:-50}
+queues=${QUEUES:-100}
+workers=${WORKERS:-200}
+cycles=${CYCLES:-20}
+interval=${INTERVAL:-1s}
+warmup=${WARMUP:-10}
+soak=${SOAK:-60}
+token=bench-token-0123456789abcdef
+
+[ -x "$bench" ] || { echo "run.sh: $bench not built (cmake --build $build --target qd-bench-engine)" >&2; exit 1; }
+[ "$soak" = 0 ] || [ -x "$server" ] || { echo "run.sh: $server not built (cmake --build $build --target queuedeck-server), or SOAK=0 to skip that part" >&2; exit 1; }
+command -v redis-server >/dev/null || { echo "run.sh: redis-server missing; run scripts/setup" >&2; exit 1; }
+
+# N distinct free ports at once (all sockets held open until every port is picked).
+free_ports() {
+  python3 -c '
+import socket, sys
+socks = [socket.socket() for _ in range(int(sys.argv[1]))]
+for s in socks: s.bind(("127.0.0.1", 0))
+print(" ".join(str(s.getsockname()[1]) for s in socks))' "$1"
+}
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  set +e # every step must run, whatever the previous one returned
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "Engine polling benchmark ($(nproc) cores, redis-server $(redis-server --version | awk '{ sub("v=", "", $3); print $3 }'), $(date -u '+%Y-%m-%d %H:%M UTC'))"
+echo "load before: $(uptime | sed 's/.*load average/load average/')"
+
+read -r -a ports <<<"$(free_ports "$servers")"
+endpoints=()
+for port in "${ports[@]}"; do
+  redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" \
+    >"$work/redis-$port.log" 2>&1 &
+  pids+=($!)
+  endpoints+=("127.0.0.1:$port")
+done
+for port in "${ports[@]}"; do
+  for _ in $(seq 200); do
+    [ "$(redis-cli -p "$port" ping 2>/dev/null)" = PONG ] && break
+    sleep 0.05
+  done
+  [ "$(redis-cli -p "$port" ping 2>/dev/null)" = PONG ] || { echo "run.sh: redis-server on $port did not start" >&2; cat "$work/redis-$port.log" >&2; exit 1; }
+done
+
+opts=(--queues "$queues" --workers "$workers")
+"$bench" "${opts[@]}" seed "${endpoints[@]}"
+echo
+"$bench" "${opts[@]}" cost "${endpoints[0]}"
+echo
+"$bench" "${opts[@]}" cycle "$cycles" "${endpoints[@]}"
+echo "load after the cycles: $(uptime | sed 's/.*load average/load average/')"
+
+# queuedeck-server polling every cluster every INTERVAL, sampled from /proc.
+[ "$soak" = 0 ] && exit 0
+read -r api_port <<<"$(free_ports 1)"
+"$bench" "${opts[@]}" config "$work/config.json" "$interval" "$api_port" "$work/audit.sqlite" "${endpoints[@]}"
+XDG_DATA_HOME="$work/data" "$server" --config "$work/config.json" >"$work/server.out" 2>"$work/server.log" &
+server_pid=$!
+pids+=($server_pid)
+
+metric_sum() { # name -> sum over every series of that metric in /metrics
+  curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$api_port/metrics" \
+    | awk -v m="$1" '$1 ~ "^"m"({|$)" { s += $2 } END { printf "%d\n", s }'
+}
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
+rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$server_pid/status"; }
+
+sleep "$warmup"
+kill -0 "$server_pid" 2>/dev/null || { echo "run.sh: queuedeck-server exited" >&2; tail "$work/server.log" >&2; exit 1; }
+polls_before=$(metric_sum queuedeck_polls_total)
+failures_before=$(metric_sum queuedeck_poll_failures_total)
+hz=$(getconf CLK_TCK)
+t0=$(date +%s.%N)
+c0=$(cpu_ticks)
+rss_max=0
+rss_sum=0
+for _ in $(seq "$soak"); do
+  sleep 1
+  r=$(rss_kib)
+  rss_sum=$((rss_sum + r))
+  [ "$r" -gt "$rss_max" ] && rss_max=$r
+done
+c1=$(cpu_ticks)
+t1=$(date +%s.%N)
+polls=$(( $(metric_sum queuedeck_polls_total) - polls_before ))
+failures=$(( $(metric_sum queuedeck_poll_failures_total) - failures_before ))
+hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$server_pid/status")
+threads=$(awk '/^Threads:/ { print $2 }' "/proc/$server_pid/status")
+echo
+echo "queuedeck-server polling $servers clusters every $interval, sampled for ${soak} s after ${warmup} s:"
+awk -v c="$((c1 - c0))" -v hz="$hz" -v t0="$t0" -v t1="$t1" -v polls="$polls" -v n="$servers" '
+  BEGIN {
+    s = t1 - t0
+    printf "  CPU: %.2f s of CPU in %.1f s = %.2f %% of one core (target < 5 %%)\n", c / hz, s, 100 * c / hz / s
+    printf "  polls: %d in %.1f s (%.2f per cluster per second)", polls, s, polls / s / n
+    if (polls > 0) printf ", %.2f ms of CPU per poll", 1000 * c / hz / polls
+    printf "\n"
+  }'
+echo "  poll failures: $failures"
+echo "  RSS: mean $((rss_sum / soak / 1024)) MiB, max $((rss_max / 1024)) MiB, peak (VmHWM) $((hwm / 1024)) MiB (target < 150 MB); threads: $threads"
+echo "load after: $(uptime | sed 's/.*load average/load average/')"
