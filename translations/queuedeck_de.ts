@@ -387,6 +387,14 @@
         <source>&amp;Test connection</source>
         <translation>Verbindung &amp;testen</translation>
     </message>
+    <message>
+        <source>The password goes to the system keychain; the config file only notes that it is there</source>
+        <translation>Das Passwort kommt in den Schlüsselbund des Systems; die Konfigurationsdatei vermerkt nur, dass es dort liegt</translation>
+    </message>
+    <message>
+        <source>Store the password in the system &amp;keychain, not in the config file</source>
+        <translation>Passwort im Schlüsselbund des Systems ab&amp;legen, nicht in der Konfigurationsdatei</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmationDialog</name>
@@ -810,6 +818,18 @@
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>type the password to keep in the system keychain</source>
+        <translation>das Passwort eingeben, das im Schlüsselbund des Systems liegen soll</translation>
+    </message>
+    <message>
+        <source>No system keychain is available.</source>
+        <translation>Kein Schlüsselbund des Systems verfügbar.</translation>
+    </message>
+    <message>
+        <source>The password could not be stored in the system keychain: %1</source>
+        <translation>Das Passwort konnte nicht im Schlüsselbund des Systems abgelegt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::ClusterPage</name>
@@ -1109,6 +1129,32 @@
     </message>
 </context>
 <context>
+    <name>qd::gui::KeychainPasswordStore</name>
+    <message numerus="yes">
+        <source>the system keychain did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>der Schlüsselbund des Systems hat nicht innerhalb von %n Sekunde geantwortet</numerusform>
+            <numerusform>der Schlüsselbund des Systems hat nicht innerhalb von %n Sekunden geantwortet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no entry in the system keychain</source>
+        <translation>kein Eintrag im Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>the system keychain refused access</source>
+        <translation>der Schlüsselbund des Systems hat den Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>no system keychain is running (on Linux: a Secret Service such as GNOME Keyring or KeePassXC, or KWallet)</source>
+        <translation>kein Schlüsselbund des Systems läuft (unter Linux: ein Secret Service wie GNOME Keyring oder KeePassXC, oder KWallet)</translation>
+    </message>
+    <message>
+        <source>the system keychain failed</source>
+        <translation>der Schlüsselbund des Systems ist fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>qd::gui::MainWindow</name>
     <message>
         <source>QueueDeck</source>
@@ -1257,6 +1303,10 @@
     <message>
         <source>Compare</source>
         <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>The password of %1 could not be removed from the system keychain: %2</source>
+        <translation>Das Passwort von %1 konnte nicht aus dem Schlüsselbund des Systems entfernt werden: %2</translation>
     </message>
 </context>
 <context>

@@ -387,6 +387,14 @@
         <source>&amp;Test connection</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The password goes to the system keychain; the config file only notes that it is there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Store the password in the system &amp;keychain, not in the config file</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConfirmationDialog</name>
@@ -808,6 +816,18 @@
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>type the password to keep in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keychain is available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password could not be stored in the system keychain: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::ClusterPage</name>
@@ -1107,6 +1127,32 @@
     </message>
 </context>
 <context>
+    <name>qd::gui::KeychainPasswordStore</name>
+    <message numerus="yes">
+        <source>the system keychain did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>the system keychain did not answer within %n second</numerusform>
+            <numerusform>the system keychain did not answer within %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no entry in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system keychain refused access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no system keychain is running (on Linux: a Secret Service such as GNOME Keyring or KeePassXC, or KWallet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system keychain failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>qd::gui::MainWindow</name>
     <message>
         <source>QueueDeck</source>
@@ -1254,6 +1300,10 @@
     </message>
     <message>
         <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password of %1 could not be removed from the system keychain: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -138,10 +138,14 @@ bool ApiServer::start(const QString& listen, QString* error)
         const QString dataDirectory = m_options.dataDirectory.isEmpty()
             ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
             : m_options.dataDirectory;
-        m_auth = TokenAuth::create(m_manager.config().api, dataDirectory, error);
+        // Read tokens come from the config (api.read_tokens) and, in tests, from the options.
+        const QStringList readTokens = m_manager.config().api.readTokens + m_options.readTokens;
+        m_auth = TokenAuth::create(m_manager.config().api, dataDirectory, error, readTokens);
         if (!m_auth)
             return false;
         log::addSecret(m_auth->token());
+        for (const QString& token : readTokens)
+            log::addSecret(token);
     }
     auto tcp = std::make_unique<GuardedTcpServer>(m_manager.config().api.maxBodyBytes,
         [this] { m_metrics->observeRequest(u"(body limit)"_s, u"OTHER"_s, 413, 0); });
@@ -252,11 +256,22 @@ void ApiServer::handle(
                 u"%1: unknown query parameter"_s.arg(key), key, u"unknown_parameter"_s);
     }
     if (match.route->mutates) {
-        if (!m_auth || !m_auth->accepts(request.value(QByteArrayLiteral("Authorization")))) {
+        const TokenAuth::Grant grant = m_auth
+            ? m_auth->grant(request.value(QByteArrayLiteral("Authorization")))
+            : TokenAuth::Grant::None;
+        if (grant == TokenAuth::Grant::None) {
             reply.sendError(
                 ApiError::unauthorized(
                     u"this request changes state: send Authorization: Bearer <token>"_s),
                 {{QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer")}});
+            return;
+        }
+        if (grant == TokenAuth::Grant::Read) {
+            reply.sendError(ApiError::forbidden(u"this token may only read; a change needs the "
+                                                "write token (api.token)"_s,
+                                u"insufficient_scope"_s),
+                {{QByteArrayLiteral("WWW-Authenticate"),
+                    QByteArrayLiteral("Bearer error=\"insufficient_scope\"")}});
             return;
         }
         if (m_manager.config().api.readOnly)

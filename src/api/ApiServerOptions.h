@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <chrono>
 
@@ -16,6 +17,9 @@ struct ApiServerOptions {
     std::chrono::milliseconds actionWait {10000};
     // Unsent bytes an SSE client may accumulate before it is dropped.
     qint64 sseMaxPendingBytes = 256 * 1024;
+    // Tokens that identify a reader, added to the config's api.read_tokens: accepted wherever
+    // no token is needed, refused with 403 insufficient_scope on every change (see TokenAuth).
+    QStringList readTokens;
 };
 
 } // namespace qd::api

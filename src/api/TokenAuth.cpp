@@ -83,43 +83,77 @@ QString TokenAuth::generatedTokenPath(const QString& dataDirectory)
     return QDir(dataDirectory).filePath(u"api-token"_s);
 }
 
-std::optional<TokenAuth> TokenAuth::create(
-    const ApiConfig& api, const QString& dataDirectory, QString* error)
+std::optional<TokenAuth> TokenAuth::create(const ApiConfig& api, const QString& dataDirectory,
+    QString* error, const QStringList& readTokens)
 {
-    if (!api.token.isEmpty())
-        return TokenAuth(api.token, {}, false);
-    if (!api.tokenFile.isEmpty()) {
+    std::optional<TokenAuth> auth;
+    if (!api.token.isEmpty()) {
+        auth = TokenAuth(api.token, {}, false);
+    } else if (!api.tokenFile.isEmpty()) {
         const auto token = readTokenFile(api.tokenFile, u"api.token_file"_s, error);
         if (!token)
             return std::nullopt;
-        return TokenAuth(*token, api.tokenFile, false);
-    }
-    const QString path = generatedTokenPath(dataDirectory);
-    if (QFileInfo::exists(path)) {
-        const auto token = readTokenFile(path, u"the API token file"_s, error);
+        auth = TokenAuth(*token, api.tokenFile, false);
+    } else {
+        const QString path = generatedTokenPath(dataDirectory);
+        const bool exists = QFileInfo::exists(path);
+        const auto token = exists ? readTokenFile(path, u"the API token file"_s, error)
+                                  : generateTokenFile(path, error);
         if (!token)
             return std::nullopt;
-        return TokenAuth(*token, path, false);
+        auth = TokenAuth(*token, path, !exists);
     }
-    const auto token = generateTokenFile(path, error);
-    if (!token)
-        return std::nullopt;
-    return TokenAuth(*token, path, true);
+    for (qsizetype i = 0; i < readTokens.size(); ++i) {
+        const QString token = readTokens[i].trimmed();
+        if (token.size() < kMinLength) {
+            *error = u"api.read_tokens[%1] is too short (at least %2 characters)"_s.arg(i).arg(
+                kMinLength);
+            return std::nullopt;
+        }
+        // One string with two meanings would make the read token a write token.
+        if (token == auth->m_token) {
+            *error = u"api.read_tokens[%1] is the write token; a read token must differ"_s.arg(i);
+            return std::nullopt;
+        }
+        auth->m_readDigests.append(digest(token.toUtf8()));
+    }
+    return auth;
+}
+
+bool TokenAuth::constantTimeEquals(QByteArrayView a, QByteArrayView b)
+{
+    // The length is no secret here (both sides are SHA-256 digests in practice), but a
+    // different length must not end the loop early either.
+    unsigned char difference = a.size() == b.size() ? 0 : 1;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const char other = i < b.size() ? b[i] : static_cast<char>(~a[i]);
+        difference |= static_cast<unsigned char>(a[i] ^ other);
+    }
+    return difference == 0;
 }
 
 bool TokenAuth::accepts(const QByteArray& authorization) const
+{
+    return grant(authorization) == Grant::Write;
+}
+
+TokenAuth::Grant TokenAuth::grant(const QByteArray& authorization) const
 {
     const QByteArray value = authorization.trimmed();
     constexpr QByteArrayView scheme("bearer ");
     if (value.size() <= scheme.size()
         || value.first(scheme.size()).toLower() != scheme.toByteArray())
-        return false;
-    // Comparing digests keeps the time independent of the token's length and content.
+        return Grant::None;
+    // Comparing digests keeps the time independent of the token's length and content; every
+    // token is compared so the time does not tell which kind matched either.
     const QByteArray presented = digest(value.mid(scheme.size()).trimmed());
-    unsigned char difference = 0;
-    for (qsizetype i = 0; i < m_digest.size(); ++i)
-        difference |= static_cast<unsigned char>(presented[i] ^ m_digest[i]);
-    return difference == 0;
+    const bool write = constantTimeEquals(m_digest, presented);
+    bool read = false;
+    for (const QByteArray& candidate : m_readDigests)
+        read |= constantTimeEquals(candidate, presented);
+    if (write)
+        return Grant::Write;
+    return read ? Grant::Read : Grant::None;
 }
 
 } // namespace qd::api

@@ -1,6 +1,8 @@
 #include "app/CommandLine.h"
 
+#include "app/EngineHost.h"
 #include "core/config/ConfigFile.h"
+#include "core/util/Log.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -58,7 +60,11 @@ CommandLineResult parseCommandLine(const QStringList& arguments, bool withHeadle
             "main", "Validate the configuration, print every problem and exit."));
     const QCommandLineOption verbose(
         QStringLiteral("verbose"), QCoreApplication::translate("main", "Log debug detail."));
+    const QCommandLineOption logFormat(QStringLiteral("log-format"),
+        QCoreApplication::translate("main", "Headless log lines as json (the default) or text."),
+        QStringLiteral("FORMAT"));
     parser.addOption(config);
+    parser.addOption(logFormat);
     if (withHeadless)
         parser.addOption(headless);
     parser.addOption(listen);
@@ -93,6 +99,16 @@ CommandLineResult parseCommandLine(const QStringList& arguments, bool withHeadle
     options.headless = withHeadless ? parser.isSet(headless) : true;
     options.checkConfig = parser.isSet(check);
     options.verbose = parser.isSet(verbose);
+    if (parser.isSet(logFormat)) {
+        const QString format = parser.value(logFormat);
+        if (format != u"json" && format != u"text") {
+            printErr(QCoreApplication::translate("main", "--log-format: \"%1\" is not json or text")
+                         .arg(format));
+            result.exitCode = 2;
+            return result;
+        }
+        options.textLog = format == u"text";
+    }
     if (parser.isSet(listen)) {
         static const QRegularExpression pattern(
             QStringLiteral(R"(^(\[[0-9a-fA-F:.]+\]|[^:\[\]]+):(\d{1,5})$)"));
@@ -120,10 +136,15 @@ int runConfigCheck(const CommandLineOptions& options)
         return 0;
     }
     const ConfigReadResult result = file.load(false);
+    registerSecrets(result.config);
     int errors = 0;
     for (const ConfigIssue& issue : result.issues) {
         const QString kind = issue.isError() ? QStringLiteral("error") : QStringLiteral("warning");
-        printErr(QStringLiteral("%1: %2: %3").arg(options.configPath, kind, issue.toString()));
+        // Through the log's secret filter: a message may quote an endpoint with its password.
+        printErr(
+            QString::fromStdString(log::redact(QStringLiteral("%1: %2: %3")
+                                                   .arg(options.configPath, kind, issue.toString())
+                                                   .toStdString())));
         errors += issue.isError() ? 1 : 0;
     }
     if (errors > 0) {

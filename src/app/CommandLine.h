@@ -17,6 +17,7 @@ struct CommandLineOptions {
     bool headless = false;
     bool checkConfig = false;
     bool verbose = false;
+    bool textLog = false; // --log-format text: readable lines instead of JSON (headless)
 };
 
 struct CommandLineResult {

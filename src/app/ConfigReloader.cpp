@@ -1,5 +1,6 @@
 #include "app/ConfigReloader.h"
 
+#include "app/EngineHost.h"
 #include "core/config/ConfigFile.h"
 #include "core/engine/Manager.h"
 #include "core/errors/Errors.h"
@@ -67,6 +68,8 @@ bool ConfigReloader::reload()
     const std::string path = log::s(m_file.path());
     spdlog::info("config reload: reading {}", path);
     const ConfigReadResult loaded = m_file.load(m_allowMissing);
+    // Before the problems are logged: they may quote an endpoint with its password.
+    registerSecrets(loaded.config);
     for (const ConfigIssue& issue : loaded.issues) {
         if (issue.isError())
             spdlog::error("config reload: {}: {}", path, log::s(issue.toString()));
@@ -78,9 +81,6 @@ bool ConfigReloader::reload()
         return false;
     }
     const Config& next = loaded.config;
-    for (const ClusterConfig& cluster : next.clusters)
-        log::addSecret(cluster.effectivePassword());
-    log::addSecret(next.api.token);
 
     applyClusters(next);
     reportRestartOnlyChanges(next);

@@ -8,9 +8,32 @@
 #include "core/errors/Errors.h"
 #include "core/util/Log.h"
 
+#include <QUrl>
+
 #include <cstdio>
 
 namespace qd::app {
+
+void registerSecrets(const Config& config)
+{
+    for (const ClusterConfig& cluster : config.clusters) {
+        log::addSecret(cluster.password);
+        log::addSecret(cluster.effectivePassword());
+        // "redis://user:password@host…", also when the rest of the URL does not parse.
+        const qsizetype scheme = cluster.endpoint.indexOf(QStringLiteral("://"));
+        const qsizetype at = cluster.endpoint.lastIndexOf(u'@');
+        if (scheme >= 0 && at > scheme) {
+            const QString userInfo = cluster.endpoint.mid(scheme + 3, at - scheme - 3);
+            const qsizetype colon = userInfo.indexOf(u':');
+            log::addSecret(colon >= 0 ? userInfo.mid(colon + 1) : userInfo);
+            log::addSecret(QUrl::fromPercentEncoding(
+                (colon >= 0 ? userInfo.mid(colon + 1) : userInfo).toUtf8()));
+        }
+    }
+    log::addSecret(config.api.token);
+    for (const QString& token : config.api.readTokens)
+        log::addSecret(token);
+}
 
 EngineHost::EngineHost(QObject* parent) : QObject(parent)
 {
@@ -32,12 +55,12 @@ bool EngineHost::open(const CommandLineOptions& options)
     m_configFile = std::make_unique<ConfigFile>(options.configPath);
     const ConfigReadResult loaded = m_configFile->load(!options.configGiven);
     m_issues = loaded.issues;
+    // Before anything can complain about the file: a problem report may quote an endpoint
+    // (with its password) or a field next to a secret, and must not show them.
+    registerSecrets(loaded.config);
     if (!loaded.ok())
         return false;
     const Config& config = loaded.config;
-    for (const ClusterConfig& cluster : config.clusters)
-        log::addSecret(cluster.effectivePassword());
-    log::addSecret(config.api.token);
     try {
         m_manager = std::make_unique<Manager>(config);
         m_manager->setConfigFile(m_configFile.get());

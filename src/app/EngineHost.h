@@ -20,6 +20,10 @@ class ApiServer;
 
 namespace qd::app {
 
+// Registers every password and token a configuration holds with the log's secret filter, also
+// those of a file that failed validation (its error messages may quote them).
+void registerSecrets(const Config& config);
+
 // Builds and owns the engine one process runs, whether it shows a window or not: the config
 // file, the Manager, the audit log and the action engine (and the API when started). The
 // desktop app and the headless server both start from here, so they cannot drift apart.

@@ -6,12 +6,14 @@
 #include "core/audit/AuditLog.h"
 #include "core/config/ConfigFile.h"
 #include "core/util/Log.h"
+#include "gui/KeychainPasswordStore.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBox.h"
 #include "gui/Translations.h"
 
 #include <QApplication>
 #include <QLocale>
+#include <QScopeGuard>
 
 #include <memory>
 
@@ -29,6 +31,11 @@ int runDesktop(const qd::app::CommandLineOptions& options)
 {
     qd::log::setup(
         qd::log::Format::Text, options.verbose ? spdlog::level::debug : spdlog::level::info);
+    // Before the config is loaded: passwords kept in the system keychain are read while it
+    // loads, so the engine connects with them from its first poll.
+    qd::gui::KeychainPasswordStore keychain;
+    qd::PasswordStore::install(&keychain);
+    const auto uninstall = qScopeGuard([] { qd::PasswordStore::install(nullptr); });
     qd::app::EngineHost host;
     if (!host.open(options)) {
         QStringList lines;

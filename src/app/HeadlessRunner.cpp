@@ -13,7 +13,8 @@ namespace qd::app {
 
 int runHeadless(const CommandLineOptions& options)
 {
-    log::setup(log::Format::Json, options.verbose ? spdlog::level::debug : spdlog::level::info);
+    log::setup(options.textLog ? log::Format::Text : log::Format::Json,
+        options.verbose ? spdlog::level::debug : spdlog::level::info);
     EngineHost host;
     const bool opened = host.open(options);
     for (const ConfigIssue& issue : host.issues()) {

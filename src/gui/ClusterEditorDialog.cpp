@@ -1,6 +1,7 @@
 #include "gui/ClusterEditorDialog.h"
 
 #include "core/config/ConfigValidator.h"
+#include "core/config/PasswordStore.h"
 #include "core/engine/Manager.h"
 #include "core/errors/Errors.h"
 #include "core/util/ColorNames.h"
@@ -85,6 +86,9 @@ void ClusterEditorDialog::load(const ClusterConfig& c)
     m_loading = true;
     m_ui->nameEdit->setText(c.name);
     m_ui->labelEdit->setText(c.label);
+    // The item too, not only the text: the combo shows the item's colour dot.
+    if (const int item = m_ui->colorCombo->findData(c.color); item >= 0)
+        m_ui->colorCombo->setCurrentIndex(item);
     m_ui->colorCombo->setEditText(c.color);
     m_ui->enabledCheck->setChecked(c.enabled);
     m_ui->readOnlyCheck->setChecked(c.readOnly);
@@ -96,6 +100,7 @@ void ClusterEditorDialog::load(const ClusterConfig& c)
     m_ui->usernameEdit->setText(c.username);
     m_ui->passwordEdit->setText(c.password);
     m_ui->passwordEnvEdit->setText(c.passwordEnv);
+    m_ui->passwordKeychainCheck->setChecked(c.passwordKeychain);
     m_ui->tlsEnabledCheck->setChecked(c.tls.enabled);
     m_ui->caFileEdit->setText(c.tls.caFile);
     m_ui->certFileEdit->setText(c.tls.certFile);
@@ -199,6 +204,7 @@ ClusterConfig ClusterEditorDialog::cluster() const
     c.username = m_ui->usernameEdit->text().trimmed();
     c.password = m_ui->passwordEdit->text();
     c.passwordEnv = m_ui->passwordEnvEdit->text().trimmed();
+    c.passwordKeychain = m_ui->passwordKeychainCheck->isChecked();
     c.tls.enabled = m_ui->tlsEnabledCheck->isChecked();
     c.tls.caFile = m_ui->caFileEdit->text().trimmed();
     c.tls.certFile = m_ui->certFileEdit->text().trimmed();
@@ -236,9 +242,10 @@ QWidget* ClusterEditorDialog::fieldFor(const QString& path) const
         {u"seeds"_s, u"seedsEdit"_s}, {u"sentinel_master"_s, u"sentinelMasterEdit"_s},
         {u"db"_s, u"dbSpin"_s}, {u"username"_s, u"usernameEdit"_s},
         {u"password"_s, u"passwordEdit"_s}, {u"password_env"_s, u"passwordEnvEdit"_s},
-        {u"tls"_s, u"tlsEnabledCheck"_s}, {u"tls.enabled"_s, u"tlsEnabledCheck"_s},
-        {u"tls.ca_file"_s, u"caFileEdit"_s}, {u"tls.cert_file"_s, u"certFileEdit"_s},
-        {u"tls.key_file"_s, u"keyFileEdit"_s}, {u"tls.server_name"_s, u"serverNameEdit"_s},
+        {u"password_keychain"_s, u"passwordKeychainCheck"_s}, {u"tls"_s, u"tlsEnabledCheck"_s},
+        {u"tls.enabled"_s, u"tlsEnabledCheck"_s}, {u"tls.ca_file"_s, u"caFileEdit"_s},
+        {u"tls.cert_file"_s, u"certFileEdit"_s}, {u"tls.key_file"_s, u"keyFileEdit"_s},
+        {u"tls.server_name"_s, u"serverNameEdit"_s},
         {u"tls.insecure_skip_verify"_s, u"insecureCheck"_s},
         {u"queue_system.queues"_s, u"queuesTable"_s},
         {u"queue_system.completed"_s, u"completedEdit"_s},
@@ -261,6 +268,9 @@ void ClusterEditorDialog::validate()
     if (renamedOrNew && !c.name.isEmpty() && m_manager.config().cluster(c.name))
         m_issues.append({ConfigIssue::Severity::Error, kPath + u".name"_s,
             tr("a cluster named \"%1\" already exists").arg(c.name)});
+    if (c.passwordKeychain && c.password.isEmpty())
+        m_issues.append({ConfigIssue::Severity::Error, kPath + u".password"_s,
+            tr("type the password to keep in the system keychain")});
     QString ttlError;
     if (!duration::parse(m_ui->heartbeatTtlEdit->text().trimmed(), &ttlError))
         m_issues.append(
@@ -360,25 +370,62 @@ void ClusterEditorDialog::onTestFinished(const ConnectionTester::Result& result)
     }
 }
 
+void ClusterEditorDialog::showSaveError(QWidget* field, const QString& message)
+{
+    if (field)
+        mark(field, message);
+    m_ui->issuesLabel->setText(u"<span style=\"color:%1\">%2</span>"_s.arg(
+        HealthStyle::color(Severity::Critical).name(), message.toHtmlEscaped()));
+    m_ui->issuesLabel->setVisible(true);
+}
+
+bool ClusterEditorDialog::storeInKeychain(const ClusterConfig& c)
+{
+    PasswordStore* store = PasswordStore::installed();
+    if (!store) {
+        showSaveError(m_ui->passwordKeychainCheck, tr("No system keychain is available."));
+        return false;
+    }
+    // The keychain may ask the user to unlock it first; nothing here may be clicked twice.
+    setEnabled(false);
+    QString error;
+    const bool stored = store->write(c.name, c.password, &error);
+    setEnabled(true);
+    if (!stored)
+        showSaveError(m_ui->passwordKeychainCheck,
+            tr("The password could not be stored in the system keychain: %1").arg(error));
+    return stored;
+}
+
+void ClusterEditorDialog::forgetOldKeychainEntry(const ClusterConfig& saved)
+{
+    if (!m_original.passwordKeychain || (saved.passwordKeychain && saved.name == m_existing))
+        return;
+    // Renamed, or the password moved back to the file: the old entry would only linger.
+    if (PasswordStore* store = PasswordStore::installed())
+        store->remove(m_existing, nullptr);
+}
+
 bool ClusterEditorDialog::save()
 {
     validate();
     if (hasErrors(m_issues))
         return false;
     const ClusterConfig c = cluster();
+    // The keychain first: a config naming a keychain entry that was never written would have
+    // the cluster connect without its password.
+    if (c.passwordKeychain && !storeInKeychain(c))
+        return false;
     try {
         if (m_existing.isEmpty())
             m_manager.addCluster(c);
         else
             m_manager.updateCluster(m_existing, c);
     } catch (const ClusterError& e) {
-        if (QWidget* field = fieldFor(kPath + u'.' + e.field()))
-            mark(field, e.message());
-        m_ui->issuesLabel->setText(u"<span style=\"color:%1\">%2</span>"_s.arg(
-            HealthStyle::color(Severity::Critical).name(), e.message().toHtmlEscaped()));
-        m_ui->issuesLabel->setVisible(true);
+        showSaveError(fieldFor(kPath + u'.' + e.field()), e.message());
         return false;
     }
+    forgetOldKeychainEntry(c);
     Q_EMIT saved(c.name);
     accept();
     return true;

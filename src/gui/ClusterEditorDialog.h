@@ -24,7 +24,8 @@ namespace qd::gui {
 // Adds or edits one cluster with every field of its configuration (connection, TLS files,
 // mode, queue-system keys). Problems are marked on the field at fault as they are typed, using
 // the engine's own validation; "Test connection" runs in the background; Save hands the result
-// to the engine, which applies it at once and saves the config file atomically.
+// to the engine, which applies it at once and saves the config file atomically. A password
+// marked for the system keychain is written there first and never reaches the file.
 class ClusterEditorDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ClusterEditorDialog)
@@ -59,6 +60,10 @@ private:
     void updateModeFields();
     void addQueueRow(const QString& name, const QString& key);
     void onTestFinished(const ConnectionTester::Result& result);
+    void showSaveError(QWidget* field, const QString& message);
+    // Writes the password to the system keychain; false (and the reason shown) when it fails.
+    bool storeInKeychain(const ClusterConfig& cluster);
+    void forgetOldKeychainEntry(const ClusterConfig& saved);
 
     Manager& m_manager;
     QString m_existing;

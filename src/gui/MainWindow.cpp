@@ -1,6 +1,7 @@
 #include "gui/MainWindow.h"
 
 #include "core/actions/MultiAction.h"
+#include "core/config/PasswordStore.h"
 #include "core/engine/Manager.h"
 #include "core/errors/Errors.h"
 #include "gui/AboutDialog.h"
@@ -249,8 +250,10 @@ void MainWindow::restoreState()
     const QString last = m_settings.lastCluster();
     const QStringList enabled = m_manager.enabledClusters();
     const QString start = enabled.contains(last) ? last : m_manager.activeCluster();
+    // The stack's own showCluster: the window's would leave the compare mode the configuration
+    // (compare_mode.enabled) or the API started with.
     if (!start.isEmpty())
-        showCluster(start);
+        m_stack->showCluster(start);
     onCurrentClusterChanged(m_stack->currentCluster());
     if (m_manager.compareMode().enabled)
         onCompareModeChanged();
@@ -395,11 +398,20 @@ void MainWindow::removeCluster(const QString& cluster)
             .arg(config->displayLabel(), config->endpoint));
     if (answer != QMessageBox::Yes)
         return;
+    const bool inKeychain = config->passwordKeychain;
     try {
         m_manager.removeCluster(cluster);
     } catch (const QueueDeckError& e) {
         MessageBox::critical(this, tr("Remove cluster"), e.message());
+        return;
     }
+    // Its password would otherwise outlive it in the keychain.
+    PasswordStore* store = PasswordStore::installed();
+    if (QString error; inKeychain && store && !store->remove(cluster, &error))
+        statusBar()->showMessage(
+            tr("The password of %1 could not be removed from the system keychain: %2")
+                .arg(cluster, error),
+            10000);
 }
 
 void MainWindow::showShortcuts()

@@ -129,8 +129,10 @@ private Q_SLOTS:
             QStringLiteral("New Cluster"));
         QCOMPARE(added.object().value(QStringLiteral("password_set")).toBool(), true);
         QVERIFY(!added.body.contains(kMarker.toUtf8()));
-        QVERIFY(api.conformance(QStringLiteral("POST"), QStringLiteral("/api/v1/clusters"), added)
-                    .isEmpty());
+        const QStringList addedProblems
+            = api.conformance(QStringLiteral("POST"), QStringLiteral("/api/v1/clusters"), added);
+        QVERIFY2(addedProblems.isEmpty(),
+            qPrintable(addedProblems.join(u'\n') + QString::fromUtf8(added.body)));
         // Saved: the file (owner-only, it holds the password) now has the cluster.
         ConfigFile file(api.configPath());
         ConfigReadResult saved = file.load(false);

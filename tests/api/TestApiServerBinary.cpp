@@ -3,6 +3,7 @@
 // invalid or the token file is readable by others, and prints a generated token only once.
 
 #include "HttpClient.h"
+#include "ServerProcess.h"
 #include "support/ChildProcess.h"
 #include "support/RedisServer.h"
 
@@ -22,107 +23,6 @@ namespace {
 
 const QString kMarker = QStringLiteral("M4rkerPassw0rd-zz");
 const QString kToken = QStringLiteral("binary-test-token-0123456789");
-
-// One queuedeck-server process; stopped (killed if it must be) by the destructor.
-class Server final {
-public:
-    Server(const QString& configPath, const QString& listen, const QString& dataHome)
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
-        m_process.setProcessEnvironment(env);
-        ChildProcess::tieToTestProcess(m_process);
-        m_process.start(qEnvironmentVariable("QD_SERVER_BIN"),
-            {QStringLiteral("--config"), configPath, QStringLiteral("--listen"), listen});
-    }
-    ~Server()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-
-    // The port from the "API listening on http://…" line; 0 when the process ended first.
-    quint16 waitForPort(int timeoutMs = 10000)
-    {
-        static const QRegularExpression listening(
-            QStringLiteral("API listening on http://[^ \"]+:(\\d+)"));
-        QDeadlineTimer deadline(timeoutMs);
-        while (!deadline.hasExpired()) {
-            read();
-            const auto match = listening.match(QString::fromUtf8(m_err));
-            if (match.hasMatch())
-                return static_cast<quint16>(match.captured(1).toUInt());
-            if (m_process.state() == QProcess::NotRunning)
-                return 0;
-            m_process.waitForReadyRead(50);
-        }
-        return 0;
-    }
-    // Exit code after the process ends by itself; -1 on timeout or a crash.
-    int waitForExit(int timeoutMs = 10000)
-    {
-        if (!m_process.waitForFinished(timeoutMs))
-            return -1;
-        read();
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
-    void signal(int number) { ::kill(static_cast<pid_t>(m_process.processId()), number); }
-    const QByteArray& out()
-    {
-        read();
-        return m_out;
-    }
-    const QByteArray& err()
-    {
-        read();
-        return m_err;
-    }
-
-private:
-    void read()
-    {
-        m_out += m_process.readAllStandardOutput();
-        m_err += m_process.readAllStandardError();
-    }
-
-    QProcess m_process;
-    QByteArray m_out;
-    QByteArray m_err;
-};
-
-QString writeConfig(const QTemporaryDir& dir, const QJsonObject& config,
-    const QString& name = QStringLiteral("config.json"))
-{
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (file.open(QIODevice::WriteOnly))
-        file.write(QJsonDocument(config).toJson());
-    return path;
-}
-
-QJsonObject cluster(const QString& name, const QString& endpoint, const QString& password = {})
-{
-    QJsonObject c {{QStringLiteral("name"), name}, {QStringLiteral("label"), name},
-        {QStringLiteral("color"), QStringLiteral("green")}, {QStringLiteral("endpoint"), endpoint},
-        {QStringLiteral("db"), 0}, {QStringLiteral("enabled"), true}};
-    if (!password.isEmpty())
-        c.insert(QStringLiteral("password"), password);
-    return c;
-}
-
-QJsonObject configWith(const QJsonArray& clusters, const QJsonObject& api, const QTemporaryDir& dir)
-{
-    return {{QStringLiteral("clusters"), clusters},
-        {QStringLiteral("polling"),
-            QJsonObject {{QStringLiteral("interval"), QStringLiteral("300ms")},
-                {QStringLiteral("jitter"), QStringLiteral("50ms")},
-                {QStringLiteral("timeout"), QStringLiteral("250ms")}}},
-        {QStringLiteral("api"), api},
-        {QStringLiteral("audit"),
-            QJsonObject {{QStringLiteral("path"), dir.filePath(QStringLiteral("audit.sqlite"))}}}};
-}
 
 } // namespace
 
@@ -145,12 +45,13 @@ private Q_SLOTS:
         QTemporaryDir dir;
         // One cluster with the right password, one with a wrong one that ends with the marker,
         // so authentication errors are logged too.
-        const QString path = writeConfig(dir,
-            configWith({cluster(QStringLiteral("production"), redis->endpoint(), kMarker),
-                           cluster(QStringLiteral("wrong"), redis->endpoint(),
-                               QStringLiteral("x") + kMarker)},
-                {{QStringLiteral("token"), kToken}}, dir));
-        Server server(path, QStringLiteral("127.0.0.1:0"), dir.filePath(QStringLiteral("data")));
+        const QString path = writeServerConfig(dir.path(),
+            serverConfig({serverCluster(QStringLiteral("production"), redis->endpoint(), kMarker),
+                             serverCluster(QStringLiteral("wrong"), redis->endpoint(),
+                                 QStringLiteral("x") + kMarker)},
+                {{QStringLiteral("token"), kToken}}, dir.path()));
+        ServerProcess server(
+            path, QStringLiteral("127.0.0.1:0"), dir.filePath(QStringLiteral("data")));
         const quint16 port = server.waitForPort();
         QVERIFY2(port != 0, server.err().constData());
 
@@ -167,7 +68,8 @@ private Q_SLOTS:
                 QStringLiteral("/api/v1/audit")})
             seen += client.get(url).body;
         const HttpResponse added = client.send("POST", QStringLiteral("/api/v1/clusters"),
-            QJsonDocument(cluster(QStringLiteral("third"), redis->endpoint(), kMarker)).toJson(),
+            QJsonDocument(serverCluster(QStringLiteral("third"), redis->endpoint(), kMarker))
+                .toJson(),
             {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + kToken.toUtf8()}});
         QCOMPARE(added.status, 201);
         seen += added.body;
@@ -192,11 +94,12 @@ private Q_SLOTS:
     void sigintStopsCleanly()
     {
         QTemporaryDir dir;
-        const QString path = writeConfig(dir,
-            configWith({cluster(QStringLiteral("a"),
-                           QStringLiteral("127.0.0.1:%1").arg(freeLoopbackPort()))},
-                {{QStringLiteral("token"), kToken}}, dir));
-        Server server(path, QStringLiteral("127.0.0.1:0"), dir.filePath(QStringLiteral("data")));
+        const QString path = writeServerConfig(dir.path(),
+            serverConfig({serverCluster(QStringLiteral("a"),
+                             QStringLiteral("127.0.0.1:%1").arg(freeLoopbackPort()))},
+                {{QStringLiteral("token"), kToken}}, dir.path()));
+        ServerProcess server(
+            path, QStringLiteral("127.0.0.1:0"), dir.filePath(QStringLiteral("data")));
         QVERIFY2(server.waitForPort() != 0, server.err().constData());
         server.signal(SIGINT);
         QCOMPARE(server.waitForExit(), 0);
@@ -207,11 +110,11 @@ private Q_SLOTS:
         QTcpServer squatter;
         QVERIFY(squatter.listen(QHostAddress::LocalHost));
         QTemporaryDir dir;
-        const QString path = writeConfig(dir,
-            configWith({cluster(QStringLiteral("a"),
-                           QStringLiteral("127.0.0.1:%1").arg(freeLoopbackPort()))},
-                {{QStringLiteral("token"), kToken}}, dir));
-        Server server(path, QStringLiteral("127.0.0.1:%1").arg(squatter.serverPort()),
+        const QString path = writeServerConfig(dir.path(),
+            serverConfig({serverCluster(QStringLiteral("a"),
+                             QStringLiteral("127.0.0.1:%1").arg(freeLoopbackPort()))},
+                {{QStringLiteral("token"), kToken}}, dir.path()));
+        ServerProcess server(path, QStringLiteral("127.0.0.1:%1").arg(squatter.serverPort()),
             dir.filePath(QStringLiteral("data")));
         QCOMPARE(server.waitForExit(), 1);
         QVERIFY2(server.err().contains("cannot start the API"), server.err().constData());
@@ -222,11 +125,12 @@ private Q_SLOTS:
     void invalidConfigExitsNonZero()
     {
         QTemporaryDir dir;
-        QJsonObject bad = cluster(QStringLiteral("a"), QStringLiteral("127.0.0.1:1"));
+        QJsonObject bad = serverCluster(QStringLiteral("a"), QStringLiteral("127.0.0.1:1"));
         bad.insert(QStringLiteral("color"), QStringLiteral("grene"));
-        const QString path
-            = writeConfig(dir, configWith({bad}, {{QStringLiteral("token"), kToken}}, dir));
-        Server server(path, QStringLiteral("127.0.0.1:0"), dir.filePath(QStringLiteral("data")));
+        const QString path = writeServerConfig(
+            dir.path(), serverConfig({bad}, {{QStringLiteral("token"), kToken}}, dir.path()));
+        ServerProcess server(
+            path, QStringLiteral("127.0.0.1:0"), dir.filePath(QStringLiteral("data")));
         const int code = server.waitForExit();
         QVERIFY2(code != 0 && code != -1, server.err().constData());
         QVERIFY2(server.err().contains("clusters[0].color"), server.err().constData());
@@ -242,12 +146,12 @@ private Q_SLOTS:
         file.close();
         QVERIFY(file.setPermissions(
             QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
-        const QString path = writeConfig(dir,
-            configWith({cluster(QStringLiteral("a"),
-                           QStringLiteral("127.0.0.1:%1").arg(freeLoopbackPort()))},
-                {{QStringLiteral("token_file"), tokenFile}}, dir));
+        const QString path = writeServerConfig(dir.path(),
+            serverConfig({serverCluster(QStringLiteral("a"),
+                             QStringLiteral("127.0.0.1:%1").arg(freeLoopbackPort()))},
+                {{QStringLiteral("token_file"), tokenFile}}, dir.path()));
         {
-            Server server(
+            ServerProcess server(
                 path, QStringLiteral("127.0.0.1:0"), dir.filePath(QStringLiteral("data")));
             QCOMPARE(server.waitForExit(), 1);
             QVERIFY2(server.err().contains("chmod 600"), server.err().constData());
@@ -255,7 +159,8 @@ private Q_SLOTS:
         }
         // Owner-only: accepted, and the token in it is the one that works.
         QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-        Server server(path, QStringLiteral("127.0.0.1:0"), dir.filePath(QStringLiteral("data")));
+        ServerProcess server(
+            path, QStringLiteral("127.0.0.1:0"), dir.filePath(QStringLiteral("data")));
         const quint16 port = server.waitForPort();
         QVERIFY2(port != 0, server.err().constData());
         HttpClient client(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
@@ -267,14 +172,14 @@ private Q_SLOTS:
     void generatedTokenIsPrintedOnceAndKeptOwnerOnly()
     {
         QTemporaryDir dir;
-        const QString path = writeConfig(dir,
-            configWith({cluster(QStringLiteral("a"),
-                           QStringLiteral("127.0.0.1:%1").arg(freeLoopbackPort()))},
-                QJsonObject(), dir));
+        const QString path = writeServerConfig(dir.path(),
+            serverConfig({serverCluster(QStringLiteral("a"),
+                             QStringLiteral("127.0.0.1:%1").arg(freeLoopbackPort()))},
+                QJsonObject(), dir.path()));
         const QString dataHome = dir.filePath(QStringLiteral("data"));
         QString token;
         {
-            Server server(path, QStringLiteral("127.0.0.1:0"), dataHome);
+            ServerProcess server(path, QStringLiteral("127.0.0.1:0"), dataHome);
             const quint16 port = server.waitForPort();
             QVERIFY2(port != 0, server.err().constData());
             static const QRegularExpression printed(
@@ -300,7 +205,7 @@ private Q_SLOTS:
             QCOMPARE(server.waitForExit(), 0);
         }
         // Second start: the same token, not printed again.
-        Server server(path, QStringLiteral("127.0.0.1:0"), dataHome);
+        ServerProcess server(path, QStringLiteral("127.0.0.1:0"), dataHome);
         const quint16 port = server.waitForPort();
         QVERIFY2(port != 0, server.err().constData());
         HttpClient client(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));

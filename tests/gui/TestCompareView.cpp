@@ -169,6 +169,19 @@ private Q_SLOTS:
         QCOMPARE(view->clusters(), QStringList({u"production"_s, u"staging"_s}));
     }
 
+    void startsInCompareModeFromTheConfig()
+    {
+        // The seed's compare_mode: the window opens on the compare view of those clusters.
+        GuiHarness h(clusters(), u"production"_s);
+        h.config().compareMode.enabled = true;
+        h.config().compareMode.clusters = {u"staging"_s, u"eu"_s};
+        h.open();
+        QVERIFY(h.manager().compareMode().enabled);
+        QVERIFY(h.window().isCompareShown());
+        QCOMPARE(h.window().compareView()->clusters(), QStringList({u"staging"_s, u"eu"_s}));
+        QVERIFY(h.window().findAction(u"action_compare"_s)->isChecked());
+    }
+
     void followsTheEnginesCompareMode()
     {
         // What PUT /api/v1/ui/compare does: the engine changes, the window follows.

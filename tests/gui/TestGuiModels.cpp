@@ -14,6 +14,7 @@
 #include "gui/WorkerComparison.h"
 #include "gui/WorkerTableModel.h"
 
+#include <QFile>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,6 +26,7 @@
 #include <QTest>
 #include <QTimeZone>
 #include <QTranslator>
+#include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
 using namespace qd;
@@ -241,6 +243,57 @@ private Q_SLOTS:
         QCOMPARE(german.translate("qd::gui::MainWindow", "&Compare clusters"),
             u"Cluster &vergleichen"_s);
         QVERIFY(!german.translate("HealthStyle", "Unhealthy").isEmpty());
+    }
+
+    void catalogues_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("English") << u"queuedeck_en.ts"_s;
+        QTest::newRow("German") << u"queuedeck_de.ts"_s;
+    }
+    // The build runs lupdate over every GUI source, so a string added to the window without a
+    // German translation shows up here as "unfinished" and fails this test.
+    void catalogues()
+    {
+        QFETCH(QString, file);
+        const QString path = qEnvironmentVariable("QD_SOURCE_DIR") + u"/translations/"_s + file;
+        QFile ts(path);
+        QVERIFY2(ts.open(QIODevice::ReadOnly), qPrintable(path));
+        QXmlStreamReader xml(&ts);
+        int messages = 0;
+        QStringList untranslated;
+        QStringList stale;
+        QString context;
+        QString source;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (!xml.isStartElement())
+                continue;
+            if (xml.name() == u"name")
+                context = xml.readElementText();
+            else if (xml.name() == u"message")
+                ++messages;
+            else if (xml.name() == u"source")
+                source = xml.readElementText();
+            else if (xml.name() == u"translation") {
+                const QString type = xml.attributes().value(u"type"_s).toString();
+                if (type == u"vanished" || type == u"obsolete")
+                    stale.append(context + u": "_s + source);
+                // English is the source language: its catalogue needs no translations.
+                else if (file.contains(u"_de"_s) && type == u"unfinished")
+                    untranslated.append(context + u": "_s + source);
+            }
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QVERIFY(messages > 300);
+        QVERIFY2(untranslated.isEmpty(),
+            qPrintable(u"not translated: "_s + untranslated.join(u" | "_s)));
+        QVERIFY2(stale.isEmpty(), qPrintable(u"no longer used: "_s + stale.join(u" | "_s)));
+        if (file.contains(u"_de"_s)) {
+            QFile english(path.left(path.size() - 5) + u"en.ts"_s);
+            QVERIFY(english.open(QIODevice::ReadOnly));
+            QCOMPARE(messages, int(english.readAll().count("<message")));
+        }
     }
 };
 

@@ -1,12 +1,14 @@
 // The main window against real servers: tabs follow the config (order, colours, default
 // cluster), keys 1–9 and Ctrl+Tab switch, a stopped server turns its dot red and notifies, pages
-// update in place, and the window remembers the last tab.
+// update in place, and the window remembers the last tab, its size and splitter positions.
 
 #include "GuiHarness.h"
 #include "core/util/ColorNames.h"
 #include "gui/AboutDialog.h"
 #include "gui/ClusterPage.h"
 #include "gui/ClusterTabBar.h"
+#include "gui/CompareView.h"
+#include "gui/DeadLetterPanel.h"
 #include "gui/HealthStyle.h"
 #include "gui/QueueTableModel.h"
 #include "gui/ShortcutsDialog.h"
@@ -21,8 +23,11 @@
 #include <QLineEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QSystemTrayIcon>
 #include <QTableView>
+
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 using namespace qd;
@@ -184,6 +189,45 @@ private Q_SLOTS:
         h.openWindow();
         QCOMPARE(h.window().tabBar()->currentCluster(), u"eu"_s);
         QCOMPARE(h.window().size(), QSize(1000, 700));
+    }
+
+    void remembersSplitterPositions()
+    {
+        GuiHarness h(clusters(), u"production"_s);
+        h.open();
+        h.window().resize(1200, 800);
+        // What dragging a handle ends with: new sizes and splitterMoved.
+        const auto drag = [](QSplitter* splitter) {
+            const QList<int> before = splitter->sizes();
+            const int total = std::accumulate(before.cbegin(), before.cend(), 0);
+            QVERIFY(total > 100);
+            splitter->setSizes({total / 4, total - total / 4});
+            Q_EMIT splitter->splitterMoved(total / 4, 1);
+        };
+        gui::ClusterPage* page = h.window().currentPage();
+        page->tabs()->setCurrentIndex(gui::ClusterPage::DeadLettersTab);
+        QTRY_VERIFY(page->deadLetters()->splitter()->isVisible());
+        drag(page->deadLetters()->splitter());
+        const QList<int> deadLetters = page->deadLetters()->splitter()->sizes();
+        QTest::keyClick(&h.window(), Qt::Key_C);
+        QVERIFY(h.window().isCompareShown());
+        auto* compare = h.window().compareView()->findChild<QSplitter*>(u"compareSplitter"_s);
+        QVERIFY(compare);
+        QTRY_VERIFY(compare->isVisible());
+        drag(compare);
+        const QList<int> compared = compare->sizes();
+        QVERIFY(compared != deadLetters);
+
+        h.closeWindow();
+        h.openWindow();
+        // The compare view opens again as it was left, with its splitter where it was.
+        QVERIFY(h.window().isCompareShown());
+        auto* compareAgain = h.window().compareView()->findChild<QSplitter*>(u"compareSplitter"_s);
+        QTRY_COMPARE(compareAgain->sizes(), compared);
+        QTest::keyClick(&h.window(), Qt::Key_C);
+        gui::ClusterPage* pageAgain = h.window().currentPage();
+        pageAgain->tabs()->setCurrentIndex(gui::ClusterPage::DeadLettersTab);
+        QTRY_COMPARE(pageAgain->deadLetters()->splitter()->sizes(), deadLetters);
     }
 
     void helpListsEveryKeyAndAboutShowsTheBuild()

@@ -1,11 +1,14 @@
 #include "core/config/ConfigFile.h"
 #include "core/config/ConfigReader.h"
 #include "core/config/ConfigWriter.h"
+#include "core/config/PasswordStore.h"
 #include "core/redis/Endpoint.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -43,6 +46,29 @@ QStringList issueStrings(const QList<ConfigIssue>& issues, ConfigIssue::Severity
     }
     return out;
 }
+
+// A keychain held in memory: what the desktop's system keychain does, for the config side.
+class MemoryPasswordStore final : public PasswordStore {
+public:
+    std::optional<QString> read(const QString& cluster, QString* error) override
+    {
+        if (const auto it = passwords.constFind(cluster); it != passwords.cend())
+            return *it;
+        *error = QStringLiteral("no entry");
+        return std::nullopt;
+    }
+    bool write(const QString& cluster, const QString& password, QString*) override
+    {
+        passwords.insert(cluster, password);
+        return true;
+    }
+    bool remove(const QString& cluster, QString*) override
+    {
+        passwords.remove(cluster);
+        return true;
+    }
+    QHash<QString, QString> passwords;
+};
 
 // A valid two-cluster config; error rows patch one field of it.
 QJsonObject validConfig()
@@ -249,6 +275,16 @@ private Q_SLOTS:
             << withBlock(ok, QStringLiteral("health"), QStringLiteral("memory_critical_ratio"), 1.5)
             << QStringLiteral("health.memory_critical_ratio: must be a fraction above 0 and at "
                               "most 1, not 1.5");
+        QTest::newRow("short read token")
+            << withBlock(ok, QStringLiteral("api"), QStringLiteral("read_tokens"),
+                   QJsonArray {QStringLiteral("0123456789abcdef"), QStringLiteral("short")})
+            << QStringLiteral("api.read_tokens[1]: too short (at least 16 characters)");
+        QTest::newRow("read token equals write token")
+            << withBlock(withBlock(ok, QStringLiteral("api"), QStringLiteral("token"),
+                             QStringLiteral("0123456789abcdef")),
+                   QStringLiteral("api"), QStringLiteral("read_tokens"),
+                   QJsonArray {QStringLiteral("0123456789abcdef")})
+            << QStringLiteral("api.read_tokens[0]: is the same as api.token (a write token)");
         QTest::newRow("clusters not array")
             << QJsonObject {{QStringLiteral("clusters"), QStringLiteral("prod")}}
             << QStringLiteral("clusters: must be an array, not a string");
@@ -396,6 +432,22 @@ private Q_SLOTS:
         qunsetenv("XDG_CONFIG_HOME");
     }
 
+    void readTokensRoundTrip()
+    {
+        const QJsonArray tokens {
+            QStringLiteral("reader-token-0123456"), QStringLiteral("reader-token-abcdefg")};
+        const ConfigReadResult result = ConfigReader::fromObject(
+            withBlock(validConfig(), QStringLiteral("api"), QStringLiteral("read_tokens"), tokens));
+        QVERIFY(result.ok());
+        QCOMPARE(result.config.api.readTokens,
+            QStringList(
+                {QStringLiteral("reader-token-0123456"), QStringLiteral("reader-token-abcdefg")}));
+        const QJsonObject written = ConfigWriter::toJson(result.config);
+        QCOMPARE(
+            written.value(QStringLiteral("api")).toObject().value(QStringLiteral("read_tokens")),
+            QJsonValue(tokens));
+    }
+
     void passwordFromEnvironment()
     {
         qputenv("QD_TEST_REDIS_PASSWORD", "from-env-secret");
@@ -410,6 +462,66 @@ private Q_SLOTS:
         QVERIFY(issueStrings(missing.issues, ConfigIssue::Severity::Warning)
                     .contains(QStringLiteral("clusters[0].password_env: environment variable "
                                              "QD_TEST_REDIS_PASSWORD is not set")));
+    }
+
+    void passwordInTheKeychain()
+    {
+        const QString marker = QStringLiteral("Kc-M4rker-secret");
+        const QJsonObject doc
+            = withCluster(validConfig(), 1, QStringLiteral("password_keychain"), true);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("config.json"));
+        writeFile(path, QJsonDocument(doc).toJson());
+
+        // No keychain in this process (the headless server): a clear error for that cluster.
+        QVERIFY(!PasswordStore::installed());
+        ConfigFile headless(path);
+        const ConfigReadResult refused = headless.load(false);
+        QVERIFY(!refused.ok());
+        QCOMPARE(issueStrings(refused.issues, ConfigIssue::Severity::Error),
+            QStringList {QStringLiteral(
+                "clusters[1].password_keychain: the password of \"stage\" is kept in the system "
+                "keychain, which this process cannot read (the headless server has no "
+                "keychain); give it with password_env instead")});
+
+        // The desktop installs its keychain first: the password is read from it on load.
+        MemoryPasswordStore keychain;
+        PasswordStore::install(&keychain);
+        const auto uninstall = qScopeGuard([] { PasswordStore::install(nullptr); });
+        ConfigFile desktop(path);
+        const ConfigReadResult missing = desktop.load(false);
+        QVERIFY(missing.ok()); // a warning: the other clusters still work
+        QVERIFY(issueStrings(missing.issues, ConfigIssue::Severity::Warning)
+                    .contains(QStringLiteral("clusters[1].password_keychain: no password for "
+                                             "\"stage\" in the system keychain (no entry); it "
+                                             "connects without one")));
+        keychain.passwords.insert(QStringLiteral("stage"), marker);
+        const ConfigReadResult loaded = desktop.load(false);
+        QVERIFY(loaded.ok());
+        QVERIFY(loaded.issues.isEmpty());
+        QCOMPARE(loaded.config.clusters[1].effectivePassword(), marker);
+        QVERIFY(loaded.config.clusters[1].passwordKeychain);
+        QVERIFY(loaded.config.clusters[0].password.isEmpty());
+
+        // Saving keeps the mark and never the password.
+        QString error;
+        QVERIFY2(desktop.save(loaded.config, &error), qPrintable(error));
+        const QByteArray saved = readFile(path);
+        QVERIFY(!saved.contains(marker.toUtf8()));
+        const QJsonObject stage
+            = QJsonDocument::fromJson(saved).object()[QStringLiteral("clusters")][1].toObject();
+        QCOMPARE(stage[QStringLiteral("password_keychain")].toBool(), true);
+        QVERIFY(!stage.contains(QStringLiteral("password")));
+        QCOMPARE(desktop.load(false).config.clusters[1].password, marker);
+
+        // A file holding the password as well is refused: which one would be meant?
+        const ConfigReadResult both = ConfigReader::fromObject(
+            withCluster(doc, 1, QStringLiteral("password"), QStringLiteral("plain")));
+        QVERIFY(!both.ok());
+        QVERIFY(issueStrings(both.issues, ConfigIssue::Severity::Error)
+                    .contains(QStringLiteral("clusters[1].password: must not be in the file when "
+                                             "password_keychain is true (the password is kept in "
+                                             "the system keychain); remove it")));
     }
 
     void queueSystemOverrides()

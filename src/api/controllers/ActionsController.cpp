@@ -29,6 +29,22 @@ void checkConfirmations(const QJsonArray& confirmations)
     }
 }
 
+// A person's name goes to the audit log, the logs and events: a line break or another
+// control character there could forge lines in text logs.
+std::optional<QString> personField(JsonBody& body, const QString& key)
+{
+    const auto value = body.string(key);
+    if (value) {
+        for (const QChar c : *value) {
+            if (c.category() == QChar::Other_Control || c == QChar::LineSeparator
+                || c == QChar::ParagraphSeparator)
+                throw ApiError::badRequest(
+                    key + u": must not contain control characters"_s, key, u"invalid_field"_s);
+        }
+    }
+    return value;
+}
+
 // Who asked: the body's name when given, else the client's address (there are no user
 // accounts; the token says the caller may act, not who they are).
 QString actor(const std::optional<QString>& named, const ApiRequest& request)
@@ -57,7 +73,7 @@ void ActionsController::registerRoutes(Router& router)
             const QStringList targets = *body.stringList(u"targets"_s, true);
             const QJsonObject parameters = body.object(u"parameters"_s).value_or(QJsonObject());
             checkConfirmations(body.array(u"confirmations"_s).value_or(QJsonArray()));
-            const auto requestedBy = body.string(u"requested_by"_s);
+            const auto requestedBy = personField(body, u"requested_by"_s);
             body.rejectUnknown();
             if (targets.isEmpty())
                 throw ApiError::badRequest(
@@ -95,7 +111,8 @@ void ActionsController::registerCommands(Router& router)
     router.add(HttpMethod::Post, u"/api/v1/actions/{id}/confirm"_s,
         [this](const ApiRequest& request, ApiReply& reply) {
             JsonBody body(request.jsonObject());
-            const QString by = *body.string(u"confirmed_by"_s, true);
+            body.string(u"confirmed_by"_s, true);
+            const QString by = *personField(body, u"confirmed_by"_s);
             body.rejectUnknown();
             if (by.trimmed().isEmpty())
                 throw ApiError::badRequest(u"confirmed_by: must name who confirms"_s,
@@ -107,7 +124,7 @@ void ActionsController::registerCommands(Router& router)
     router.add(HttpMethod::Post, u"/api/v1/actions/{id}/cancel"_s,
         [this](const ApiRequest& request, ApiReply& reply) {
             JsonBody body(request.optionalJsonObject());
-            const auto by = body.string(u"cancelled_by"_s);
+            const auto by = personField(body, u"cancelled_by"_s);
             body.rejectUnknown();
             const QString id = request.param(u"id"_s);
             actionOrThrow(m_engine, id);

@@ -25,6 +25,21 @@ QByteArray locationOf(const QString& name)
     return QByteArrayLiteral("/api/v1/clusters/") + name.toUtf8();
 }
 
+ApiError readOnlyError(const QString& message)
+{
+    return ApiError(403, u"cluster_read_only"_s, message, u"read_only"_s);
+}
+
+// "127.0.0.1:6379/0": which server and database a cluster entry reaches (empty when the
+// endpoint does not parse; validation has refused that already).
+QString serverIdentity(const ClusterConfig& cluster)
+{
+    const auto endpoint = redis::Endpoint::parse(cluster.endpoint);
+    if (!endpoint)
+        return {};
+    return endpoint->address() + u'/' + QString::number(endpoint->db.value_or(cluster.db));
+}
+
 void throwFirstError(const QList<ConfigIssue>& issues)
 {
     for (const ConfigIssue& issue : issues) {
@@ -52,6 +67,7 @@ void ClustersController::registerRoutes(Router& router)
     router.add(HttpMethod::Post, u"/api/v1/clusters"_s,
         [this](const ApiRequest& request, ApiReply& reply) {
             const ClusterConfig cluster = readCluster(request.jsonObject(), nullptr);
+            guardReadOnly(nullptr, cluster);
             m_manager.addCluster(cluster);
             reply.sendJson(201, detail(m_manager.cluster(cluster.name)),
                 {{QByteArrayLiteral("Location"), locationOf(cluster.name)}});
@@ -65,14 +81,45 @@ void ClustersController::registerRoutes(Router& router)
             const QString name = request.clusterParam();
             const ClusterConfig current = m_manager.cluster(name);
             const ClusterConfig cluster = readCluster(request.jsonObject(), &current);
+            guardReadOnly(&current, cluster);
             m_manager.updateCluster(name, cluster);
             reply.sendJson(200, detail(m_manager.cluster(cluster.name)));
         });
     router.add(HttpMethod::Delete, u"/api/v1/clusters/{name}"_s,
         [this](const ApiRequest& request, ApiReply& reply) {
-            m_manager.removeCluster(request.clusterParam());
+            const QString name = request.clusterParam();
+            guardRemoval(name);
+            m_manager.removeCluster(name);
             reply.sendNoContent();
         });
+}
+
+void ClustersController::guardReadOnly(
+    const ClusterConfig* current, const ClusterConfig& next) const
+{
+    if (current && current->readOnly && !next.readOnly)
+        throw readOnlyError(
+            u"%1 is read_only; the API cannot lift that (edit the config file)"_s.arg(
+                current->name));
+    if (next.readOnly)
+        return;
+    const QString server = serverIdentity(next);
+    for (const ClusterConfig& other : m_manager.config().clusters) {
+        if (!other.readOnly || (current && other.name == current->name))
+            continue;
+        if (!server.isEmpty() && serverIdentity(other) == server)
+            throw readOnlyError(
+                u"%1 reaches the same server and database as read_only cluster %2; set "
+                "read_only on it too"_s.arg(next.name, other.name));
+    }
+}
+
+void ClustersController::guardRemoval(const QString& name) const
+{
+    const ClusterConfig* cluster = m_manager.config().cluster(name);
+    if (cluster && cluster->readOnly)
+        throw readOnlyError(
+            u"%1 is read_only; the API cannot remove it (edit the config file)"_s.arg(name));
 }
 
 QJsonObject ClustersController::detail(const ClusterConfig& cluster) const
@@ -106,9 +153,13 @@ ClusterConfig ClustersController::readCluster(
         // GET never returns secrets, so a client that sends back what it read must not erase
         // them: a missing password keeps the current one, and the redacted form of the current
         // endpoint stands for the endpoint with its password.
-        if (!object.contains(u"password"_s) && !object.contains(u"password_env"_s)) {
+        // A password kept in the keychain stays there: copying the resolved password without
+        // its keychain flag would write it into the config file.
+        if (!object.contains(u"password"_s) && !object.contains(u"password_env"_s)
+            && !object.contains(u"password_keychain"_s)) {
             cluster.password = current->password;
             cluster.passwordEnv = current->passwordEnv;
+            cluster.passwordKeychain = current->passwordKeychain;
         }
         const auto endpoint = redis::Endpoint::parse(current->endpoint);
         if (endpoint && !endpoint->password.isEmpty() && cluster.endpoint == endpoint->display())

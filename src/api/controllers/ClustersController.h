@@ -25,6 +25,11 @@ private:
     // replaces: its password (and a URL's password) stay when the body leaves them out.
     ClusterConfig readCluster(const QJsonObject& body, const ClusterConfig* current) const;
     QJsonObject detail(const ClusterConfig& cluster) const;
+    // A read_only cluster stays read-only whatever the API is asked: its flag cannot be lifted,
+    // it cannot be removed (and re-added without the flag), and no other entry may reach the
+    // same server and database without read_only. Lifting it is an edit of the config file.
+    void guardReadOnly(const ClusterConfig* current, const ClusterConfig& next) const;
+    void guardRemoval(const QString& name) const;
 
     Manager& m_manager;
 };

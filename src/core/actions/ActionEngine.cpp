@@ -12,6 +12,9 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QTimer>
+
+#include <algorithm>
 
 namespace qd {
 
@@ -29,7 +32,15 @@ ActionEngine::ActionEngine(Manager& manager, AuditLog* audit, QObject* parent)
         return;
     // An action found executing (or confirmed) was cut short by a crash or a kill: it is never
     // run again, only marked, so an operator can see what may have been half done.
-    for (MultiAction action : m_audit->latestActions()) {
+    QList<MultiAction> loaded = m_audit->latestActions();
+    // One cut short long ago, behind many newer actions, is marked all the same.
+    for (const MultiAction& unfinished : m_audit->unfinishedActions()) {
+        const bool listed = std::any_of(loaded.cbegin(), loaded.cend(),
+            [&unfinished](const MultiAction& a) { return a.id == unfinished.id; });
+        if (!listed)
+            loaded.append(unfinished);
+    }
+    for (MultiAction action : loaded) {
         if (action.status == ActionStatus::Executing || action.status == ActionStatus::Confirmed) {
             action.status = ActionStatus::Interrupted;
             action.error = QStringLiteral(
@@ -163,13 +174,24 @@ MultiAction ActionEngine::submit(const QString& type, const QStringList& targets
     return m_actions.value(action.id);
 }
 
-MultiAction ActionEngine::confirm(const QString& id, const QString& confirmedBy)
+MultiAction& ActionEngine::commandTarget(const QString& id, const char* command)
 {
     const auto it = m_actions.find(id);
-    if (it == m_actions.end())
-        throw ActionError(
-            ActionError::Kind::NotFound, QStringLiteral("action \"%1\" does not exist").arg(id));
-    MultiAction& action = *it;
+    if (it != m_actions.end())
+        return *it;
+    if (m_audit) {
+        if (const auto old = m_audit->latest(id))
+            throw ActionError(ActionError::Kind::IllegalTransition,
+                QStringLiteral("action %1 is %2 and cannot be %3")
+                    .arg(id, actionStatusName(old->status), QLatin1StringView(command)));
+    }
+    throw ActionError(
+        ActionError::Kind::NotFound, QStringLiteral("action \"%1\" does not exist").arg(id));
+}
+
+MultiAction ActionEngine::confirm(const QString& id, const QString& confirmedBy)
+{
+    MultiAction& action = commandTarget(id, "confirmed");
     if (action.status != ActionStatus::Pending)
         throw ActionError(ActionError::Kind::IllegalTransition,
             QStringLiteral("action %1 is %2; only a pending action can be confirmed")
@@ -185,11 +207,7 @@ MultiAction ActionEngine::confirm(const QString& id, const QString& confirmedBy)
 
 MultiAction ActionEngine::cancel(const QString& id, const QString& cancelledBy)
 {
-    const auto it = m_actions.find(id);
-    if (it == m_actions.end())
-        throw ActionError(
-            ActionError::Kind::NotFound, QStringLiteral("action \"%1\" does not exist").arg(id));
-    MultiAction& action = *it;
+    MultiAction& action = commandTarget(id, "cancelled");
     if (action.status == ActionStatus::Pending) {
         action.error
             = QStringLiteral("cancelled by %1 before it ran")
@@ -217,8 +235,10 @@ void ActionEngine::transition(MultiAction& action, ActionStatus to)
     const QDateTime now = m_manager.clock().wallNow();
     if (to == ActionStatus::Executing)
         action.executedAt = now;
-    if (isFinal(to))
+    if (isFinal(to)) {
         action.finishedAt = now;
+        schedulePrune();
+    }
     record(action);
     static const QHash<ActionStatus, QString> eventFor {
         {ActionStatus::Confirmed, events::kActionConfirmed},
@@ -362,7 +382,38 @@ void ActionEngine::finishIfDone(MultiAction& action)
 std::optional<MultiAction> ActionEngine::action(const QString& id) const
 {
     const auto it = m_actions.constFind(id);
-    return it == m_actions.cend() ? std::nullopt : std::optional(*it);
+    if (it != m_actions.cend())
+        return *it;
+    return m_audit ? m_audit->latest(id) : std::nullopt;
+}
+
+void ActionEngine::schedulePrune()
+{
+    if (m_prunePending || m_actions.size() <= m_keptInMemory)
+        return;
+    // Later, from the event loop: callers up the stack still hold references into m_actions.
+    m_prunePending = true;
+    QTimer::singleShot(0, this, &ActionEngine::prune);
+}
+
+void ActionEngine::prune()
+{
+    m_prunePending = false;
+    if (m_actions.size() <= m_keptInMemory)
+        return;
+    QList<std::pair<QDateTime, QString>> finished;
+    for (auto it = m_actions.cbegin(); it != m_actions.cend(); ++it) {
+        if (isFinal(it->status) && !m_running.contains(it.key()))
+            finished.append({it->createdAt, it.key()});
+    }
+    std::sort(finished.begin(), finished.end());
+    // A tenth below the limit, so the next prune is a while away.
+    const qsizetype target = m_keptInMemory - m_keptInMemory / 10;
+    for (const auto& [created, id] : std::as_const(finished)) {
+        if (m_actions.size() <= target)
+            break;
+        m_actions.remove(id);
+    }
 }
 
 QList<MultiAction> ActionEngine::actions(std::optional<ActionStatus> status) const

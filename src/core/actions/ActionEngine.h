@@ -43,9 +43,17 @@ public:
     // batch (its status turns cancelled when its targets return). Throws like confirm.
     MultiAction cancel(const QString& id, const QString& cancelledBy = {});
 
+    // From memory, else (an old finished action) its latest state in the audit log.
     std::optional<MultiAction> action(const QString& id) const;
-    // Newest first; filtered by status when given.
+    // Newest first; filtered by status when given. Holds every unfinished action and the most
+    // recent finished ones (see setKeptInMemory); the audit log has all of them.
     QList<MultiAction> actions(std::optional<ActionStatus> status = std::nullopt) const;
+
+    // A long-running server submits actions without end: beyond this many, the oldest finished
+    // ones are dropped from memory (never unfinished ones; the audit log keeps them all), so
+    // memory and the cost of listing stay flat.
+    static constexpr int kKeptInMemory = 1000;
+    void setKeptInMemory(int count) { m_keptInMemory = count; }
 
     // Whether type needs confirmation under the current config (the GUI asks before building
     // its dialog; destructive types need the operator to type the target count).
@@ -75,12 +83,19 @@ private:
     void finishIfDone(MultiAction& action);
     void record(const MultiAction& action);
     QString newId() const;
+    // Looks an action up for a command; an old finished one only in the audit log is an
+    // illegal transition, not a missing action.
+    MultiAction& commandTarget(const QString& id, const char* command);
+    void schedulePrune();
+    void prune();
 
     Manager& m_manager;
     AuditLog* m_audit;
     QThreadPool m_pool;
     QHash<QString, MultiAction> m_actions;
     QHash<QString, std::shared_ptr<Running>> m_running;
+    int m_keptInMemory = kKeptInMemory;
+    bool m_prunePending = false;
 };
 
 } // namespace qd

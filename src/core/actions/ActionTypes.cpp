@@ -8,6 +8,9 @@
 #include <QJsonArray>
 #include <QSet>
 
+#include <cmath>
+#include <limits>
+
 namespace qd::actiontypes {
 namespace {
 
@@ -39,8 +42,9 @@ void checkInteger(const QJsonObject& p, const QString& field, qint64 min, qint64
         return;
     const QJsonValue v = p.value(field);
     const double d = v.toDouble();
-    if (!v.isDouble() || d != static_cast<double>(static_cast<qint64>(d)))
+    if (!v.isDouble() || !std::isfinite(d) || d != std::trunc(d))
         invalid(field, QStringLiteral("must be a whole number"));
+    // The range is checked on the double: casting 1e300 to qint64 first is undefined.
     if (d < static_cast<double>(min) || d > static_cast<double>(max))
         invalid(field, QStringLiteral("%1 is out of range (%2 to %3)").arg(d).arg(min).arg(max));
 }

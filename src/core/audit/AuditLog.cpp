@@ -183,11 +183,35 @@ QList<AuditEntry> AuditLog::query(const AuditQuery& q) const
 
 QList<MultiAction> AuditLog::latestActions(int limit) const
 {
+    return snapshots(QStringLiteral("ORDER BY seq DESC LIMIT %1").arg(limit));
+}
+
+QList<MultiAction> AuditLog::unfinishedActions() const
+{
+    return snapshots(QStringLiteral("AND status IN ('executing', 'confirmed') ORDER BY seq DESC"));
+}
+
+std::optional<MultiAction> AuditLog::latest(const QString& actionId) const
+{
+    // Through the action_id index: an API lookup of an old action stays cheap.
     QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.prepare(QStringLiteral(
-        "SELECT snapshot FROM audit WHERE seq IN (SELECT MAX(seq) FROM audit GROUP BY action_id)"
-        " ORDER BY seq DESC LIMIT ?"));
-    query.addBindValue(limit);
+    query.prepare(
+        QStringLiteral("SELECT snapshot FROM audit WHERE action_id = ? ORDER BY seq DESC LIMIT 1"));
+    query.addBindValue(actionId);
+    if (!query.exec())
+        throw QueueDeckError(Severity::Error,
+            QStringLiteral("cannot read the audit log: %1").arg(query.lastError().text()));
+    if (!query.next())
+        return std::nullopt;
+    return MultiAction::fromJson(parseObject(query.value(0).toString()));
+}
+
+QList<MultiAction> AuditLog::snapshots(const QString& tail) const
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection, false));
+    query.prepare(QStringLiteral("SELECT snapshot FROM audit WHERE seq IN (SELECT MAX(seq) FROM "
+                                 "audit GROUP BY action_id) ")
+        + tail);
     QList<MultiAction> actions;
     if (!query.exec())
         throw QueueDeckError(Severity::Error,

@@ -56,8 +56,16 @@ public:
     QList<AuditEntry> query(const AuditQuery& query) const;
     // The latest state of each action, newest first (what the engine loads at start).
     QList<MultiAction> latestActions(int limit = 500) const;
+    // Every action whose latest state is executing or confirmed, however old: the ones a crash
+    // cut short (beyond latestActions' window too).
+    QList<MultiAction> unfinishedActions() const;
+    // The latest state of one action; nullopt when the log has none.
+    std::optional<MultiAction> latest(const QString& actionId) const;
 
 private:
+    // The latest snapshot of each action; tail adds conditions ("AND ...") and the order.
+    QList<MultiAction> snapshots(const QString& tail) const;
+
     QString m_path;
     QString m_connection;
 };

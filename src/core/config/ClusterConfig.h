@@ -73,6 +73,9 @@ struct ClusterConfig {
     QString username; // ACL user
     QString password; // never logged, never returned by the API
     QString passwordEnv; // take the password from this environment variable
+    // The password is kept in the system keychain (PasswordStore), never in the file: the
+    // desktop reads it into password when it loads the config and leaves it out when it saves.
+    bool passwordKeychain = false;
     int db = 0;
     bool enabled = true;
     bool readOnly = false; // refuse every action on this cluster

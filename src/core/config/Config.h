@@ -63,6 +63,8 @@ struct ApiConfig {
     QString tokenFile; // must not be readable by group or others
     bool readOnly = false;
     qint64 maxBodyBytes = 1 << 20;
+    // Tokens that may read but never change anything (dashboards, scrapers); never logged.
+    QStringList readTokens;
     friend bool operator==(const ApiConfig&, const ApiConfig&) = default;
 };
 

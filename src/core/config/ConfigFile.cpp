@@ -1,6 +1,7 @@
 #include "core/config/ConfigFile.h"
 
 #include "core/config/ConfigWriter.h"
+#include "core/config/PasswordStore.h"
 
 #include <QDir>
 #include <QFile>
@@ -68,7 +69,33 @@ ConfigReadResult ConfigFile::load(bool allowMissing)
     }
     result = ConfigReader::read(file.readAll());
     m_loadFailed = !result.ok();
+    if (!m_loadFailed)
+        resolveKeychainPasswords(result);
     return result;
+}
+
+void ConfigFile::resolveKeychainPasswords(ConfigReadResult& result)
+{
+    PasswordStore* store = PasswordStore::installed();
+    if (!store)
+        return; // validation has already refused such clusters
+    for (qsizetype i = 0; i < result.config.clusters.size(); ++i) {
+        ClusterConfig& cluster = result.config.clusters[i];
+        if (!cluster.passwordKeychain)
+            continue;
+        QString error;
+        if (const std::optional<QString> password = store->read(cluster.name, &error)) {
+            cluster.password = *password;
+            continue;
+        }
+        // A warning, not an error: the other clusters still work, and the editor can store
+        // the password again.
+        result.issues.append({ConfigIssue::Severity::Warning,
+            QStringLiteral("clusters[%1].password_keychain").arg(i),
+            QStringLiteral("no password for \"%1\" in the system keychain (%2); it connects "
+                           "without one")
+                .arg(cluster.name, error)});
+    }
 }
 
 bool ConfigFile::save(const Config& config, QString* error)

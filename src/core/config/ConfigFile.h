@@ -21,7 +21,8 @@ public:
     const QString& path() const { return m_path; }
     bool exists() const;
     // Reads and validates the file. A missing file gives the built-in default (and no error)
-    // only when allowMissing is set; otherwise it is an error.
+    // only when allowMissing is set; otherwise it is an error. Passwords kept in the system
+    // keychain are read from the installed PasswordStore (a warning when one is missing).
     ConfigReadResult load(bool allowMissing);
     bool lastLoadFailed() const { return m_loadFailed; }
 
@@ -29,6 +30,9 @@ public:
     bool save(const Config& config, QString* error);
 
 private:
+    // Fills in the passwords of password_keychain clusters from the installed PasswordStore.
+    static void resolveKeychainPasswords(ConfigReadResult& result);
+
     QString m_path;
     bool m_loadFailed = false;
 };

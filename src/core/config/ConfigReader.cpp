@@ -195,6 +195,7 @@ void readSmallBlocks(JsonFieldReader& root, Config& config, QList<ConfigIssue>& 
         assign(config.api.token, r.string(QStringLiteral("token")));
         assign(config.api.tokenFile, r.string(QStringLiteral("token_file")));
         assign(config.api.readOnly, r.boolean(QStringLiteral("read_only")));
+        assign(config.api.readTokens, r.stringList(QStringLiteral("read_tokens")));
         assign(config.api.maxBodyBytes,
             r.integer(QStringLiteral("max_body_bytes"), 1024, qint64 {256} << 20));
         r.finishUnknown();
@@ -220,6 +221,11 @@ ClusterConfig ConfigReader::readCluster(
     assign(c.username, r.string(QStringLiteral("username")));
     assign(c.password, r.string(QStringLiteral("password")));
     assign(c.passwordEnv, r.string(QStringLiteral("password_env")));
+    assign(c.passwordKeychain, r.boolean(QStringLiteral("password_keychain")));
+    if (c.passwordKeychain && !c.password.isEmpty())
+        r.error(QStringLiteral("password"),
+            QStringLiteral("must not be in the file when password_keychain is true (the "
+                           "password is kept in the system keychain); remove it"));
     if (const auto db = r.integer(QStringLiteral("db"), 0, kMaxInt))
         c.db = static_cast<int>(*db);
     assign(c.enabled, r.boolean(QStringLiteral("enabled")));

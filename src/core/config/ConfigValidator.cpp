@@ -1,5 +1,6 @@
 #include "core/config/ConfigValidator.h"
 
+#include "core/config/PasswordStore.h"
 #include "core/redis/Endpoint.h"
 #include "core/util/ColorNames.h"
 
@@ -190,6 +191,13 @@ void checkApi(IssueList& issues, const ApiConfig& api)
     if (!api.token.isEmpty() && api.token.size() < 16)
         issues.error(
             QStringLiteral("api.token"), QStringLiteral("too short (at least 16 characters)"));
+    for (qsizetype i = 0; i < api.readTokens.size(); ++i) {
+        const QString path = QStringLiteral("api.read_tokens[%1]").arg(i);
+        if (api.readTokens[i].size() < 16)
+            issues.error(path, QStringLiteral("too short (at least 16 characters)"));
+        else if (api.readTokens[i] == api.token)
+            issues.error(path, QStringLiteral("is the same as api.token (a write token)"));
+    }
 }
 
 } // namespace
@@ -241,8 +249,16 @@ QList<ConfigIssue> ConfigValidator::validateCluster(const ClusterConfig& c, cons
         && !QProcessEnvironment::systemEnvironment().contains(c.passwordEnv))
         issues.warning(field("password_env"),
             QStringLiteral("environment variable %1 is not set").arg(c.passwordEnv));
-    if (!c.username.isEmpty() && c.password.isEmpty() && c.passwordEnv.isEmpty())
+    if (!c.username.isEmpty() && c.password.isEmpty() && c.passwordEnv.isEmpty()
+        && !c.passwordKeychain)
         issues.warning(field("username"), QStringLiteral("set without a password"));
+    // Connecting without the password would only fail later with NOAUTH, far from the cause.
+    if (c.passwordKeychain && !PasswordStore::installed())
+        issues.error(field("password_keychain"),
+            QStringLiteral("the password of \"%1\" is kept in the system keychain, which this "
+                           "process cannot read (the headless server has no keychain); give it "
+                           "with password_env instead")
+                .arg(c.name));
     checkTls(issues, c.tls, field("tls"));
     checkQueueSystem(issues, c.queueSystem, field("queue_system"));
     return issues.take();

@@ -72,7 +72,10 @@ QJsonObject ConfigWriter::clusterToJson(const ClusterConfig& c, bool includePass
     o.insert(QStringLiteral("label"), c.label);
     o.insert(QStringLiteral("color"), c.color);
     o.insert(QStringLiteral("endpoint"), c.endpoint);
-    if (includePassword && !c.password.isEmpty())
+    // A keychain password stays in the keychain: the file only says where it is.
+    if (c.passwordKeychain)
+        o.insert(QStringLiteral("password_keychain"), true);
+    else if (includePassword && !c.password.isEmpty())
         o.insert(QStringLiteral("password"), c.password);
     o.insert(QStringLiteral("db"), c.db);
     o.insert(QStringLiteral("enabled"), c.enabled);
@@ -162,6 +165,9 @@ QJsonObject ConfigWriter::toJson(const Config& config)
         api.insert(QStringLiteral("token"), config.api.token);
     if (!config.api.tokenFile.isEmpty())
         api.insert(QStringLiteral("token_file"), config.api.tokenFile);
+    if (!config.api.readTokens.isEmpty())
+        api.insert(
+            QStringLiteral("read_tokens"), QJsonArray::fromStringList(config.api.readTokens));
     putBlock(root, config, QStringLiteral("api"), api, config.api != defaults.api);
     putBlock(root, config, QStringLiteral("audit"), {{QStringLiteral("path"), config.audit.path}},
         config.audit != defaults.audit);
