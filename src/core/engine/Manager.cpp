@@ -237,9 +237,8 @@ void Manager::onPollFinished(const PollResult& result)
     ClusterRuntime& rt = **it;
     if (result.stats) {
         rt.latest = *result.stats;
-        rt.history.append(*result.stats);
-        while (rt.history.size() > ClusterRuntime::kHistory)
-            rt.history.removeFirst();
+        rt.remember(
+            *result.stats, ClusterRuntime::historyDepth(m_config.health, m_anomalies.thresholds()));
         rt.lastFailure.reset();
         m_cache.put(*result.stats);
         m_trends.record(*result.stats);
