@@ -10,17 +10,20 @@
 #include "core/engine/Manager.h"
 #include "core/stats/Poller.h"
 #include "loadgen/LoadRunner.h"
+#include "support/RedisServer.h"
 
 #include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
+#include <QTest>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <memory>
+#include <vector>
 
 namespace qd::test {
 
@@ -63,6 +66,34 @@ inline std::unique_ptr<loadgen::LoadRunner> startWorkload(
     if (!run->start(error))
         return nullptr;
     return run;
+}
+
+// Appends plain clusters c<first>..c<first+count-1>, each on a fresh redis-server: the
+// bystanders every scenario polls next to its victim, to show the victim's fault stays its own.
+inline bool addBystanders(std::vector<std::unique_ptr<RedisServer>>& servers,
+    QList<ClusterConfig>& clusters, int count, QString* error, int first = 1)
+{
+    for (int i = 0; i < count; ++i) {
+        auto server = RedisServer::start({}, error);
+        if (!server)
+            return false;
+        clusters.append(apiTestCluster(QStringLiteral("c%1").arg(first + i), server->endpoint()));
+        servers.push_back(std::move(server));
+    }
+    return true;
+}
+
+// Whether the engine reached every cluster within timeoutMs; names the first that it did not.
+inline bool allReachable(
+    Manager& manager, const QList<ClusterConfig>& clusters, QString* missing, int timeoutMs = 10000)
+{
+    for (const ClusterConfig& cluster : clusters) {
+        if (!QTest::qWaitFor([&] { return manager.isReachable(cluster.name); }, timeoutMs)) {
+            *missing = cluster.name;
+            return false;
+        }
+    }
+    return true;
 }
 
 // When each cluster's polls started, in ms of one monotonic timer (Poller::pollStarted is

@@ -49,8 +49,8 @@ private Q_SLOTS:
         PollStartLog polls(harness.manager().poller()); // before polling: see the first polls too
         harness.manager().start();
         Manager& manager = harness.manager();
-        for (const ClusterConfig& cluster : std::as_const(clusters))
-            QTRY_VERIFY_WITH_TIMEOUT(manager.isReachable(cluster.name), 10000);
+        QString unreachable;
+        QVERIFY2(allReachable(manager, clusters, &unreachable), qPrintable(unreachable));
 
         // When the victim's reachability flipped, on the poll log's clock: taken from the
         // signal, so the API probing in between does not blur the measurement.

@@ -64,18 +64,14 @@ private Q_SLOTS:
         rc.queueSystem = taggedSystem();
         QList<ClusterConfig> clusters {rc};
         std::vector<std::unique_ptr<RedisServer>> others;
-        for (int i = 1; i < 5; ++i) {
-            others.push_back(RedisServer::start({}, &error));
-            QVERIFY2(others.back(), qPrintable(error));
-            clusters.append(apiTestCluster(u"c%1"_s.arg(i), others.back()->endpoint()));
-        }
+        QVERIFY2(addBystanders(others, clusters, 4, &error), qPrintable(error));
         auto load = startWorkload(rc, &error);
         QVERIFY2(load, qPrintable(error));
         ApiHarness harness(faultConfig(clusters));
         QVERIFY2(harness.start(&error), qPrintable(error));
         Manager& manager = harness.manager();
-        for (const ClusterConfig& cluster : std::as_const(clusters))
-            QTRY_VERIFY_WITH_TIMEOUT(manager.isReachable(cluster.name), 10000);
+        QString unreachable;
+        QVERIFY2(allReachable(manager, clusters, &unreachable), qPrintable(unreachable));
 
         // The victim: the master holding the queue system's keys, so the workload feels it.
         const std::shared_ptr<redis::RedisClient> client = manager.client(u"rc"_s);

@@ -60,8 +60,8 @@ private Q_SLOTS:
         ApiHarness harness(faultConfig(clusters));
         QVERIFY2(harness.start(&error), qPrintable(error));
         Manager& manager = harness.manager();
-        for (const ClusterConfig& cluster : std::as_const(clusters))
-            QTRY_VERIFY_WITH_TIMEOUT(manager.isReachable(cluster.name), 10000);
+        QString unreachable;
+        QVERIFY2(allReachable(manager, clusters, &unreachable), qPrintable(unreachable));
 
         // A client of our own whose pooled connection is opened before the failover.
         const auto client = redis::RedisClient::create(clusters.constFirst(), 2s);

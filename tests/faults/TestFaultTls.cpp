@@ -33,18 +33,14 @@ private Q_SLOTS:
         tlsCluster.tls.enabled = true;
         tlsCluster.tls.caFile = original.caCert;
         QList<ClusterConfig> clusters {tlsCluster};
-        for (int i = 1; i < 5; ++i) {
-            servers.push_back(RedisServer::start({}, &error));
-            QVERIFY2(servers.back(), qPrintable(error));
-            clusters.append(apiTestCluster(u"c%1"_s.arg(i), servers.back()->endpoint()));
-        }
+        QVERIFY2(addBystanders(servers, clusters, 4, &error), qPrintable(error));
         auto load = startWorkload(tlsCluster, &error);
         QVERIFY2(load, qPrintable(error));
         ApiHarness harness(faultConfig(clusters));
         QVERIFY2(harness.start(&error), qPrintable(error));
         Manager& manager = harness.manager();
-        for (const ClusterConfig& cluster : std::as_const(clusters))
-            QTRY_VERIFY_WITH_TIMEOUT(manager.isReachable(cluster.name), 10000);
+        QString unreachable;
+        QVERIFY2(allReachable(manager, clusters, &unreachable), qPrintable(unreachable));
 
         // Rotation: a new certificate and key signed by the same CA.
         TlsFiles rotated = original;
