@@ -222,4 +222,14 @@ inline std::vector<std::unique_ptr<RedisServer>> startServers(int count)
     return servers;
 }
 
+// Production, Staging and EU on the first three servers: the set most GUI tests drive.
+inline QList<GuiHarness::Cluster> threeClusters(
+    const std::vector<std::unique_ptr<RedisServer>>& servers)
+{
+    using namespace Qt::StringLiterals;
+    return {{u"production"_s, u"Production"_s, u"green"_s, servers.at(0)->endpoint()},
+        {u"staging"_s, u"Staging"_s, u"orange"_s, servers.at(1)->endpoint()},
+        {u"eu"_s, u"EU"_s, u"blue"_s, servers.at(2)->endpoint()}};
+}
+
 } // namespace qd::test

@@ -215,12 +215,7 @@ private:
             QTRY_VERIFY_WITH_TIMEOUT(h.manager().cachedStats(name).has_value(), 5000);
     }
 
-    QList<GuiHarness::Cluster> clusters() const
-    {
-        return {{u"production"_s, u"Production"_s, u"green"_s, m_servers[0]->endpoint()},
-            {u"staging"_s, u"Staging"_s, u"orange"_s, m_servers[1]->endpoint()},
-            {u"eu"_s, u"EU"_s, u"blue"_s, m_servers[2]->endpoint()}};
-    }
+    QList<GuiHarness::Cluster> clusters() const { return threeClusters(m_servers); }
 
     QTemporaryDir m_settingsDir;
     std::vector<std::unique_ptr<RedisServer>> m_servers;
