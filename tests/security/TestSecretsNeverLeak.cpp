@@ -142,11 +142,16 @@ private Q_SLOTS:
         QVERIFY(events.waitForHeaders());
         HttpClient client(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
         client.setToken(kToken.toUtf8());
-        // Connected where the password is right, refused where it is wrong.
-        QTRY_VERIFY_WITH_TIMEOUT(
-            client.get(QStringLiteral("/api/v1/health?cluster=plain")).status == 200
-                && client.get(QStringLiteral("/api/v1/health?cluster=acl")).status == 200
-                && client.get(QStringLiteral("/api/v1/health?cluster=url")).status == 200,
+        // Connected where the password is right, refused where it is wrong. Reachability, not
+        // the 200 of a healthy cluster: the traffic's dead letters, or a worker's heartbeat
+        // late on a loaded machine, may make the plain server unhealthy, and that is not tested.
+        const auto reachable = [&](const QString& name) {
+            return client.get(QStringLiteral("/api/v1/health?cluster=") + name)
+                .object()[QStringLiteral("reachable")]
+                .toBool();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(reachable(QStringLiteral("plain"))
+                && reachable(QStringLiteral("acl")) && reachable(QStringLiteral("url")),
             15000);
         QTRY_VERIFY_WITH_TIMEOUT(client.get(QStringLiteral("/api/v1/stats?cluster=plain"))
                                      .object()[QStringLiteral("dead_letter_count")]
