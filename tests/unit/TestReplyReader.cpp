@@ -24,6 +24,8 @@ private slots:
     void routingKeys_data();
     void routingKeys();
     void pipelineRefusesEmptyCommand();
+    void pipelineRewindsToAMark();
+    void unfinishedRepliesAreFreed();
 };
 
 namespace {
@@ -66,6 +68,11 @@ void TestReplyReader::parsesEveryType_data()
                                   << Reply::array({Reply::integer(1),
                                          Reply::array({Reply::string("a"), Reply::nil()}),
                                          Reply::error("ERR x")});
+    // Elements are built inside their parents: every level must land in its own slot.
+    QTest::newRow("deep array")
+        << "*2\r\n*2\r\n*1\r\n+OK\r\n*0\r\n*3\r\n$-1\r\n*-1\r\n:3\r\n"_ba
+        << Reply::array({Reply::array({Reply::array({Reply::status("OK")}), Reply::array({})}),
+               Reply::array({Reply::nil(), Reply::nil(), Reply::integer(3)})});
 }
 
 void TestReplyReader::parsesEveryType()
@@ -156,6 +163,42 @@ void TestReplyReader::pipelineRefusesEmptyCommand()
     Pipeline pipeline;
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, pipeline.add(Command()));
     QVERIFY(pipeline.isEmpty());
+}
+
+void TestReplyReader::pipelineRewindsToAMark()
+{
+    Pipeline pipeline;
+    pipeline.add({"LLEN", "q"});
+    const Pipeline::Mark fixed = pipeline.mark();
+    pipeline.add({"SCAN", "0"});
+    const Pipeline sent = pipeline; // what the previous call sent stays as it was
+    pipeline.rewind(fixed);
+    pipeline.add({"SCAN", "17"});
+    QCOMPARE(pipeline.size(), 2);
+    QCOMPARE(
+        pipeline.encoded(), "*2\r\n$4\r\nLLEN\r\n$1\r\nq\r\n*2\r\n$4\r\nSCAN\r\n$2\r\n17\r\n"_ba);
+    QCOMPARE(sent.encoded(), "*2\r\n$4\r\nLLEN\r\n$1\r\nq\r\n*2\r\n$4\r\nSCAN\r\n$1\r\n0\r\n"_ba);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, pipeline.rewind({1000, 1}));
+}
+
+void TestReplyReader::unfinishedRepliesAreFreed()
+{
+    // Half an array when the reader goes away, and an array broken by a protocol error: the
+    // partial replies are freed (the sanitized suite fails on a leak).
+    {
+        ReplyReader reader;
+        const QByteArray half = "*3\r\n$1\r\na\r\n*2\r\n:1\r\n"_ba;
+        QVERIFY(reader.feed(half.constData(), half.size()));
+        Reply reply;
+        QVERIFY(!reader.next(&reply));
+        QVERIFY(!reader.hasError());
+    }
+    ReplyReader reader;
+    const QByteArray broken = "*2\r\n$1\r\na\r\n?bad\r\n"_ba;
+    QVERIFY(reader.feed(broken.constData(), broken.size()));
+    Reply reply;
+    QVERIFY(!reader.next(&reply));
+    QVERIFY(reader.hasError());
 }
 
 QTEST_APPLESS_MAIN(TestReplyReader)

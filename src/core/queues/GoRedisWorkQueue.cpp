@@ -31,6 +31,7 @@ struct Item {
         Info
     };
     Kind kind;
+    const char* verb; // for error messages
     qsizetype queue = -1;
     qsizetype worker = -1; // index into the workers the plan was built for
 };
@@ -50,15 +51,17 @@ QString jobIdOf(const QByteArray& payload)
 
 } // namespace
 
+// A node's poll: every command but the SCAN step, encoded once, and what each reply means.
+// The SCAN step, whose cursor changes on every poll, goes last.
 struct GoRedisWorkQueue::Plan {
-    QList<Command> commands;
+    redis::Pipeline pipeline;
+    redis::Pipeline::Mark fixedEnd; // where the SCAN step starts
     QList<Item> items;
-    qsizetype scanIndex = -1; // the SCAN command, whose cursor changes every poll
 
-    void add(Command command, Item item)
+    void add(const Command& command, const Item& item)
     {
-        commands.append(std::move(command));
-        items.append(std::move(item));
+        pipeline.add(command);
+        items.append(item);
     }
 };
 
@@ -74,32 +77,31 @@ GoRedisWorkQueue::Plan GoRedisWorkQueue::planFor(const NodeInfo& node) const
 {
     const QueueSystemConfig& qs = m_config.queueSystem;
     Plan plan;
-    const auto keyed
-        = [&](const QString& key, const QByteArray& verb, Item item, const QByteArray& extra = {}) {
-              const QByteArray bytes = utf8(key);
-              if (!m_client->owns(node, bytes))
-                  return;
-              Command command {verb, bytes};
-              if (!extra.isEmpty())
-                  command.arg(extra);
-              plan.add(std::move(command), item);
-          };
+    const auto keyed = [&](const QString& key, Item item, const QByteArray& extra = {}) {
+        const QByteArray bytes = utf8(key);
+        if (!m_client->owns(node, bytes))
+            return;
+        Command command {item.verb, bytes};
+        if (!extra.isEmpty())
+            command.arg(extra);
+        plan.add(command, item);
+    };
     for (qsizetype i = 0; i < qs.queues.size(); ++i) {
-        keyed(qs.queues[i].key, "LLEN", {Item::Kind::QueueLength, i, -1});
-        keyed(qs.pauseKey(qs.queues[i].name), "EXISTS", {Item::Kind::Paused, i, -1});
+        keyed(qs.queues[i].key, {Item::Kind::QueueLength, "LLEN", i, -1});
+        keyed(qs.pauseKey(qs.queues[i].name), {Item::Kind::Paused, "EXISTS", i, -1});
     }
-    keyed(qs.completedKey, "LLEN", {Item::Kind::Completed, -1, -1});
-    keyed(qs.deadLetterKey, "LLEN", {Item::Kind::DeadLetter, -1, -1});
+    keyed(qs.completedKey, {Item::Kind::Completed, "LLEN", -1, -1});
+    keyed(qs.deadLetterKey, {Item::Kind::DeadLetter, "LLEN", -1, -1});
     for (qsizetype w = 0; w < m_workers.size(); ++w) {
         const QString& worker = m_workers[w];
-        keyed(qs.processingKey(worker), "LLEN", {Item::Kind::ProcessingLength, -1, w});
-        keyed(qs.heartbeatKey(worker), "PTTL", {Item::Kind::HeartbeatTtl, -1, w});
-        keyed(qs.processingKey(worker), "LINDEX", {Item::Kind::CurrentJob, -1, w}, "0");
+        keyed(qs.processingKey(worker), {Item::Kind::ProcessingLength, "LLEN", -1, w});
+        keyed(qs.heartbeatKey(worker), {Item::Kind::HeartbeatTtl, "PTTL", -1, w});
+        keyed(qs.processingKey(worker), {Item::Kind::CurrentJob, "LINDEX", -1, w}, "0");
     }
-    plan.scanIndex = plan.commands.size();
-    plan.add(Command {}, {Item::Kind::Scan, -1, -1}); // filled in per poll
     for (const char* section : {"memory", "clients", "stats"})
-        plan.add(Command {"INFO", section}, {Item::Kind::Info, -1, -1});
+        plan.add(Command {"INFO", section}, {Item::Kind::Info, "INFO", -1, -1});
+    plan.fixedEnd = plan.pipeline.mark();
+    plan.items.append({Item::Kind::Scan, "SCAN", -1, -1}); // the command is added per poll
     return plan;
 }
 
@@ -112,15 +114,18 @@ void GoRedisWorkQueue::replanIfWorkersChanged()
     std::sort(m_workers.begin(), m_workers.end());
     m_plans.clear();
     m_plannedFor = m_discovery.version();
-    for (auto it = m_currentJobs.begin(); it != m_currentJobs.end();) {
-        if (known.contains(it.key()))
-            ++it;
-        else
-            it = m_currentJobs.erase(it);
-    }
+    // Carry the parsed current jobs over to the new worker order; workers gone lose theirs.
+    QHash<QString, CurrentJob> previous;
+    for (qsizetype w = 0; w < m_previousWorkers.size(); ++w)
+        previous.insert(m_previousWorkers[w], m_currentJobs.value(w));
+    m_currentJobs.clear();
+    m_currentJobs.reserve(m_workers.size());
+    for (const QString& worker : std::as_const(m_workers))
+        m_currentJobs.append(previous.value(worker));
+    m_previousWorkers = m_workers;
 }
 
-QString GoRedisWorkQueue::currentJobId(const QString& worker, const QByteArray& payload)
+QString GoRedisWorkQueue::currentJobId(qsizetype worker, const QByteArray& payload)
 {
     CurrentJob& job = m_currentJobs[worker];
     if (job.payload != payload || job.payload.isNull()) {
@@ -161,9 +166,10 @@ ClusterStats GoRedisWorkQueue::pollOnce(bool* topologyMoved)
             auto plan = m_plans.find(node.address());
             if (plan == m_plans.end())
                 plan = m_plans.insert(node.address(), planFor(node));
-            plan->commands[plan->scanIndex] = Command {"SCAN", m_discovery.cursor(node.address()),
-                "MATCH", utf8(qs.processingPattern), "COUNT", QByteArray::number(qs.scanCount)};
-            return plan->commands;
+            plan->pipeline.rewind(plan->fixedEnd);
+            plan->pipeline.add(Command {"SCAN", m_discovery.cursor(node.address()), "MATCH",
+                utf8(qs.processingPattern), "COUNT", QByteArray::number(qs.scanCount)});
+            return plan->pipeline;
         },
         &cost);
 
@@ -197,7 +203,7 @@ ClusterStats GoRedisWorkQueue::pollOnce(bool* topologyMoved)
                 throw redis::ConnectionError(redis::ConnectionError::Kind::Protocol, m_config.name,
                     address,
                     QStringLiteral("%1 failed: %2")
-                        .arg(QString::fromUtf8(plan.commands[i].name()), reply.toString()));
+                        .arg(QString::fromUtf8(item.verb), reply.toString()));
             switch (item.kind) {
             case Item::Kind::QueueLength:
                 stats.queues[item.queue].length = reply.toInteger();
@@ -230,7 +236,7 @@ ClusterStats GoRedisWorkQueue::pollOnce(bool* topologyMoved)
                 answered[item.worker] = true;
                 if (reply.isString())
                     byWorker[item.worker].currentJobId
-                        = currentJobId(m_workers[item.worker], reply.toByteArray());
+                        = currentJobId(item.worker, reply.toByteArray());
                 break;
             case Item::Kind::Scan: {
                 QSet<QString> found;
@@ -259,6 +265,8 @@ ClusterStats GoRedisWorkQueue::pollOnce(bool* topologyMoved)
     }
     stats.server.masters = static_cast<int>(nodes.size());
 
+    stats.workers.reserve(m_workers.size());
+    // In m_workers' order, which is sorted by id.
     for (qsizetype w = 0; w < m_workers.size(); ++w) {
         if (!answered[w])
             continue;
@@ -272,8 +280,6 @@ ClusterStats GoRedisWorkQueue::pollOnce(bool* topologyMoved)
         stats.workerCount += worker.live() ? 1 : 0;
         stats.workers.append(worker);
     }
-    std::sort(stats.workers.begin(), stats.workers.end(),
-        [](const WorkerStat& a, const WorkerStat& b) { return a.id < b.id; });
     stats.workersComplete = m_discovery.complete();
 
     m_rates.add(m_clock.now(), stats.completedCount, stats.deadLetterCount);

@@ -209,7 +209,7 @@ QList<NodeResult> ClusterRouter::perMaster(const Builder& build, CallStats* stat
     std::vector<Pipeline> pipelines;
     for (const NodeInfo& node : map->masters()) {
         results.append({node, {}, std::nullopt});
-        pipelines.emplace_back(build(node));
+        pipelines.push_back(build(node));
     }
     std::vector<CallStats> nodeStats(pipelines.size());
     NodeResult* const out = results.data();

@@ -6,6 +6,7 @@
 #include "core/redis/ConnectionSettings.h"
 #include "core/redis/FanOut.h"
 #include "core/redis/NodeResult.h"
+#include "core/redis/Pipeline.h"
 #include "core/redis/Reply.h"
 #include "core/redis/SlotMap.h"
 
@@ -27,7 +28,7 @@ namespace qd::redis {
 // pipeline per master, all masters at once.
 class ClusterRouter final {
 public:
-    using Builder = std::function<QList<Command>(const NodeInfo&)>;
+    using Builder = std::function<Pipeline(const NodeInfo&)>;
 
     ClusterRouter(QList<Endpoint> seeds, ConnectionSettings settings, PoolOptions pool = {},
         int maxRedirects = 5);

@@ -24,4 +24,12 @@ Pipeline& Pipeline::add(const Command& command)
     return *this;
 }
 
+void Pipeline::rewind(Mark mark)
+{
+    if (mark.bytes > m_encoded.size() || mark.count > m_count || mark.bytes < 0 || mark.count < 0)
+        throw std::invalid_argument("qd::redis::Pipeline: rewind past the end");
+    m_encoded.truncate(mark.bytes);
+    m_count = mark.count;
+}
+
 } // namespace qd::redis

@@ -13,9 +13,20 @@ namespace qd::redis {
 class Pipeline final {
 public:
     Pipeline() = default;
-    explicit Pipeline(const QList<Command>& commands);
+    // Implicit: a list of commands is a pipeline, which lets perMaster() builders return either.
+    Pipeline(const QList<Command>& commands); // NOLINT(google-explicit-constructor)
 
     Pipeline& add(const Command& command);
+
+    // A point to come back to: callers that send the same commands on every call encode them
+    // once, mark the end, and per call rewind to the mark and add only what changes. With no
+    // copy of the pipeline alive, that reuses the buffer without allocating.
+    struct Mark {
+        qsizetype bytes = 0;
+        qsizetype count = 0;
+    };
+    Mark mark() const { return {m_encoded.size(), m_count}; }
+    void rewind(Mark mark);
 
     qsizetype size() const { return m_count; }
     bool isEmpty() const { return m_count == 0; }

@@ -5,6 +5,7 @@
 #include "core/redis/Command.h"
 #include "core/redis/NodeInfo.h"
 #include "core/redis/NodeResult.h"
+#include "core/redis/Pipeline.h"
 #include "core/redis/Reply.h"
 #include "core/util/Duration.h"
 
@@ -23,7 +24,7 @@ namespace qd::redis {
 // cost to *stats when given, and to totals().
 class RedisClient {
 public:
-    using Builder = std::function<QList<Command>(const NodeInfo&)>;
+    using Builder = std::function<Pipeline(const NodeInfo&)>;
 
     // Builds the client for a cluster's configuration; connects lazily, on first use. Throws
     // ConnectionError (Config) when an address does not parse or Sentinel mode has no master

@@ -52,6 +52,8 @@ public:
     friend bool operator==(const Reply& a, const Reply& b);
 
 private:
+    friend class ReplyReader; // builds replies in place, without a copy per element
+
     Type m_type = Type::Nil;
     qint64 m_integer = 0;
     QByteArray m_bytes;

@@ -1,6 +1,7 @@
 #include "core/redis/ReplyReader.h"
 
 #include <hiredis/hiredis.h>
+#include <memory>
 #include <new>
 
 namespace qd::redis {
@@ -8,37 +9,70 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
-Reply convert(const redisReply* reply)
-{
-    const auto bytes
-        = [reply] { return QByteArray(reply->str, static_cast<qsizetype>(reply->len)); };
-    switch (reply->type) {
-    case REDIS_REPLY_STATUS:
-        return Reply::status(bytes());
-    case REDIS_REPLY_ERROR:
-        return Reply::error(bytes());
-    case REDIS_REPLY_INTEGER:
-        return Reply::integer(reply->integer);
-    case REDIS_REPLY_STRING:
-        return Reply::string(bytes());
-    case REDIS_REPLY_ARRAY: {
-        QList<Reply> elements;
-        elements.reserve(static_cast<qsizetype>(reply->elements));
-        for (size_t i = 0; i < reply->elements; ++i)
-            elements.append(convert(reply->element[i]));
-        return Reply::array(std::move(elements));
-    }
-    default:
-        return Reply::nil();
-    }
-}
+// The reader keeps its buffer between replies up to this much unused space, instead of
+// hiredis's 16 KiB: a poll's replies are larger than that, and freeing and growing the buffer
+// again on every poll showed in profiles. A huge reply (a peek of large jobs) still gives its
+// memory back once it has been read.
+constexpr size_t kKeptBuffer = size_t(1024) * 1024;
 
 } // namespace
 
-ReplyReader::ReplyReader() : m_reader(redisReaderCreate())
+Reply* ReplyReader::place(const redisReadTask* task, Reply&& value)
 {
+    if (task->parent == nullptr)
+        return new (std::nothrow) Reply(std::move(value)); // nullptr: hiredis reports OOM
+    auto* parent = static_cast<Reply*>(task->parent->obj);
+    Reply* slot = &parent->m_elements[task->idx];
+    *slot = std::move(value);
+    return slot;
+}
+
+void* ReplyReader::createString(const redisReadTask* task, char* data, size_t size)
+{
+    QByteArray bytes(data, static_cast<qsizetype>(size));
+    switch (task->type) {
+    case REDIS_REPLY_ERROR:
+        return place(task, Reply::error(std::move(bytes)));
+    case REDIS_REPLY_STATUS:
+        return place(task, Reply::status(std::move(bytes)));
+    default:
+        return place(task, Reply::string(std::move(bytes)));
+    }
+}
+
+void* ReplyReader::createArray(const redisReadTask* task, int elements)
+{
+    Reply* array = place(task, Reply::array({}));
+    if (array != nullptr)
+        array->m_elements.resize(elements); // children are placed into these slots
+    return array;
+}
+
+void* ReplyReader::createInteger(const redisReadTask* task, long long value)
+{
+    return place(task, Reply::integer(value));
+}
+
+void* ReplyReader::createNil(const redisReadTask* task)
+{
+    return place(task, Reply::nil());
+}
+
+void ReplyReader::freeObject(void* reply)
+{
+    // hiredis frees only top-level objects (a partial reply when the reader goes away);
+    // elements live inside them.
+    delete static_cast<Reply*>(reply);
+}
+
+ReplyReader::ReplyReader()
+{
+    static redisReplyObjectFunctions functions {
+        createString, createArray, createInteger, createNil, freeObject};
+    m_reader = redisReaderCreateWithFunctions(&functions);
     if (!m_reader)
         throw std::bad_alloc();
+    m_reader->maxbuf = kKeptBuffer;
 }
 
 ReplyReader::~ReplyReader()
@@ -70,9 +104,8 @@ bool ReplyReader::next(Reply* reply)
     }
     if (!raw)
         return false;
-    const auto* parsed = static_cast<const redisReply*>(raw);
-    *reply = convert(parsed);
-    freeReplyObject(raw);
+    const std::unique_ptr<Reply> parsed(static_cast<Reply*>(raw));
+    *reply = std::move(*parsed);
     return true;
 }
 

@@ -4,12 +4,16 @@
 
 #include <QString>
 
+#include <cstddef>
+
 struct redisReader;
+struct redisReadTask;
 
 namespace qd::redis {
 
-// Turns the bytes a server sends into Reply values. hiredis's redisReader does the RESP parsing;
-// each redisReply it builds is converted and freed at once, so no hiredis type escapes.
+// Turns the bytes a server sends into Reply values. hiredis's redisReader does the RESP parsing
+// and calls back here for each value, which is built as a Reply in place (an array's elements
+// inside their parent), so no hiredis type escapes and nothing is converted twice.
 class ReplyReader final {
 public:
     ReplyReader();
@@ -25,6 +29,15 @@ public:
     const QString& error() const { return m_error; }
 
 private:
+    // hiredis's redisReplyObjectFunctions. Each returns where the value lives: a new top-level
+    // Reply, or the slot in its parent array, which was sized when the array was created.
+    static void* createString(const redisReadTask* task, char* data, size_t size);
+    static void* createArray(const redisReadTask* task, int elements);
+    static void* createInteger(const redisReadTask* task, long long value);
+    static void* createNil(const redisReadTask* task);
+    static void freeObject(void* reply);
+    static Reply* place(const redisReadTask* task, Reply&& value);
+
     redisReader* m_reader = nullptr;
     QString m_error;
 };

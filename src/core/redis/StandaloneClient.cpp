@@ -40,7 +40,7 @@ QList<NodeResult> StandaloneClient::perMaster(const Builder& build, CallStats* s
     try {
         ConnectionPool::Lease lease = acquire();
         result.node = nodeOf(lease->settings());
-        const Pipeline pipeline(build(result.node));
+        const Pipeline pipeline = build(result.node);
         CallStats cost;
         result.replies = lease->pipeline(pipeline, &cost);
         forgetMasterIfDemoted(result.replies, *lease);
