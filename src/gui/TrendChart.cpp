@@ -42,10 +42,12 @@ QList<QPointF> downsample(const QList<TrendSample>& samples)
 } // namespace
 
 TrendChart::TrendChart(const TrendStore& trends, QWidget* parent)
-    : QChartView(parent), m_trends(trends), m_chart(new QChart)
+    : QChartView(parent), m_trends(trends)
 {
     setObjectName(QStringLiteral("trendChart"));
-    setChart(m_chart);
+    // The view's own chart: QChartView makes one in its constructor, and setChart() with
+    // another would release that one without deleting it (a leak the sanitized suite found).
+    m_chart = chart();
     // Lines change every second: keeping a BSP index of their items up to date costs more than
     // it saves in a scene of a dozen items.
     if (QGraphicsScene* scene = m_chart->scene())
