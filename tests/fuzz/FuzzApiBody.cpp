@@ -1,25 +1,18 @@
 // Request bodies of every API endpoint that takes one. A leading digit picks the endpoint
-// (0 POST /clusters ... 6 PUT /ui/compare, see Body), the rest is the body. The controllers'
-// handlers need a live QHttpServerRequest, which only a socket can make, so this drives the same
-// pure steps they run, in their order: the JSON parse of ApiRequest::jsonObject(), the strict
-// JsonBody reads, the cluster reader and validator, the action type checks, and the cluster
-// serializer that echoes a body back. ApiError and the engine's typed errors are the expected
-// answers to bad input; any other exception escapes to libFuzzer and counts as a crash.
+// (0 POST /clusters ... 6 PUT /ui/compare, see Body), the rest is the body. The controllers
+// hand a request's bytes to the pure functions of api/json/RequestBodies and act on what they
+// return; this target calls the same functions with the same bytes, then runs the engine's own
+// checks of an action (its type and parameters) and the serializer that echoes a cluster
+// back. ApiError and the engine's typed errors are the expected answers to bad input; any
+// other exception escapes to libFuzzer and counts as a crash.
 
 #include "FuzzTarget.h"
 #include "api/ApiError.h"
-#include "api/json/JsonBody.h"
+#include "api/json/RequestBodies.h"
 #include "core/actions/ActionTypes.h"
-#include "core/config/ConfigReader.h"
-#include "core/config/ConfigValidator.h"
 #include "core/config/ConfigWriter.h"
 #include "core/errors/Errors.h"
-#include "core/redis/Endpoint.h"
 #include "core/stats/ClusterStats.h"
-
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonParseError>
 
 using namespace Qt::StringLiterals;
 
@@ -36,105 +29,59 @@ enum class Body : std::uint8_t {
     Count
 };
 
-// Names of people go to logs and the audit log; the controllers refuse control characters.
-void personField(qd::api::JsonBody& body, const QString& key, bool required)
+const qd::ClusterConfig& currentCluster()
 {
-    const auto value = body.string(key, required);
-    if (!value)
-        return;
-    for (const QChar c : *value) {
-        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator
-            || c == QChar::ParagraphSeparator)
-            throw qd::api::ApiError::badRequest(key + u": control character"_s, key);
-    }
+    // What a PUT replaces: a password in the endpoint URL exercises the redaction rule.
+    static const qd::ClusterConfig current = [] {
+        qd::ClusterConfig cluster;
+        cluster.name = u"production"_s;
+        cluster.endpoint = u"redis://:s3cret@127.0.0.1:6379/0"_s;
+        return cluster;
+    }();
+    return current;
 }
 
-void clusterBody(QJsonObject object, bool update)
+void dispatch(Body kind, const QByteArray& bytes)
 {
-    object.remove(u"password_set"_s);
-    object.remove(u"connection"_s);
-    if (update && !object.contains(u"name"_s))
-        object.insert(u"name"_s, u"production"_s);
-    if (!object.value(u"name"_s).isString())
-        return;
-    QList<qd::ConfigIssue> issues;
-    const qd::ClusterConfig cluster = qd::ConfigReader::readCluster(object, QString(), issues);
-    if (qd::hasErrors(issues) || !cluster.unknownFields.isEmpty())
-        return;
-    if (qd::hasErrors(qd::ConfigValidator::validateCluster(cluster, QString())))
-        return;
-    // The read_only guard compares servers by their parsed endpoint.
-    if (const auto endpoint = qd::redis::Endpoint::parse(cluster.endpoint))
-        (void)endpoint->address();
-    // Answers echo the cluster through the writer (clusterConfigToJson, which adds the
-    // connection state from the Manager, is not linked into the fuzz build).
-    (void)qd::ConfigWriter::clusterToJson(cluster, false);
-}
-
-void actionBody(const QJsonObject& object)
-{
-    qd::api::JsonBody body(object);
-    const QString type = *body.string(u"type"_s, true);
-    const QStringList targets = *body.stringList(u"targets"_s, true);
-    const QJsonObject parameters = body.object(u"parameters"_s).value_or(QJsonObject());
-    const QJsonArray confirmations = body.array(u"confirmations"_s).value_or(QJsonArray());
-    for (qsizetype i = 0; i < confirmations.size(); ++i) {
-        if (!confirmations[i].isObject())
-            return;
-        qd::api::JsonBody item(confirmations[i].toObject(), u"confirmations[%1]"_s.arg(i));
-        item.boolean(u"required"_s);
-        item.string(u"message"_s);
-        item.rejectUnknown();
-    }
-    personField(body, u"requested_by"_s, false);
-    body.rejectUnknown();
-    if (targets.isEmpty() || !qd::actiontypes::isKnown(type))
-        return;
-    // The engine checks parameters against each target's configuration.
-    qd::ClusterConfig cluster;
-    cluster.name = u"production"_s;
-    cluster.endpoint = u"127.0.0.1:6379"_s;
-    qd::actiontypes::validate(type, parameters, cluster);
-    (void)qd::actiontypes::describe(type, parameters, cluster, std::nullopt);
-}
-
-void clusterList(qd::api::JsonBody& body, bool required)
-{
-    const QStringList clusters = body.stringList(u"clusters"_s, required).value_or(QStringList());
-    body.rejectUnknown();
-    for (const QString& name : clusters)
-        (void)qd::ConfigValidator::isValidClusterName(name);
-}
-
-void dispatch(Body kind, const QJsonObject& object)
-{
+    using namespace qd::api;
+    // Exactly what ApiRequest::jsonObject() does with a request's body and header.
+    const auto object = [&bytes](bool optional = false) {
+        return requests::jsonObject(bytes, "application/json"_ba, optional);
+    };
     switch (kind) {
     case Body::ClusterCreate:
-    case Body::ClusterUpdate:
-        clusterBody(object, kind == Body::ClusterUpdate);
+    case Body::ClusterUpdate: {
+        const qd::ClusterConfig cluster = requests::cluster(
+            object(), kind == Body::ClusterUpdate ? &currentCluster() : nullptr);
+        // Answers echo the cluster (clusterConfigToJson adds the Manager's connection state,
+        // which is not linked into the fuzz build, to what the config writer gives).
+        (void)qd::ConfigWriter::clusterToJson(cluster, false);
         break;
-    case Body::ActionCreate:
-        actionBody(object);
+    }
+    case Body::ActionCreate: {
+        const requests::ActionCreate request = requests::actionCreate(object());
+        if (!qd::actiontypes::isKnown(request.type))
+            return;
+        // Then the engine checks the parameters against each target's configuration.
+        qd::actiontypes::validate(request.type, request.parameters, currentCluster());
+        (void)qd::actiontypes::describe(
+            request.type, request.parameters, currentCluster(), std::nullopt);
         break;
+    }
     case Body::ActionConfirm:
-    case Body::ActionCancel: {
-        qd::api::JsonBody body(object);
-        personField(body, kind == Body::ActionConfirm ? u"confirmed_by"_s : u"cancelled_by"_s,
-            kind == Body::ActionConfirm);
-        body.rejectUnknown();
+        if (requests::actionConfirm(object()).isEmpty())
+            qd::fuzz::violated("a confirmation was accepted without a name");
         break;
-    }
-    case Body::StatsCompare: {
-        qd::api::JsonBody body(object);
-        clusterList(body, true);
+    case Body::ActionCancel:
+        (void)requests::actionCancel(object(true));
         break;
-    }
-    case Body::UiCompare: {
-        qd::api::JsonBody body(object);
-        body.boolean(u"enabled"_s, true);
-        clusterList(body, false);
+    case Body::StatsCompare:
+        if (requests::statsCompare(object()).size() < 2)
+            qd::fuzz::violated("a comparison of fewer than two clusters was accepted");
         break;
-    }
+    case Body::UiCompare:
+        (void)requests::uiCompare(object());
+        break;
     case Body::Count:
         break;
     }
@@ -149,13 +96,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // A digit selects the endpoint, so corpus files stay readable ("2{\"type\": ...}").
     const auto kind = static_cast<Body>(
         static_cast<std::uint8_t>(data[0] - '0') % static_cast<std::uint8_t>(Body::Count));
-    QJsonParseError error;
-    const QJsonDocument document
-        = QJsonDocument::fromJson(qd::fuzz::bytes(data + 1, size - 1), &error);
-    if (error.error != QJsonParseError::NoError || !document.isObject())
-        return 0;
     try {
-        dispatch(kind, document.object());
+        dispatch(kind, qd::fuzz::bytes(data + 1, size - 1));
     } catch (const qd::api::ApiError& refused) {
         // A refusal must name what is wrong and be a client error.
         if (refused.status() != 400 || refused.message().isEmpty())

@@ -7,6 +7,7 @@
 #include "FuzzTarget.h"
 #include "api/http/ApiRequest.h"
 #include "api/http/Router.h"
+#include "api/json/RequestBodies.h"
 #include "core/actions/MultiAction.h"
 #include "core/config/ConfigValidator.h"
 #include "core/events/Event.h"
@@ -112,6 +113,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const qint64 id = qd::Event::parseId(QString::fromUtf8(line(2)).trimmed());
     if (id < 0)
         qd::fuzz::violated("Event::parseId gave a negative id");
-    (void)qd::api::isJsonContentType(line(3));
+    (void)qd::api::requests::isJsonContentType(line(3));
     return 0;
 }

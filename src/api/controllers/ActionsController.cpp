@@ -4,7 +4,7 @@
 #include "api/controllers/ActionWaiter.h"
 #include "api/http/ApiReply.h"
 #include "api/http/ApiRequest.h"
-#include "api/json/JsonBody.h"
+#include "api/json/RequestBodies.h"
 #include "core/actions/ActionEngine.h"
 
 #include <QJsonArray>
@@ -13,37 +13,6 @@ using namespace Qt::StringLiterals;
 
 namespace qd::api {
 namespace {
-
-// The seed's request carries "confirmations"; whether an action needs one is the server's
-// decision (actions.require_confirmation), so they are checked for shape and otherwise ignored.
-void checkConfirmations(const QJsonArray& confirmations)
-{
-    for (qsizetype i = 0; i < confirmations.size(); ++i) {
-        const QString path = u"confirmations[%1]"_s.arg(i);
-        if (!confirmations[i].isObject())
-            throw ApiError::badRequest(path + u": must be an object"_s, path, u"invalid_field"_s);
-        JsonBody item(confirmations[i].toObject(), path);
-        item.boolean(u"required"_s);
-        item.string(u"message"_s);
-        item.rejectUnknown();
-    }
-}
-
-// A person's name goes to the audit log, the logs and events: a line break or another
-// control character there could forge lines in text logs.
-std::optional<QString> personField(JsonBody& body, const QString& key)
-{
-    const auto value = body.string(key);
-    if (value) {
-        for (const QChar c : *value) {
-            if (c.category() == QChar::Other_Control || c == QChar::LineSeparator
-                || c == QChar::ParagraphSeparator)
-                throw ApiError::badRequest(
-                    key + u": must not contain control characters"_s, key, u"invalid_field"_s);
-        }
-    }
-    return value;
-}
 
 // Who asked: the body's name when given, else the client's address (there are no user
 // accounts; the token says the caller may act, not who they are).
@@ -68,18 +37,9 @@ void ActionsController::registerRoutes(Router& router)
 {
     router.add(
         HttpMethod::Post, u"/api/v1/actions"_s, [this](const ApiRequest& request, ApiReply& reply) {
-            JsonBody body(request.jsonObject());
-            const QString type = *body.string(u"type"_s, true);
-            const QStringList targets = *body.stringList(u"targets"_s, true);
-            const QJsonObject parameters = body.object(u"parameters"_s).value_or(QJsonObject());
-            checkConfirmations(body.array(u"confirmations"_s).value_or(QJsonArray()));
-            const auto requestedBy = personField(body, u"requested_by"_s);
-            body.rejectUnknown();
-            if (targets.isEmpty())
-                throw ApiError::badRequest(
-                    u"targets: name at least one cluster"_s, u"targets"_s, u"invalid_field"_s);
-            const MultiAction action
-                = m_engine.submit(type, targets, parameters, actor(requestedBy, request));
+            const requests::ActionCreate body = requests::actionCreate(request.jsonObject());
+            const MultiAction action = m_engine.submit(
+                body.type, body.targets, body.parameters, actor(body.requestedBy, request));
             m_waiter.answerWhenDone(std::move(reply), action);
         });
     router.add(HttpMethod::Get, u"/api/v1/actions"_s,
@@ -110,22 +70,14 @@ void ActionsController::registerCommands(Router& router)
 {
     router.add(HttpMethod::Post, u"/api/v1/actions/{id}/confirm"_s,
         [this](const ApiRequest& request, ApiReply& reply) {
-            JsonBody body(request.jsonObject());
-            body.string(u"confirmed_by"_s, true);
-            const QString by = *personField(body, u"confirmed_by"_s);
-            body.rejectUnknown();
-            if (by.trimmed().isEmpty())
-                throw ApiError::badRequest(u"confirmed_by: must name who confirms"_s,
-                    u"confirmed_by"_s, u"invalid_field"_s);
+            const QString by = requests::actionConfirm(request.jsonObject());
             const QString id = request.param(u"id"_s);
             actionOrThrow(m_engine, id);
-            m_waiter.answerWhenDone(std::move(reply), m_engine.confirm(id, by.trimmed()));
+            m_waiter.answerWhenDone(std::move(reply), m_engine.confirm(id, by));
         });
     router.add(HttpMethod::Post, u"/api/v1/actions/{id}/cancel"_s,
         [this](const ApiRequest& request, ApiReply& reply) {
-            JsonBody body(request.optionalJsonObject());
-            const auto by = personField(body, u"cancelled_by"_s);
-            body.rejectUnknown();
+            const auto by = requests::actionCancel(request.optionalJsonObject());
             const QString id = request.param(u"id"_s);
             actionOrThrow(m_engine, id);
             const MultiAction action = m_engine.cancel(id, actor(by, request));

@@ -4,8 +4,7 @@
 #include "api/http/ApiReply.h"
 #include "api/http/ApiRequest.h"
 #include "api/json/ClusterConfigJson.h"
-#include "core/config/ConfigReader.h"
-#include "core/config/ConfigValidator.h"
+#include "api/json/RequestBodies.h"
 #include "core/engine/Manager.h"
 #include "core/redis/Endpoint.h"
 
@@ -15,10 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace qd::api {
 namespace {
-
-// Fields GET returns that are not configuration; accepted in a body so a client can send back
-// what it read.
-const QStringList kReadOnlyFields {u"password_set"_s, u"connection"_s};
 
 QByteArray locationOf(const QString& name)
 {
@@ -40,20 +35,6 @@ QString serverIdentity(const ClusterConfig& cluster)
     return endpoint->address() + u'/' + QString::number(endpoint->db.value_or(cluster.db));
 }
 
-void throwFirstError(const QList<ConfigIssue>& issues)
-{
-    for (const ConfigIssue& issue : issues) {
-        if (issue.isError()) {
-            QString field = issue.path;
-            if (field.startsWith(u'.'))
-                field.remove(0, 1);
-            throw ApiError::badRequest(
-                field.isEmpty() ? issue.message : field + u": "_s + issue.message, field,
-                u"invalid_field"_s);
-        }
-    }
-}
-
 } // namespace
 
 void ClustersController::registerRoutes(Router& router)
@@ -66,7 +47,7 @@ void ClustersController::registerRoutes(Router& router)
     });
     router.add(HttpMethod::Post, u"/api/v1/clusters"_s,
         [this](const ApiRequest& request, ApiReply& reply) {
-            const ClusterConfig cluster = readCluster(request.jsonObject(), nullptr);
+            const ClusterConfig cluster = requests::cluster(request.jsonObject());
             guardReadOnly(nullptr, cluster);
             m_manager.addCluster(cluster);
             reply.sendJson(201, detail(m_manager.cluster(cluster.name)),
@@ -80,7 +61,7 @@ void ClustersController::registerRoutes(Router& router)
         [this](const ApiRequest& request, ApiReply& reply) {
             const QString name = request.clusterParam();
             const ClusterConfig current = m_manager.cluster(name);
-            const ClusterConfig cluster = readCluster(request.jsonObject(), &current);
+            const ClusterConfig cluster = requests::cluster(request.jsonObject(), &current);
             guardReadOnly(&current, cluster);
             m_manager.updateCluster(name, cluster);
             reply.sendJson(200, detail(m_manager.cluster(cluster.name)));
@@ -127,46 +108,6 @@ QJsonObject ClustersController::detail(const ClusterConfig& cluster) const
     QJsonObject json = clusterConfigToJson(cluster);
     json.insert(u"connection"_s, connectionToJson(m_manager, cluster));
     return json;
-}
-
-ClusterConfig ClustersController::readCluster(
-    const QJsonObject& body, const ClusterConfig* current) const
-{
-    QJsonObject object = body;
-    for (const QString& key : kReadOnlyFields)
-        object.remove(key);
-    if (current && !object.contains(u"name"_s))
-        object.insert(u"name"_s, current->name);
-    if (!object.value(u"name"_s).isString())
-        throw ApiError::badRequest(
-            object.contains(u"name"_s) ? u"name: must be a string"_s : u"name: required"_s,
-            u"name"_s, object.contains(u"name"_s) ? u"invalid_field"_s : u"missing_field"_s);
-
-    QList<ConfigIssue> issues;
-    ClusterConfig cluster = ConfigReader::readCluster(object, QString(), issues);
-    throwFirstError(issues);
-    if (!cluster.unknownFields.isEmpty()) {
-        const QString field = cluster.unknownFields.begin().key();
-        throw ApiError::badRequest(field + u": unknown field"_s, field, u"unknown_field"_s);
-    }
-    if (current) {
-        // GET never returns secrets, so a client that sends back what it read must not erase
-        // them: a missing password keeps the current one, and the redacted form of the current
-        // endpoint stands for the endpoint with its password.
-        // A password kept in the keychain stays there: copying the resolved password without
-        // its keychain flag would write it into the config file.
-        if (!object.contains(u"password"_s) && !object.contains(u"password_env"_s)
-            && !object.contains(u"password_keychain"_s)) {
-            cluster.password = current->password;
-            cluster.passwordEnv = current->passwordEnv;
-            cluster.passwordKeychain = current->passwordKeychain;
-        }
-        const auto endpoint = redis::Endpoint::parse(current->endpoint);
-        if (endpoint && !endpoint->password.isEmpty() && cluster.endpoint == endpoint->display())
-            cluster.endpoint = current->endpoint;
-    }
-    throwFirstError(ConfigValidator::validateCluster(cluster, QString()));
-    return cluster;
 }
 
 } // namespace qd::api

@@ -20,10 +20,6 @@ public:
     void registerRoutes(Router& router);
 
 private:
-    // Reads a cluster object the way the config file is read, but strictly: unknown fields
-    // and every validation problem are 400s naming the field. `current` is the cluster a PUT
-    // replaces: its password (and a URL's password) stay when the body leaves them out.
-    ClusterConfig readCluster(const QJsonObject& body, const ClusterConfig* current) const;
     QJsonObject detail(const ClusterConfig& cluster) const;
     // A read_only cluster stays read-only whatever the API is asked: its flag cannot be lifted,
     // it cannot be removed (and re-added without the flag), and no other entry may reach the

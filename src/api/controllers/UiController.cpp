@@ -1,10 +1,8 @@
 #include "api/controllers/UiController.h"
 
-#include "api/ApiError.h"
 #include "api/http/ApiReply.h"
 #include "api/http/ApiRequest.h"
-#include "api/json/JsonBody.h"
-#include "core/config/ConfigValidator.h"
+#include "api/json/RequestBodies.h"
 #include "core/engine/Manager.h"
 #include "core/errors/Errors.h"
 
@@ -57,17 +55,8 @@ void UiController::registerRoutes(Router& router)
     });
     router.add(HttpMethod::Put, u"/api/v1/ui/compare"_s,
         [this](const ApiRequest& request, ApiReply& reply) {
-            JsonBody body(request.jsonObject());
-            const bool enabled = *body.boolean(u"enabled"_s, true);
-            const QStringList clusters = body.stringList(u"clusters"_s).value_or(QStringList());
-            body.rejectUnknown();
-            for (qsizetype i = 0; i < clusters.size(); ++i) {
-                if (!ConfigValidator::isValidClusterName(clusters[i]))
-                    throw ApiError::badRequest(
-                        u"clusters[%1]: \"%2\" is not a cluster name"_s.arg(i).arg(clusters[i]),
-                        u"clusters[%1]"_s.arg(i), u"invalid_name"_s);
-            }
-            m_manager.setCompareMode(enabled, clusters);
+            const requests::UiCompare body = requests::uiCompare(request.jsonObject());
+            m_manager.setCompareMode(body.enabled, body.clusters);
             reply.sendJson(200, compareState(m_manager));
         });
 }

@@ -1,21 +1,12 @@
 #include "api/http/ApiRequest.h"
 
 #include "api/ApiError.h"
+#include "api/json/RequestBodies.h"
 #include "core/config/ConfigValidator.h"
-
-#include <QJsonDocument>
-#include <QJsonParseError>
 
 using namespace Qt::StringLiterals;
 
 namespace qd::api {
-
-bool isJsonContentType(const QByteArray& contentType)
-{
-    const QByteArray mime = contentType.split(';').constFirst().trimmed().toLower();
-    return mime == "application/json"
-        || (mime.startsWith("application/") && mime.endsWith("+json"));
-}
 
 ApiRequest::ApiRequest(
     const QHttpServerRequest& request, const RouteInfo& route, QHash<QString, QString> params)
@@ -48,29 +39,14 @@ QString ApiRequest::remoteAddress() const
 
 QJsonObject ApiRequest::optionalJsonObject() const
 {
-    if (m_request.body().isEmpty())
-        return {};
-    return jsonObject();
+    return requests::jsonObject(
+        m_request.body(), m_request.value(QByteArrayLiteral("Content-Type")), true);
 }
 
 QJsonObject ApiRequest::jsonObject() const
 {
-    const QByteArray body = m_request.body();
-    const QByteArray contentType = m_request.value(QByteArrayLiteral("Content-Type"));
-    if (!body.isEmpty() && !isJsonContentType(contentType))
-        throw ApiError::unsupportedMediaType(contentType);
-    if (body.trimmed().isEmpty())
-        throw ApiError::badRequest(u"a JSON object body is required"_s, {}, u"body_required"_s);
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError)
-        throw ApiError::badRequest(
-            u"the body is not valid JSON: %1 at offset %2"_s.arg(error.errorString())
-                .arg(error.offset),
-            {}, u"invalid_json"_s);
-    if (!document.isObject())
-        throw ApiError::badRequest(u"the body must be a JSON object"_s, {}, u"invalid_json"_s);
-    return document.object();
+    return requests::jsonObject(
+        m_request.body(), m_request.value(QByteArrayLiteral("Content-Type")));
 }
 
 } // namespace qd::api

@@ -44,7 +44,4 @@ private:
     QUrlQuery m_query;
 };
 
-// Whether a Content-Type header names JSON ("application/json; charset=utf-8" does).
-bool isJsonContentType(const QByteArray& contentType);
-
 } // namespace qd::api
