@@ -38,6 +38,12 @@ class CompareView final : public QWidget {
 public:
     CompareView(Manager& manager, GuiSettings& settings, QWidget* parent = nullptr);
 
+    // Not height-for-width, although a word-wrapped label inside is: the page always fills
+    // the stack it lives in. Otherwise the stack asks every page it holds for its height at the
+    // current width on each layout pass, and each asks its wrapped labels to lay out their text
+    // again; with dozens of pages that was most of a view switch's cost (perf, bench/gui).
+    bool hasHeightForWidth() const override { return false; }
+
     // The clusters compared (the window takes them from the engine's compare mode).
     void setClusters(const QStringList& clusters);
     const QStringList& clusters() const { return m_clusters; }

@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QSystemTrayIcon>
 
+#include <optional>
+
 class QMenu;
 
 namespace qd {
@@ -29,7 +31,15 @@ public:
 
     HealthStatus worstHealth() const { return m_worst; }
     QString toolTip() const;
-    bool isAvailable() const { return QSystemTrayIcon::isSystemTrayAvailable(); }
+    // Whether the desktop shows tray icons. Close-to-tray only hides the window when it does,
+    // so a window never disappears where it could not be found again.
+    bool isAvailable() const
+    {
+        return m_assumeAvailable.value_or(QSystemTrayIcon::isSystemTrayAvailable());
+    }
+    // For tests on the offscreen platform, which has no tray: the window's behaviour with one
+    // (nullopt: ask the platform again).
+    void assumeAvailable(std::optional<bool> available) { m_assumeAvailable = available; }
     void setNotificationsEnabled(bool enabled) { m_enabled = enabled; }
     void setContextMenu(QMenu* menu) { m_tray.setContextMenu(menu); }
     void setVisible(bool visible);
@@ -58,6 +68,7 @@ private:
     NotificationThrottle m_throttle;
     QHash<QString, HealthStatus> m_statuses; // last known per enabled cluster
     HealthStatus m_worst = HealthStatus::Unknown;
+    std::optional<bool> m_assumeAvailable;
     bool m_iconSet = false;
     bool m_enabled = true;
     QString m_lastCluster;

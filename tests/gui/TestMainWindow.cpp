@@ -230,6 +230,40 @@ private Q_SLOTS:
         QTRY_COMPARE(pageAgain->deadLetters()->splitter()->sizes(), deadLetters);
     }
 
+    void closeToTrayKeepsRunning()
+    {
+        GuiHarness h(clusters(), u"production"_s);
+        h.open();
+        // The offscreen platform has no tray; what is tested is the window's behaviour with one.
+        h.window().tray()->assumeAvailable(true);
+        auto* icon = h.window().tray()->findChild<QSystemTrayIcon*>();
+        QVERIFY(icon);
+        QAction* toggle = h.window().findAction(u"action_close_to_tray"_s);
+        QVERIFY(toggle && toggle->isCheckable() && !toggle->isChecked());
+
+        // Off (the default): closing the window closes it.
+        QVERIFY(h.window().close());
+        h.window().show();
+        QVERIFY(QTest::qWaitForWindowExposed(&h.window()));
+
+        // On: closing hides the window into the tray, and the engine goes on polling.
+        toggle->trigger();
+        QVERIFY(QSettings().value(u"tray/closeToTray"_s).toBool());
+        QVERIFY(!h.window().close());
+        QVERIFY(!h.window().isVisible());
+        QVERIFY(icon->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(h.manager().health(u"production"_s).lastChecked.isValid(), 5000);
+        const QDateTime seen = h.manager().health(u"production"_s).lastChecked;
+        QTRY_VERIFY_WITH_TIMEOUT(h.manager().health(u"production"_s).lastChecked > seen, 5000);
+
+        // Where the desktop has no tray, closing closes even with the setting on: a hidden
+        // window without a tray icon could not be found again.
+        h.window().show();
+        QVERIFY(QTest::qWaitForWindowExposed(&h.window()));
+        h.window().tray()->assumeAvailable(false);
+        QVERIFY(h.window().close());
+    }
+
     void helpListsEveryKeyAndAboutShowsTheBuild()
     {
         GuiHarness h(clusters(), u"production"_s);
