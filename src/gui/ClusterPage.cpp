@@ -8,6 +8,7 @@
 #include "gui/StatsSummary.h"
 #include "gui/TableFilterProxy.h"
 #include "gui/TableViewSetup.h"
+#include "gui/TrendPeaks.h"
 #include "gui/WorkerTableModel.h"
 
 #include <QCheckBox>
@@ -24,6 +25,9 @@ namespace qd::gui {
 namespace {
 
 constexpr qint64 kSparklineWindowMs = 10 * 60 * 1000; // what a sparkline shows
+// A sparkline cell is about 120 pixels wide: ten minutes at 1 s are 600 samples, which cost
+// painting time on every repaint of the table and look the same (trendPeaks()).
+constexpr qsizetype kSparklinePoints = 120;
 constexpr qint64 kGrowthWindowMs = 60 * 1000; // what the growth rate is measured over
 
 QLineEdit* filterEdit(const QString& placeholder, QWidget* parent)
@@ -172,8 +176,9 @@ void ClusterPage::refreshQueues(const ClusterStats& stats)
             m_cluster, TrendStore::queueMetric(queue.name), now - kSparklineWindowMs);
         QueueRow row {queue.name, queue.key, queue.length, queue.paused,
             growth(samples, now - kGrowthWindowMs), {}};
-        row.trend.reserve(samples.size());
-        for (const TrendSample& sample : samples)
+        const QList<TrendSample> peaks = trendPeaks(samples, kSparklinePoints);
+        row.trend.reserve(peaks.size());
+        for (const TrendSample& sample : peaks)
             row.trend.append(sample.value);
         rows.append(row);
     }

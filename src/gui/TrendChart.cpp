@@ -3,6 +3,7 @@
 #include "core/stats/TrendStore.h"
 #include "gui/Format.h"
 #include "gui/Theme.h"
+#include "gui/TrendPeaks.h"
 
 #include <QApplication>
 #include <QCursor>
@@ -19,23 +20,15 @@
 namespace qd::gui {
 namespace {
 
-// A chart a few hundred pixels wide cannot show an hour of one-second samples; drawing them all
-// costs the event loop for nothing. Longer series are cut into buckets, each drawn as its
-// highest value (a spike must stay visible) at the bucket's last time.
-constexpr qsizetype kMaxPoints = 600;
+constexpr qsizetype kMaxPoints = 600; // see trendPeaks()
 
 QList<QPointF> downsample(const QList<TrendSample>& samples)
 {
     QList<QPointF> points;
-    const qsizetype bucket = (samples.size() + kMaxPoints - 1) / kMaxPoints;
-    points.reserve(samples.size() / std::max<qsizetype>(1, bucket) + 1);
-    for (qsizetype start = 0; start < samples.size(); start += std::max<qsizetype>(1, bucket)) {
-        const qsizetype end = std::min(samples.size(), start + std::max<qsizetype>(1, bucket));
-        double top = samples.at(start).value;
-        for (qsizetype i = start + 1; i < end; ++i)
-            top = std::max(top, samples.at(i).value);
-        points.append(QPointF(double(samples.at(end - 1).atMs), top));
-    }
+    const QList<TrendSample> peaks = trendPeaks(samples, kMaxPoints);
+    points.reserve(peaks.size());
+    for (const TrendSample& peak : peaks)
+        points.append(QPointF(double(peak.atMs), peak.value));
     return points;
 }
 

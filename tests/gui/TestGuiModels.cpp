@@ -11,6 +11,7 @@
 #include "gui/QueueTableModel.h"
 #include "gui/TableFilterProxy.h"
 #include "gui/TrayNotifier.h"
+#include "gui/TrendPeaks.h"
 #include "gui/WorkerComparison.h"
 #include "gui/WorkerTableModel.h"
 
@@ -109,6 +110,22 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, QueueTableModel::Rate).data().toString(), u"+1.50/s"_s);
         QCOMPARE(model.index(1, QueueTableModel::Trend).data(TrendRole).value<QList<double>>(),
             QList<double>({1, 2, 3}));
+    }
+
+    void trendPeaksKeepSpikesAndEnds()
+    {
+        QList<TrendSample> samples;
+        for (qint64 i = 0; i < 3600; ++i)
+            samples.append({1000 * i, i == 1234 ? 99.0 : 1.0});
+        const QList<TrendSample> peaks = gui::trendPeaks(samples, 120);
+        QCOMPARE(peaks.size(), 120);
+        QCOMPARE(peaks.last().atMs, samples.last().atMs); // the line reaches the newest sample
+        const auto spike = std::max_element(peaks.cbegin(), peaks.cend(),
+            [](const TrendSample& a, const TrendSample& b) { return a.value < b.value; });
+        QCOMPARE(spike->value, 99.0); // one second's spike in an hour stays visible
+        QVERIFY(spike->atMs >= 1234'000 && spike->atMs < 1234'000 + 30'000);
+        const QList<TrendSample> few(samples.cbegin(), samples.cbegin() + 50);
+        QCOMPARE(gui::trendPeaks(few, 120), few); // short series unchanged
     }
 
     void throttleLimitsRepeatsAndBursts()
