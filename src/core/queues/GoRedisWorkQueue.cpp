@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <utility>
+
 namespace qd {
 
 using redis::Command;
@@ -109,20 +111,18 @@ void GoRedisWorkQueue::replanIfWorkersChanged()
 {
     if (m_plannedFor == m_discovery.version())
         return;
-    const QSet<QString> known = m_discovery.known();
-    m_workers = known.values();
+    const QList<QString> previousWorkers = std::exchange(m_workers, m_discovery.known().values());
     std::sort(m_workers.begin(), m_workers.end());
     m_plans.clear();
     m_plannedFor = m_discovery.version();
     // Carry the parsed current jobs over to the new worker order; workers gone lose theirs.
     QHash<QString, CurrentJob> previous;
-    for (qsizetype w = 0; w < m_previousWorkers.size(); ++w)
-        previous.insert(m_previousWorkers[w], m_currentJobs.value(w));
+    for (qsizetype w = 0; w < previousWorkers.size(); ++w)
+        previous.insert(previousWorkers[w], m_currentJobs.value(w));
     m_currentJobs.clear();
     m_currentJobs.reserve(m_workers.size());
     for (const QString& worker : std::as_const(m_workers))
         m_currentJobs.append(previous.value(worker));
-    m_previousWorkers = m_workers;
 }
 
 QString GoRedisWorkQueue::currentJobId(qsizetype worker, const QByteArray& payload)

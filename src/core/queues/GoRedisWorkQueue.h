@@ -58,7 +58,6 @@ private:
     // was a third, then a tenth, of a poll's CPU time.
     QHash<QString, Plan> m_plans;
     QList<QString> m_workers;
-    QList<QString> m_previousWorkers; // m_workers as m_currentJobs is indexed, until replanned
     std::optional<quint64> m_plannedFor; // WorkerDiscovery::version() of m_workers
     // A worker's current job changes far less often than it is polled: parse its JSON only
     // when the payload differs from last time. Indexed like m_workers: a lookup by name for
