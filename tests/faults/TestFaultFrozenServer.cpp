@@ -7,6 +7,7 @@
 #include "core/events/Event.h"
 #include "core/health/HealthStatus.h"
 #include "support/RedisServer.h"
+#include "support/Sanitizers.h"
 
 #include <QTest>
 
@@ -158,18 +159,17 @@ private Q_SLOTS:
                                .arg(clusters.at(i).name)
                                .arg(longest)));
         }
-        // The API never waited on Redis. The promise is < 100 ms per request; the test holds
-        // 99% of them to it and every one to 250 ms, because on the shared 2-core CI machine a
-        // single request can lose the CPU for longer than the API takes (seen once: 125 ms).
+        // The API never waited on Redis: every request under 100 ms. The test runs alone
+        // (RUN_SERIAL in tests/faults/CMakeLists.txt), so other tests' CPU cannot hold a
+        // request up; ASan's slowdown is allowed for.
+        const qint64 apiBoundMs = 100 * kSanitizerSlowdown;
         qInfo("%d API requests, p50 %lld ms, p99 %lld ms, slowest %lld ms (%s); detected after "
               "%lld ms, recovered after %lld ms (its poll started after %lld ms)",
             api.count(), api.percentileMs(0.5), api.percentileMs(0.99), api.slowestMs(),
             qPrintable(api.slowestPath()), detectedAfter, recoveredAfter, successStartedAfter);
         QCOMPARE(api.unanswered(), 0);
         QVERIFY(api.count() > 100);
-        QVERIFY2(api.percentileMs(0.99) < 100,
-            qPrintable(QStringLiteral("p99 %1 ms").arg(api.percentileMs(0.99))));
-        QVERIFY2(api.slowestMs() < 250,
+        QVERIFY2(api.slowestMs() < apiBoundMs,
             qPrintable(
                 QStringLiteral("%1 took %2 ms").arg(api.slowestPath()).arg(api.slowestMs())));
         // The workload on the frozen server resumed too.
