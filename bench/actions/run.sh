@@ -27,9 +27,8 @@ for tool in redis-server redis-benchmark; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool missing; run scripts/setup" >&2; exit 1; }
 done
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
+# shellcheck source=../lib.sh
+. "$(dirname "$0")/../lib.sh"
 
 work=$(mktemp -d)
 redis_pid=""
@@ -41,13 +40,9 @@ cleanup() {
 trap cleanup EXIT
 
 port=$(free_port)
-redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" \
-  >"$work/redis.log" 2>&1 &
-redis_pid=$!
-for _ in $(seq 100); do
-  [ "$(redis-cli -p "$port" ping 2>/dev/null)" = PONG ] && break
-  sleep 0.05
-done
+start_redis "$port" "$work"
+redis_pid=$redis_started
+wait_redis "$port" "$work"
 endpoint="127.0.0.1:$port"
 
 value() { sed -n "s/^$1=//p" "$2"; }

@@ -32,9 +32,8 @@ done
 # 1000 clients and the server each need a descriptor per connection.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
+# shellcheck source=../lib.sh
+. "$(dirname "$0")/../lib.sh"
 
 work=$(mktemp -d)
 pids=()
@@ -50,13 +49,9 @@ trap cleanup EXIT
 cluster_json=""
 for i in $(seq 1 "$clusters"); do
   port=$(free_port)
-  redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" \
-    >"$work/redis-$i.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 100); do
-    [ "$(redis-cli -p "$port" ping 2>/dev/null)" = PONG ] && break
-    sleep 0.05
-  done
+  start_redis "$port" "$work"
+  pids+=("$redis_started")
+  wait_redis "$port" "$work"
   redis-cli -p "$port" eval "for n = 1, tonumber(ARGV[1]) do redis.call('LPUSH', KEYS[1], '{\"id\":\"j' .. n .. '\"}') end" \
     1 jobqueue:high_priority $((i * 10)) >/dev/null
   redis-cli -p "$port" lpush jobqueue:dead_letter '{"id":"dead"}' >/dev/null

@@ -32,14 +32,8 @@ token=bench-token-0123456789abcdef
 [ "$soak" = 0 ] || [ -x "$server" ] || { echo "run.sh: $server not built (cmake --build $build --target queuedeck-server), or SOAK=0 to skip that part" >&2; exit 1; }
 command -v redis-server >/dev/null || { echo "run.sh: redis-server missing; run scripts/setup" >&2; exit 1; }
 
-# N distinct free ports at once (all sockets held open until every port is picked).
-free_ports() {
-  python3 -c '
-import socket, sys
-socks = [socket.socket() for _ in range(int(sys.argv[1]))]
-for s in socks: s.bind(("127.0.0.1", 0))
-print(" ".join(str(s.getsockname()[1]) for s in socks))' "$1"
-}
+# shellcheck source=../lib.sh
+. "$(dirname "$0")/../lib.sh"
 
 work=$(mktemp -d)
 pids=()
@@ -57,17 +51,12 @@ echo "load before: $(uptime | sed 's/.*load average/load average/')"
 read -r -a ports <<<"$(free_ports "$servers")"
 endpoints=()
 for port in "${ports[@]}"; do
-  redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" \
-    >"$work/redis-$port.log" 2>&1 &
-  pids+=($!)
+  start_redis "$port" "$work"
+  pids+=("$redis_started")
   endpoints+=("127.0.0.1:$port")
 done
 for port in "${ports[@]}"; do
-  for _ in $(seq 200); do
-    [ "$(redis-cli -p "$port" ping 2>/dev/null)" = PONG ] && break
-    sleep 0.05
-  done
-  [ "$(redis-cli -p "$port" ping 2>/dev/null)" = PONG ] || { echo "run.sh: redis-server on $port did not start" >&2; cat "$work/redis-$port.log" >&2; exit 1; }
+  wait_redis "$port" "$work"
 done
 
 opts=(--queues "$queues" --workers "$workers")

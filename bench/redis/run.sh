@@ -18,9 +18,8 @@ total=${TOTAL:-2000000}
 runs=${RUNS:-5}
 [ -x "$bench" ] || { echo "run.sh: $bench not built (cmake --build $build --target qd-bench-redis)" >&2; exit 1; }
 
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
+# shellcheck source=../lib.sh
+. "$(dirname "$0")/../lib.sh"
 
 work=$(mktemp -d)
 redis_pid=""
@@ -36,13 +35,9 @@ cleanup() {
 trap cleanup EXIT
 
 port=$(free_port)
-redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$work" \
-  >"$work/redis.log" 2>&1 &
-redis_pid=$!
-for _ in $(seq 100); do
-  [ "$(redis-cli -p "$port" ping 2>/dev/null)" = PONG ] && break
-  sleep 0.05
-done
+start_redis "$port" "$work"
+redis_pid=$redis_started
+wait_redis "$port" "$work"
 redis-cli -p "$port" rpush bench:list a b c >/dev/null
 
 proxy_port=$(free_port)
