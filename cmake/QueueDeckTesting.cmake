@@ -1,10 +1,13 @@
-# qd_add_test(<TestName> [SOURCES ...] [LIBS ...] [LABELS ...] [TIMEOUT s] [ENV k=v ...])
+# qd_add_test(<TestName> [SOURCES ...] [LIBS ...] [LABELS ...] [TIMEOUT s] [ENV k=v ...]
+#             [WRAPPER command ...])
 # Builds tests/<kind>/<TestName>.cpp (plus SOURCES) into one executable and registers it.
+# WRAPPER runs the test through a command that prepares its surroundings (the test binary is
+# appended to it), e.g. tests/support/with-secret-service.sh.
 function(qd_add_test name)
-  cmake_parse_arguments(arg "" "TIMEOUT" "SOURCES;LIBS;LABELS;ENV" ${ARGN})
+  cmake_parse_arguments(arg "" "TIMEOUT" "SOURCES;LIBS;LABELS;ENV;WRAPPER" ${ARGN})
   add_executable(${name} ${name}.cpp ${arg_SOURCES})
   target_link_libraries(${name} PRIVATE queuedeck_common qd_test_support Qt6::Test ${arg_LIBS})
-  add_test(NAME ${name} COMMAND ${name})
+  add_test(NAME ${name} COMMAND ${arg_WRAPPER} $<TARGET_FILE:${name}>)
   if(NOT arg_TIMEOUT)
     set(arg_TIMEOUT 120)
   endif()

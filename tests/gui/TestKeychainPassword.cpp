@@ -4,9 +4,10 @@
 // poll; the headless server refuses such a cluster with a clear error; and a password typed
 // into the editor is never readable in any widget, the saved file or a screenshot.
 //
-// The offscreen test machine has no Secret Service, so the window is driven against an
-// in-memory PasswordStore (the same interface the real KeychainPasswordStore implements); the
-// real store is exercised by realKeychainAnswersOrSaysWhy where a keychain exists.
+// The window is driven against an in-memory PasswordStore (the same interface the real
+// KeychainPasswordStore implements), which can be told to fail like a locked keychain.
+// TestSecretService repeats the keychain-dependent parts against a real Secret Service;
+// realKeychainAnswersOrSaysWhy here checks the real store where there is none (no session bus).
 
 #include "GuiHarness.h"
 #include "app/EngineHost.h"
