@@ -44,7 +44,10 @@ set(CPACK_DEBIAN_${qd_desktop}_PACKAGE_NAME "queuedeck")
 set(CPACK_DEBIAN_${qd_desktop}_PACKAGE_SECTION "utils")
 # sqlite: the audit log; svg: the SVG icons; qpa plugins: xcb and the platform integration.
 set(CPACK_DEBIAN_${qd_desktop}_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6, qt6-qpa-plugins")
-set(CPACK_DEBIAN_${qd_desktop}_PACKAGE_RECOMMENDS "qt6-wayland, hicolor-icon-theme")
+# The keychain: qtkeychain loads libsecret at run time (the linker cannot see it) and talks to
+# the Secret Service of GNOME Keyring, or to KWallet.
+set(CPACK_DEBIAN_${qd_desktop}_PACKAGE_RECOMMENDS
+    "qt6-wayland, hicolor-icon-theme, libsecret-1-0, gnome-keyring | kwalletmanager")
 set(CPACK_DEBIAN_${qd_desktop}_PACKAGE_SUGGESTS "queuedeck-server, redis-tools")
 set(CPACK_DEBIAN_${qd_desktop}_DESCRIPTION
   "Watch and steer Redis work queues across many Redis deployments
