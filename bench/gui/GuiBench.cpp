@@ -7,6 +7,12 @@
 //                     [--still]       (no operator: the compare view stays on four clusters)
 //       longest event-loop stall and memory while polling every cluster every interval, with
 //       the window switching between cluster pages and the compare view's trend chart
+//   qd-bench-gui switch [--clusters 5] [--samples 1200] [--switches 30] [--interval-ms 50]
+//       main-thread CPU of one view switch, alone: polls fast until every trend series holds
+//       --samples samples (the chart draws at most a few hundred points, so an hour's depth is
+//       not needed), stops polling, then alternates a cluster page and a compare view of four
+//       clusters (a different four each time) and charges each switch with the CPU the main
+//       thread spends until it is idle again
 //
 // Both start their own redis-server processes (one Redis database per cluster) and stop them.
 
@@ -16,6 +22,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QProcess>
 #include <QSettings>
@@ -27,6 +34,7 @@
 #include <cstdio>
 #include <ctime>
 #include <sys/resource.h>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using qd::bench::BenchWorld;
@@ -71,6 +79,13 @@ double processCpuMs()
     return ms(usage.ru_utime) + ms(usage.ru_stime);
 }
 
+qint64 threadCpuUs()
+{
+    timespec now {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1'000'000 + now.tv_nsec / 1000;
+}
+
 qint64 threadCpuMs()
 {
     timespec now {};
@@ -108,6 +123,7 @@ public:
         }
         QElapsedTimer clock;
         clock.start();
+        const qint64 cpuBefore = threadCpuUs();
         const QEvent::Type type = event->type(); // the event may not outlive notify()
         // A timer is known by who owns it.
         const QObject* named = receiver->parent() && receiver->objectName().isEmpty()
@@ -118,15 +134,19 @@ public:
         const bool handled = QApplication::notify(receiver, event);
         --m_depth;
         const qint64 ms = clock.elapsed();
+        m_longestCpuUs = std::max(m_longestCpuUs, threadCpuUs() - cpuBefore);
         if (ms >= m_slowMs)
             m_slow.append(u"%1 ms: %2 event %3"_s.arg(ms).arg(what).arg(int(type)));
         return handled;
     }
     void setSlowMs(qint64 ms) { m_slowMs = ms; }
     const QStringList& slowEvents() const { return m_slow; }
+    // The most main-thread CPU one event took since the last call, in µs.
+    qint64 takeLongestCpuUs() { return std::exchange(m_longestCpuUs, 0); }
 
 private:
     int m_depth = 0;
+    qint64 m_longestCpuUs = 0;
     qint64 m_slowMs = 1'000'000;
     QStringList m_slow;
 };
@@ -361,6 +381,123 @@ int soak(const QStringList& args)
     return 0;
 }
 
+// Runs the event loop for ms milliseconds.
+void waitMs(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+int switches(const QStringList& args, TimedApplication& app)
+{
+    const int clusters = std::max(5, option(args, u"--clusters"_s, 5));
+    const int samples = option(args, u"--samples"_s, 1200);
+    const int count = option(args, u"--switches"_s, 30);
+    const int interval = option(args, u"--interval-ms"_s, 50);
+    BenchWorld world;
+    QString error;
+    // Every cluster busy: lines that move, as an operator comparing clusters would see them.
+    if (!world.prepare(clusters, qd::Millis(interval), clusters, &error)) {
+        out(u"error "_s + error);
+        return 1;
+    }
+    world.open();
+    qd::Manager& manager = world.manager();
+    const QStringList names = manager.enabledClusters();
+    const auto depth = [&manager, &names] {
+        qsizetype least = std::numeric_limits<qsizetype>::max();
+        for (const QString& name : names)
+            least = std::min(least, manager.trends().series(name, u"queue_size"_s).size());
+        return least;
+    };
+    QElapsedTimer filling;
+    filling.start();
+    while (depth() < samples) {
+        waitMs(500);
+        if (filling.elapsed() > 600'000) {
+            out(u"error trend series reached only %1 of %2 samples in 10 minutes"_s.arg(depth())
+                    .arg(samples));
+            return 1;
+        }
+    }
+    manager.setPollingEnabled(false);
+    waitMs(1000); // the last polls land
+
+    // Idle = the main thread used no CPU for 100 ms; the switch is charged with everything up
+    // to there (layout, the first paint after it, deferred refreshes).
+    const auto untilIdle = [] {
+        qint64 before = threadCpuUs();
+        for (int quiet = 0; quiet < 100;) {
+            waitMs(10);
+            const qint64 now = threadCpuUs();
+            quiet = now - before < 200 ? quiet + 10 : 0;
+            before = now;
+        }
+    };
+    untilIdle();
+    out(u"trends filled (%1 samples per series); switching"_s.arg(depth()));
+    QList<qint64> toCompare;
+    QList<qint64> toPage;
+    QList<qint64> longestCompareEvent;
+    QList<qint64> longestPageEvent;
+    QList<qint64> longestCompareGap;
+    QList<qint64> longestPageGap;
+    // The event loop's pulse, as in the soak: the CPU between two ticks of a 5 ms timer is work
+    // nothing else could interleave with (input waits for it), however many events it was.
+    qint64 cpuAtTick = threadCpuUs();
+    qint64 longestGap = 0;
+    QTimer pulse;
+    pulse.setTimerType(Qt::PreciseTimer);
+    pulse.setInterval(5);
+    QObject::connect(&pulse, &QTimer::timeout, &pulse, [&cpuAtTick, &longestGap] {
+        const qint64 now = threadCpuUs();
+        longestGap = std::max(longestGap, now - cpuAtTick);
+        cpuAtTick = now;
+    });
+    pulse.start();
+    for (int i = 0; i < count; ++i) {
+        const bool compare = i % 2 == 0;
+        app.takeLongestCpuUs();
+        cpuAtTick = threadCpuUs();
+        longestGap = 0;
+        const qint64 start = threadCpuUs();
+        // From an event, as a key press would: the switch's own work is one of the timed events.
+        QTimer::singleShot(0, &manager, [&, i, compare] {
+            if (compare)
+                manager.setCompareMode(true, names.mid((i / 2) % (names.size() - 3), 4));
+            else
+                world.window().showCluster(names.at((i / 2) % names.size()));
+        });
+        untilIdle();
+        (compare ? toCompare : toPage).append(threadCpuUs() - start);
+        (compare ? longestCompareEvent : longestPageEvent).append(app.takeLongestCpuUs());
+        (compare ? longestCompareGap : longestPageGap).append(longestGap);
+    }
+    const auto summary = [](QList<qint64> us) {
+        std::sort(us.begin(), us.end());
+        const auto ms = [](qint64 v) { return QString::number(double(v) / 1000.0, 'f', 1); };
+        return u"median %1 ms, max %2 ms (%3 switches)"_s.arg(
+            ms(us.at(us.size() / 2)), ms(us.last()), QString::number(us.size()));
+    };
+    out(u"switch clusters=%1 samples_per_series=%2"_s.arg(clusters).arg(depth()));
+    const auto list = [](const QList<qint64>& us) {
+        QStringList ms;
+        for (const qint64 v : us)
+            ms << QString::number(double(v) / 1000.0, 'f', 1);
+        return ms.join(u' ');
+    };
+    out(u"each switch into compare, in order (ms): "_s + list(toCompare));
+    out(u"each switch into a page, in order (ms): "_s + list(toPage));
+    out(u"main thread cpu, into a compare view of 4: "_s + summary(toCompare));
+    out(u"  its longest single event: "_s + summary(longestCompareEvent));
+    out(u"  its longest stretch between two pulses: "_s + summary(longestCompareGap));
+    out(u"main thread cpu, into a cluster page: "_s + summary(toPage));
+    out(u"  its longest single event: "_s + summary(longestPageEvent));
+    out(u"  its longest stretch between two pulses: "_s + summary(longestPageGap));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -386,6 +523,12 @@ int main(int argc, char** argv)
             out(u"slow event "_s + slow);
         return code;
     }
-    out(u"usage: qd-bench-gui startup|soak [options] (see the comment at the top of GuiBench.cpp)"_s);
+    if (mode == u"switch") {
+        const int code = switches(args, app);
+        for (const QString& slow : app.slowEvents())
+            out(u"slow event "_s + slow);
+        return code;
+    }
+    out(u"usage: qd-bench-gui startup|soak|switch [options] (see the comment at the top of GuiBench.cpp)"_s);
     return 2;
 }

@@ -74,6 +74,8 @@ CompareView::CompareView(Manager& manager, GuiSettings& settings, QWidget* paren
     m_metric->setCurrentIndex(std::max(0, m_metric->findData(m_settings.compareMetric())));
     m_chart = new TrendChart(m_manager.trends(), this);
     m_chart->setMinimumHeight(220);
+    // Made now rather than on the first switch into the view (each costs a chart layout).
+    m_chart->reserveLines(CompareModeConfig::kMaxClusters);
     m_chart->setMetric(m_metric->currentData().toString());
     connect(m_metric, &QComboBox::currentIndexChanged, this, [this] {
         const QString metric = m_metric->currentData().toString();
@@ -106,7 +108,7 @@ CompareView::CompareView(Manager& manager, GuiSettings& settings, QWidget* paren
     m_refreshTimer = new QTimer(this);
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(kRefreshDelayMs);
-    connect(m_refreshTimer, &QTimer::timeout, this, &CompareView::refreshNow);
+    connect(m_refreshTimer, &QTimer::timeout, this, [this] { refreshNow(); });
     m_chartTimer = new QTimer(this);
     m_chartTimer->setSingleShot(true);
     connect(m_chartTimer, &QTimer::timeout, this, [this] {
@@ -212,7 +214,7 @@ void CompareView::onChipToggled()
     }
     // At most four: the others wait until one is unticked.
     for (QToolButton* chip : std::as_const(m_chips))
-        chip->setEnabled(chip->isChecked() || chosen.size() < 4);
+        chip->setEnabled(chip->isChecked() || chosen.size() < CompareModeConfig::kMaxClusters);
     if (chosen == m_clusters)
         return;
     if (chosen.size() >= 2) {
@@ -229,7 +231,7 @@ void CompareView::setClusters(const QStringList& clusters)
     for (QToolButton* chip : std::as_const(m_chips)) {
         const QSignalBlocker blocker(chip);
         chip->setChecked(clusters.contains(chip->property("cluster").toString()));
-        chip->setEnabled(chip->isChecked() || clusters.size() < 4);
+        chip->setEnabled(chip->isChecked() || clusters.size() < CompareModeConfig::kMaxClusters);
     }
     QList<CompareTableModel::Column> columns;
     QList<TrendChart::Line> lines;
@@ -242,8 +244,8 @@ void CompareView::setClusters(const QStringList& clusters)
     }
     m_jobs->setColumns(columns);
     m_workers->setColumns(columns);
-    m_chart->setLines(lines);
-    refreshNow();
+    m_chart->setLines(lines); // reads the chart's series itself
+    refreshNow(ChartToo::No);
 }
 
 QHash<QString, QString> CompareView::labels() const
@@ -280,7 +282,7 @@ void CompareView::changeEvent(QEvent* event)
         m_chart->applyPalette();
 }
 
-void CompareView::refreshNow()
+void CompareView::refreshNow(ChartToo chartToo)
 {
     m_dirty = false;
     const CompareModeConfig& mode = m_manager.compareMode();
@@ -328,7 +330,10 @@ void CompareView::refreshNow()
     m_anomalies->replaceRows(m_result.anomalies);
     // Polls of the compared clusters land at different moments; the chart (the costly part to
     // draw) follows at most once per second.
-    if (!m_chartClock.isValid() || m_chartClock.elapsed() >= kChartIntervalMs) {
+    if (chartToo == ChartToo::No) {
+        m_chartClock.start();
+        m_chartTimer->stop();
+    } else if (!m_chartClock.isValid() || m_chartClock.elapsed() >= kChartIntervalMs) {
         m_chartClock.start();
         m_chart->refresh();
     } else if (!m_chartTimer->isActive()) {

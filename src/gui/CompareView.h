@@ -49,7 +49,9 @@ public:
     const QStringList& clusters() const { return m_clusters; }
     // Reads the engine's comparison again (coalesced: at most a few times a second).
     void scheduleRefresh();
-    void refreshNow();
+    // ChartToo::No when the chart has just read its series (after new lines).
+    enum class ChartToo { Yes, No };
+    void refreshNow(ChartToo chartToo = ChartToo::Yes);
     // Rebuilds the cluster chips after clusters were added, edited or removed.
     void rebuildPicker();
 

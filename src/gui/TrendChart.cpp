@@ -20,12 +20,19 @@
 namespace qd::gui {
 namespace {
 
-constexpr qsizetype kMaxPoints = 600; // see trendPeaks()
+// Points per line: one every kPixelsPerPoint pixels of the plot's width, within these bounds.
+// Stroking and hit-testing a line costs in proportion to its points, and Qt Charts does both
+// on every update; a point per pixel or more draws nothing a person could see (issue 6: four
+// lines of 600 points made the switch into the compare view miss a frame).
+constexpr qsizetype kMinPoints = 60;
+constexpr qsizetype kMaxPoints = 600;
+constexpr double kPixelsPerPoint = 2.0;
+constexpr int kValueIntervals = 5; // about this many steps up the value axis
 
-QList<QPointF> downsample(const QList<TrendSample>& samples)
+QList<QPointF> downsample(const QList<TrendSample>& samples, qsizetype maxPoints)
 {
     QList<QPointF> points;
-    const QList<TrendSample> peaks = trendPeaks(samples, kMaxPoints);
+    const QList<TrendSample> peaks = trendPeaks(samples, maxPoints);
     points.reserve(peaks.size());
     for (const TrendSample& peak : peaks)
         points.append(QPointF(double(peak.atMs), peak.value));
@@ -56,7 +63,47 @@ TrendChart::TrendChart(const TrendStore& trends, QWidget* parent)
     m_values->setMin(0);
     m_chart->addAxis(m_time, Qt::AlignBottom);
     m_chart->addAxis(m_values, Qt::AlignLeft);
+    // A wider or narrower plot wants more or fewer points; small changes (an axis label that
+    // got longer) do not. Queued: the plot area changes in the middle of the chart's layout.
+    connect(
+        m_chart, &QChart::plotAreaChanged, this,
+        [this] {
+            const qsizetype wanted = pointsPerLine();
+            if (std::abs(double(wanted - m_pointsPerLine)) > 0.2 * double(m_pointsPerLine))
+                refresh();
+        },
+        Qt::QueuedConnection);
     applyPalette();
+}
+
+qsizetype TrendChart::pointsPerLine() const
+{
+    // Before the first layout the plot area is empty: the view's width is a fair guess.
+    double width = m_chart->plotArea().width();
+    if (width < 10)
+        width = std::max(0, viewport()->width() - 80);
+    return std::clamp(qsizetype(width / kPixelsPerPoint), kMinPoints, kMaxPoints);
+}
+
+TrendChart::ValueScale TrendChart::niceScale(double wanted)
+{
+    // Labels from 0 in steps of 1, 2, 2.5 or 5 times a power of ten, the smallest such step
+    // that reaches `wanted` in about kValueIntervals steps; the top is the first step at or
+    // above `wanted`. Worked out here rather than by QValueAxis::applyNiceNumbers(), which
+    // changes the range a second time (each change lays the axis out again).
+    if (!(wanted > 0) || !std::isfinite(wanted))
+        return {1.0, kValueIntervals + 1};
+    const double rawStep = wanted / double(kValueIntervals);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(rawStep)));
+    double step = 10 * magnitude;
+    for (const double factor : {1.0, 2.0, 2.5, 5.0}) {
+        if (factor * magnitude >= rawStep * (1 - 1e-9)) {
+            step = factor * magnitude;
+            break;
+        }
+    }
+    const double intervals = std::max(1.0, std::ceil(wanted / step - 1e-9));
+    return {step * intervals, int(intervals) + 1};
 }
 
 void TrendChart::applyPalette()
@@ -76,11 +123,11 @@ void TrendChart::applyPalette()
     }
 }
 
-void TrendChart::setLines(const QList<Line>& lines)
+void TrendChart::reserveLines(qsizetype count)
 {
     // Series are kept and reused: adding and removing series re-lays out the whole chart
     // (legend, axes), which is what made switching the compared clusters slow.
-    while (m_pool.size() < lines.size()) {
+    while (m_pool.size() < count) {
         auto* series = new QLineSeries(m_chart);
         m_chart->addSeries(series);
         series->attachAxis(m_time);
@@ -91,8 +138,16 @@ void TrendChart::setLines(const QList<Line>& lines)
                 if (slot < m_lines.size())
                     onHovered(m_lines.at(slot).cluster, point, entered);
             });
+        series->setVisible(false);
+        for (QLegendMarker* marker : m_chart->legend()->markers(series))
+            marker->setVisible(false);
         m_pool.append(series);
     }
+}
+
+void TrendChart::setLines(const QList<Line>& lines)
+{
+    reserveLines(lines.size());
     m_series.clear();
     m_lines = lines;
     m_rescale = true;
@@ -128,9 +183,10 @@ void TrendChart::refresh()
     qint64 first = std::numeric_limits<qint64>::max();
     qint64 last = std::numeric_limits<qint64>::min();
     double top = 0;
+    m_pointsPerLine = pointsPerLine();
     for (const Line& line : std::as_const(m_lines)) {
         const QList<TrendSample> samples = m_trends.series(line.cluster, m_metric);
-        const QList<QPointF> points = downsample(samples);
+        const QList<QPointF> points = downsample(samples, m_pointsPerLine);
         for (const QPointF& point : points)
             top = std::max(top, point.y());
         if (!samples.isEmpty()) {
@@ -169,8 +225,11 @@ void TrendChart::updateAxes(qint64 first, qint64 last, double top)
     const double wanted = top > 0 ? top * 1.1 : (m_metric == u"error_rate" ? 0.01 : 1.0);
     if (m_rescale || wanted > m_values->max() || wanted < m_values->max() * 0.4) {
         m_rescale = false;
-        m_values->setRange(0, wanted);
-        m_values->applyNiceNumbers();
+        const ValueScale scale = niceScale(wanted);
+        if (scale.ticks != m_values->tickCount())
+            m_values->setTickCount(scale.ticks);
+        if (scale.top != m_values->max() || m_values->min() != 0)
+            m_values->setRange(0, scale.top);
     }
 }
 

@@ -33,6 +33,9 @@ public:
     TrendChart(const TrendStore& trends, QWidget* parent = nullptr);
 
     void setLines(const QList<Line>& lines);
+    // Makes (hidden) series for up to `count` lines now, so that setLines() later only fills
+    // them: adding a series to a chart lays the whole chart out again.
+    void reserveLines(qsizetype count);
     void setMetric(const QString& metric);
     const QString& metric() const { return m_metric; }
     // Reads the series again from the trend store.
@@ -41,6 +44,14 @@ public:
     void applyPalette();
 
     QLineSeries* seriesOf(const QString& cluster) const { return m_series.value(cluster); }
+    // Points each line is drawn with at most, from the plot's width.
+    qsizetype pointsPerLine() const;
+    // The value axis for a highest wanted value: round labels from 0 (see the .cpp).
+    struct ValueScale {
+        double top = 0;
+        int ticks = 0; // labels, 0 and the top included
+    };
+    static ValueScale niceScale(double wanted);
     QString lastHoverText() const { return m_hoverText; }
     // The text the tooltip shows for a point of one cluster's line.
     QString hoverText(const QString& cluster, const QPointF& point) const;
@@ -60,6 +71,7 @@ private:
     QString m_hoverText;
     qint64 m_timeStart = 0;
     qint64 m_timeEnd = 0;
+    qsizetype m_pointsPerLine = 0; // what the lines were last drawn with
     bool m_rescale = true;
 };
 

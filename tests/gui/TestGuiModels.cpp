@@ -11,16 +11,19 @@
 #include "gui/QueueTableModel.h"
 #include "gui/TableFilterProxy.h"
 #include "gui/TrayNotifier.h"
+#include "gui/TrendChart.h"
 #include "gui/TrendPeaks.h"
 #include "gui/WorkerComparison.h"
 #include "gui/WorkerTableModel.h"
 
+#include <QChart>
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QLineSeries>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -28,6 +31,9 @@
 #include <QTimeZone>
 #include <QTranslator>
 #include <QXmlStreamReader>
+
+#include <array>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using namespace qd;
@@ -126,6 +132,77 @@ private Q_SLOTS:
         QVERIFY(spike->atMs >= 1234'000 && spike->atMs < 1234'000 + 30'000);
         const QList<TrendSample> few(samples.cbegin(), samples.cbegin() + 50);
         QCOMPARE(gui::trendPeaks(few, 120), few); // short series unchanged
+    }
+
+    void trendChartValueAxisHasRoundLabels()
+    {
+        const auto expect = [](double wanted, double top, int ticks) {
+            const gui::TrendChart::ValueScale scale = gui::TrendChart::niceScale(wanted);
+            return qFuzzyCompare(scale.top, top) && scale.ticks == ticks;
+        };
+        QVERIFY(expect(110, 125, 6)); // 0, 25, ..., 125
+        QVERIFY(expect(37, 40, 5)); // 0, 10, 20, 30, 40
+        QVERIFY(expect(1, 1, 6)); // 0, 0.2, ..., 1
+        QVERIFY(expect(1.1, 1.25, 6)); // 0, 0.25, ..., 1.25
+        QVERIFY(expect(0.011, 0.0125, 6));
+        QVERIFY(expect(6.6e6, 8e6, 5)); // 0, 2e6, ..., 8e6
+        QVERIFY(expect(0, 1, 6)); // never an empty or inverted axis
+        QVERIFY(expect(std::numeric_limits<double>::quiet_NaN(), 1, 6));
+        for (double wanted = 0.003; wanted < 1e9; wanted *= 1.37) {
+            const gui::TrendChart::ValueScale scale = gui::TrendChart::niceScale(wanted);
+            QVERIFY2(scale.top >= wanted && scale.top <= wanted * 1.4 * (1 + 1e-9),
+                qPrintable(QString::number(wanted)));
+            QVERIFY(scale.ticks >= 4 && scale.ticks <= 6);
+            // Each label is a whole number of steps, each step 1, 2, 2.5 or 5 times 10^k.
+            const double step = scale.top / (scale.ticks - 1);
+            const double mantissa = step / std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+            constexpr std::array kMantissas {1.0, 2.0, 2.5, 5.0};
+            QVERIFY2(std::any_of(kMantissas.cbegin(), kMantissas.cend(),
+                         [mantissa](double m) { return qFuzzyCompare(m, mantissa); }),
+                qPrintable(QString::number(step)));
+        }
+    }
+
+    void trendChartDrawsAPointEveryOtherPixel()
+    {
+        // An hour of one-second samples for two clusters, the second with one spike.
+        TrendStore trends(3600);
+        const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        for (int i = 0; i < 3600; ++i) {
+            for (const QString& name : {u"a"_s, u"b"_s}) {
+                ClusterStats stats;
+                stats.clusterName = name;
+                stats.polledAt = start.addSecs(i);
+                stats.processingCount = name == u"b" && i == 2000 ? 500 : 10 + i % 7;
+                trends.record(stats);
+            }
+        }
+        gui::TrendChart chart(trends);
+        chart.resize(700, 300);
+        chart.setMetric(u"processing_count"_s);
+        chart.setLines({{u"a"_s, u"A"_s, Qt::red}, {u"b"_s, u"B"_s, Qt::blue}});
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        const auto fits = [&chart](const QLineSeries* series) {
+            const double pixels = chart.chart()->plotArea().width();
+            return pixels > 100 && series->count() <= qsizetype(pixels / 2) + 1
+                && series->count() >= qsizetype(pixels / 2 * 0.5);
+        };
+        QTRY_VERIFY(fits(chart.seriesOf(u"a"_s)));
+        const qsizetype narrow = chart.seriesOf(u"a"_s)->count();
+        QVERIFY(narrow < 600);
+        // The spike survives the thinning, and so does the newest sample.
+        const QList<QPointF> b = chart.seriesOf(u"b"_s)->points();
+        QCOMPARE(std::max_element(b.cbegin(), b.cend(),
+                     [](const QPointF& x, const QPointF& y) { return x.y() < y.y(); })
+                     ->y(),
+            500.0);
+        QCOMPARE(qint64(b.last().x()), start.addSecs(3599).toMSecsSinceEpoch());
+
+        // Twice as wide: more points, still about one every other pixel.
+        chart.resize(1400, 300);
+        QTRY_VERIFY(chart.seriesOf(u"a"_s)->count() > narrow * 3 / 2);
+        QTRY_VERIFY(fits(chart.seriesOf(u"a"_s)));
     }
 
     void throttleLimitsRepeatsAndBursts()

@@ -19,6 +19,10 @@ struct PollingConfig {
 };
 
 struct CompareModeConfig {
+    // The seed compares 2 to 4 clusters side by side.
+    static constexpr qsizetype kMinClusters = 2;
+    static constexpr qsizetype kMaxClusters = 4;
+
     bool enabled = false;
     bool highlightDeltas = true;
     double deltaThreshold = 10.0; // percent

@@ -303,10 +303,13 @@ QList<ConfigIssue> ConfigValidator::validate(const Config& config)
             QStringLiteral("compare_mode.delta_threshold"), QStringLiteral("must not be negative"));
     checkNamedClusters(
         issues, config, config.compareMode.clusters, QStringLiteral("compare_mode.clusters"));
-    if (config.compareMode.clusters.size() == 1 || config.compareMode.clusters.size() > 4)
+    if (const qsizetype count = config.compareMode.clusters.size(); count != 0
+        && (count < CompareModeConfig::kMinClusters || count > CompareModeConfig::kMaxClusters))
         issues.error(QStringLiteral("compare_mode.clusters"),
-            QStringLiteral("compare 2 to 4 clusters, not %1")
-                .arg(config.compareMode.clusters.size()));
+            QStringLiteral("compare %1 to %2 clusters, not %3")
+                .arg(CompareModeConfig::kMinClusters)
+                .arg(CompareModeConfig::kMaxClusters)
+                .arg(count));
     checkActions(issues, config.actions);
     if (config.cache.ttl.count() < 0)
         issues.error(QStringLiteral("cache.ttl"), QStringLiteral("must not be negative"));

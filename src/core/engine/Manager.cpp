@@ -394,9 +394,14 @@ void Manager::setCompareMode(bool enabled, const QStringList& clusters)
 {
     for (const QString& name : clusters)
         runtime(name);
-    if (enabled && !clusters.isEmpty() && (clusters.size() < 2 || clusters.size() > 4))
+    if (enabled && !clusters.isEmpty()
+        && (clusters.size() < CompareModeConfig::kMinClusters
+            || clusters.size() > CompareModeConfig::kMaxClusters))
         throw ClusterError(ClusterError::Kind::InvalidConfig, {},
-            QStringLiteral("compare 2 to 4 clusters, not %1").arg(clusters.size()),
+            QStringLiteral("compare %1 to %2 clusters, not %3")
+                .arg(CompareModeConfig::kMinClusters)
+                .arg(CompareModeConfig::kMaxClusters)
+                .arg(clusters.size()),
             QStringLiteral("clusters"));
     m_config.compareMode.enabled = enabled;
     if (!clusters.isEmpty())
