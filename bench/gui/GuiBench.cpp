@@ -108,6 +108,17 @@ double percentile(QList<qint64> values, double p)
     return double(values.at(index));
 }
 
+// Seconds since main() started: when a slow event or the longest gap happened.
+double secondsSinceStart()
+{
+    static const QElapsedTimer started = [] {
+        QElapsedTimer clock;
+        clock.start();
+        return clock;
+    }();
+    return double(started.elapsed()) / 1000.0;
+}
+
 // Every event the main thread handles, timed; the slow ones are listed at the end of a soak
 // with what received them, so a stall can be traced to its cause.
 class TimedApplication final : public QApplication {
@@ -136,7 +147,10 @@ public:
         const qint64 ms = clock.elapsed();
         m_longestCpuUs = std::max(m_longestCpuUs, threadCpuUs() - cpuBefore);
         if (ms >= m_slowMs)
-            m_slow.append(u"%1 ms: %2 event %3"_s.arg(ms).arg(what).arg(int(type)));
+            m_slow.append(u"%1 ms at %2 s: %3 event %4"_s.arg(ms)
+                              .arg(secondsSinceStart(), 0, 'f', 1)
+                              .arg(what)
+                              .arg(int(type)));
         return handled;
     }
     void setSlowMs(qint64 ms) { m_slowMs = ms; }
@@ -147,6 +161,7 @@ public:
 private:
     int m_depth = 0;
     qint64 m_longestCpuUs = 0;
+
     qint64 m_slowMs = 1'000'000;
     QStringList m_slow;
 };
@@ -314,7 +329,7 @@ int soak(const QStringList& args)
         minuteGaps.append(gap);
         if (spent > longestBusy) {
             longestBusy = spent;
-            longestBusyStep = lastStep;
+            longestBusyStep = lastStep + u" at %1 s"_s.arg(secondsSinceStart(), 0, 'f', 1);
         }
     });
     // Let the first polls land and the window settle before measuring.
@@ -504,6 +519,7 @@ int main(int argc, char** argv)
 {
     QElapsedTimer sinceMain;
     sinceMain.start();
+    secondsSinceStart(); // starts the clock
     TimedApplication app(argc, argv);
     // The bench never touches a developer's own window settings.
     QTemporaryDir settings;

@@ -100,18 +100,19 @@ bool ClusterStack::isCompareShown() const
 QStringList ClusterStack::compareCandidates() const
 {
     const QStringList selected = m_tabs->selectedClusters();
-    if (selected.size() >= 2)
-        return selected.mid(0, 4);
+    if (selected.size() >= CompareModeConfig::kMinClusters)
+        return selected.mid(0, CompareModeConfig::kMaxClusters);
     const QStringList enabled = m_manager.enabledClusters();
     const QStringList previous = m_manager.compareMode().clusters;
-    const bool previousValid = previous.size() >= 2
+    const bool previousValid = previous.size() >= CompareModeConfig::kMinClusters
         && std::all_of(previous.cbegin(), previous.cend(),
             [&enabled](const QString& name) { return enabled.contains(name); });
     if (previousValid)
         return previous;
     QStringList chosen;
     const qsizetype start = std::max<qsizetype>(0, enabled.indexOf(currentCluster()));
-    for (qsizetype i = 0; i < enabled.size() && chosen.size() < 4; ++i)
+    for (qsizetype i = 0; i < enabled.size() && chosen.size() < CompareModeConfig::kMaxClusters;
+         ++i)
         chosen.append(enabled.at((start + i) % enabled.size()));
     return chosen;
 }

@@ -22,6 +22,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -128,9 +130,22 @@ QWidget* CompareView::buildHeader()
     auto* row = new QHBoxLayout(header);
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(new QLabel(tr("Compare:"), header));
-    m_chipLayout = new QHBoxLayout;
-    row->addLayout(m_chipLayout);
-    row->addStretch();
+    // One chip per cluster, in a row that scrolls sideways: laid out plainly, fifty clusters'
+    // chips made the view wider than the window, which then grew (and was painted anew at its
+    // new size) on the first switch into compare mode.
+    auto* chips = new QWidget;
+    m_chipLayout = new QHBoxLayout(chips);
+    m_chipLayout->setContentsMargins(0, 0, 0, 0);
+    m_chipLayout->setAlignment(Qt::AlignLeft);
+    m_chipScroll = new QScrollArea(header);
+    m_chipScroll->setObjectName(u"compareChips"_s);
+    m_chipScroll->setWidget(chips);
+    m_chipScroll->setWidgetResizable(true);
+    m_chipScroll->setFrameShape(QFrame::NoFrame);
+    m_chipScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_chipScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_chipScroll->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    row->addWidget(m_chipScroll, 1);
     m_threshold = new QLabel(header);
     row->addWidget(m_threshold);
     auto* exportButton = new QToolButton(header);
@@ -199,9 +214,14 @@ void CompareView::rebuildPicker()
         chip->setProperty("cluster", name);
         chip->setAutoRaise(true);
         connect(chip, &QToolButton::toggled, this, &CompareView::onChipToggled);
+        chip->installEventFilter(this); // scrolls a chip that gets the focus into view
         m_chipLayout->addWidget(chip);
         m_chips.append(chip);
     }
+    // Room for the chips and, when they overflow, the scroll bar under them.
+    const int chipHeight = m_chips.isEmpty() ? 0 : m_chips.first()->sizeHint().height();
+    m_chipScroll->setFixedHeight(
+        chipHeight + m_chipScroll->horizontalScrollBar()->sizeHint().height());
     onChipToggled();
 }
 
@@ -217,7 +237,7 @@ void CompareView::onChipToggled()
         chip->setEnabled(chip->isChecked() || chosen.size() < CompareModeConfig::kMaxClusters);
     if (chosen == m_clusters)
         return;
-    if (chosen.size() >= 2) {
+    if (chosen.size() >= CompareModeConfig::kMinClusters) {
         Q_EMIT clustersChosen(chosen);
     } else if (!m_chips.isEmpty()) {
         m_message->setText(tr("Choose two to four clusters to compare."));
@@ -275,6 +295,15 @@ void CompareView::showEvent(QShowEvent* event)
         refreshNow();
 }
 
+bool CompareView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::FocusIn) {
+        if (auto* chip = qobject_cast<QToolButton*>(watched))
+            m_chipScroll->ensureWidgetVisible(chip);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void CompareView::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
@@ -289,7 +318,7 @@ void CompareView::refreshNow(ChartToo chartToo)
     m_threshold->setText(mode.highlightDeltas
             ? tr("Highlighting differences over %1 %").arg(Format::number(mode.deltaThreshold, 1))
             : tr("Highlighting is off"));
-    if (m_clusters.size() < 2) {
+    if (m_clusters.size() < CompareModeConfig::kMinClusters) {
         m_message->setText(tr("Choose two to four clusters to compare."));
         m_message->show();
         return;

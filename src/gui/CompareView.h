@@ -12,6 +12,7 @@ class QAbstractItemModel;
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
+class QScrollArea;
 class QSplitter;
 class QTableView;
 class QTimer;
@@ -75,6 +76,7 @@ Q_SIGNALS:
 protected:
     void showEvent(QShowEvent* event) override;
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     QWidget* buildHeader();
@@ -89,6 +91,7 @@ private:
     CompareResult m_result;
     QList<CompareMetric> m_workerMetrics;
     QHBoxLayout* m_chipLayout = nullptr;
+    QScrollArea* m_chipScroll = nullptr;
     QList<QToolButton*> m_chips;
     QLabel* m_message = nullptr;
     QLabel* m_threshold = nullptr;

@@ -318,7 +318,7 @@ void MainWindow::onSelectionChanged()
 void MainWindow::setCompareMode(bool enabled)
 {
     const QStringList clusters = enabled ? m_stack->compareCandidates() : QStringList {};
-    if (enabled && clusters.size() < 2) {
+    if (enabled && clusters.size() < CompareModeConfig::kMinClusters) {
         findAction(u"action_compare"_s)->setChecked(false);
         statusBar()->showMessage(tr("Comparing needs at least two enabled clusters."), 5000);
         return;
@@ -340,7 +340,9 @@ void MainWindow::onCompareModeChanged()
         m_stack->showPages();
         return;
     }
-    m_stack->showCompare(mode.clusters.size() >= 2 ? mode.clusters : m_stack->compareCandidates());
+    m_stack->showCompare(mode.clusters.size() >= CompareModeConfig::kMinClusters
+            ? mode.clusters
+            : m_stack->compareCandidates());
 }
 
 void MainWindow::toggleSelection()

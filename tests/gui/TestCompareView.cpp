@@ -200,6 +200,38 @@ private Q_SLOTS:
         QCOMPARE(h.window().tabBar()->currentCluster(), u"eu"_s);
     }
 
+    void manyClustersKeepTheWindowItsSize()
+    {
+        // Forty clusters (all on one server): their chips must not make the view wider than
+        // the window, nor the window grow when compare mode first shows it.
+        QList<GuiHarness::Cluster> many;
+        for (int i = 1; i <= 40; ++i) {
+            const QString name = u"cluster-%1"_s.arg(i, 2, 10, QLatin1Char('0'));
+            many.append({name, u"Cluster %1"_s.arg(i), u"teal"_s, m_servers[0]->endpoint()});
+        }
+        GuiHarness h(many);
+        h.open();
+        h.window().resize(1000, 700);
+        QTRY_COMPARE(h.window().size(), QSize(1000, 700));
+        gui::CompareView* view = h.window().compareView();
+        QVERIFY(view->minimumSizeHint().width() < 1000);
+
+        QTest::keyClick(&h.window(), Qt::Key_C);
+        QVERIFY(h.window().isCompareShown());
+        QTest::qWait(50);
+        QCOMPARE(h.window().size(), QSize(1000, 700));
+
+        // The chips that do not fit scroll into view when they get the focus (with two chosen,
+        // as four would leave the others disabled).
+        h.manager().setCompareMode(true, {u"cluster-01"_s, u"cluster-02"_s});
+        auto* last = view->findChild<QToolButton*>(u"chip_cluster-40"_s);
+        QVERIFY(last);
+        QVERIFY(last->visibleRegion().isEmpty());
+        QApplication::setActiveWindow(&h.window());
+        last->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(!last->visibleRegion().isEmpty());
+    }
+
 private:
     static void fill(RedisServer& server, const QString& key, int count)
     {

@@ -56,6 +56,15 @@ if [ -z "${QD_SECRET_SERVICE:-}" ]; then
   echo "with-secret-service: gnome-keyring-daemon did not take org.freedesktop.secrets in 10 s" >&2
   exit 1
 fi
+# The name can be taken before the login keyring is open; a secret that can be stored and
+# cleared again says it is. (Bounded: a keyring that wanted to prompt would wait forever.)
+if ! printf 'probe' | timeout 10 secret-tool store --label='QueueDeck test probe' \
+       qd-probe "$$" >/dev/null 2>&1 \
+   || ! timeout 10 secret-tool clear qd-probe "$$" >/dev/null 2>&1; then
+  echo "with-secret-service: the keyring does not store secrets:" >&2
+  cat "$home/daemon.log" >&2
+  exit 1
+fi
 
 status=0
 "$@" || status=$?
