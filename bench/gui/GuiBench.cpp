@@ -489,11 +489,10 @@ int switches(const QStringList& args, TimedApplication& app)
         (compare ? longestCompareEvent : longestPageEvent).append(app.takeLongestCpuUs());
         (compare ? longestCompareGap : longestPageGap).append(longestGap);
     }
-    const auto summary = [](QList<qint64> us) {
-        std::sort(us.begin(), us.end());
-        const auto ms = [](qint64 v) { return QString::number(double(v) / 1000.0, 'f', 1); };
+    const auto summary = [](const QList<qint64>& us) {
+        const auto ms = [](double v) { return QString::number(v / 1000.0, 'f', 1); };
         return u"median %1 ms, max %2 ms (%3 switches)"_s.arg(
-            ms(us.at(us.size() / 2)), ms(us.last()), QString::number(us.size()));
+            ms(percentile(us, 0.5)), ms(percentile(us, 1.0)), QString::number(us.size()));
     };
     out(u"switch clusters=%1 samples_per_series=%2"_s.arg(clusters).arg(depth()));
     const auto list = [](const QList<qint64>& us) {

@@ -44,6 +44,13 @@ inline void isolateSettings(QTemporaryDir& dir)
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.path());
 }
 
+// The bytes of a file, or nothing when it cannot be read.
+inline QByteArray readFileBytes(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 // Saves a PNG of widget next to the test binary (a build artefact) under screenshots/.
 inline QString saveScreenshot(QWidget* widget, const QString& name)
 {

@@ -124,12 +124,6 @@ bool anyContains(const QStringList& texts, const QString& needle)
         [&needle](const QString& text) { return text.contains(needle); });
 }
 
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 } // namespace
 
 class TestKeychainPassword final : public QObject {
@@ -195,7 +189,7 @@ private Q_SLOTS:
         // Saved: the keychain holds the password, the file only the mark.
         QVERIFY(editor->save());
         QCOMPARE(keychain.passwords.value(u"secure"_s), kMarker);
-        const QByteArray file = readAll(h.configPath());
+        const QByteArray file = readFileBytes(h.configPath());
         QVERIFY(!file.isEmpty());
         QVERIFY(!file.contains(kMarker.toUtf8()));
         const QJsonArray clusters = QJsonDocument::fromJson(file)[u"clusters"_s].toArray();
@@ -221,7 +215,7 @@ private Q_SLOTS:
         again->findChild<QCheckBox*>(u"passwordKeychainCheck"_s)->setChecked(false);
         QVERIFY(again->save());
         QVERIFY(!keychain.passwords.contains(u"secure"_s));
-        QVERIFY(readAll(h.configPath()).contains(kMarker.toUtf8())); // the operator's choice
+        QVERIFY(readFileBytes(h.configPath()).contains(kMarker.toUtf8())); // the operator's choice
 
         // Back to the keychain, then removed: the entry does not outlive the cluster.
         QTRY_VERIFY(!h.window().findChild<ClusterEditorDialog*>());
@@ -230,7 +224,7 @@ private Q_SLOTS:
         QVERIFY(third);
         third->findChild<QCheckBox*>(u"passwordKeychainCheck"_s)->setChecked(true);
         QVERIFY(third->save());
-        QVERIFY(!readAll(h.configPath()).contains(kMarker.toUtf8()));
+        QVERIFY(!readFileBytes(h.configPath()).contains(kMarker.toUtf8()));
         QCOMPARE(keychain.passwords.value(u"secure"_s), kMarker);
         gui::MessageBox::setNextAnswer(QMessageBox::Yes);
         h.window().removeCluster(u"secure"_s);

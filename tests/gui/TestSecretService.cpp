@@ -55,12 +55,6 @@ QString secretToolLookup(const QString& cluster)
     return tool.exitCode() == 0 ? QString::fromUtf8(tool.readAllStandardOutput()) : QString();
 }
 
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 // Every file under dir whose bytes contain needle.
 QStringList filesContaining(const QString& dir, const QByteArray& needle)
 {
@@ -68,7 +62,7 @@ QStringList filesContaining(const QString& dir, const QByteArray& needle)
     QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
-        if (readAll(path).contains(needle))
+        if (readFileBytes(path).contains(needle))
             found << path;
     }
     return found;
@@ -148,7 +142,7 @@ private Q_SLOTS:
 
         // In the Secret Service, and in no file this process wrote.
         QCOMPARE(secretToolLookup(u"secure"_s), kPassword);
-        const QByteArray config = readAll(h.configPath());
+        const QByteArray config = readFileBytes(h.configPath());
         QVERIFY(QJsonDocument::fromJson(config)[u"clusters"_s][1][u"password_keychain"_s].toBool());
         QCOMPARE(
             filesContaining(QFileInfo(h.configPath()).path(), kPassword.toUtf8()), QStringList());
