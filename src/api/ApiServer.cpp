@@ -114,7 +114,7 @@ ApiServer::ApiServer(Manager& manager, ActionEngine& actions, AuditLog& audit,
 {
     m_controllers->registerRoutes(m_router);
     m_sse->setDropObserver([this](const QString& reason) { m_metrics->observeSseDrop(reason); });
-    connect(&manager.poller(), &Poller::pollFinished, this,
+    connect(&manager, &Manager::pollFinished, this,
         [this](const PollResult& result) { m_metrics->observePoll(result); });
     connect(&actions, &ActionEngine::actionChanged, this,
         [this](const MultiAction& action) { m_metrics->observeAction(action); });

@@ -142,11 +142,9 @@ void ClusterPage::refreshHealth()
     if (m_healthDirty)
         return;
     const ClusterConfig* config = m_manager.config().cluster(m_cluster);
-    try {
-        m_summary->showHealth(m_manager.health(m_cluster), config && config->readOnly);
-    } catch (const std::exception&) {
-        // Removed or disabled a moment ago; the window drops this page next.
-    }
+    // None when removed or disabled a moment ago; the window drops this page next.
+    if (const auto health = m_manager.findHealth(m_cluster))
+        m_summary->showHealth(*health, config && config->readOnly);
 }
 
 void ClusterPage::refreshStats()

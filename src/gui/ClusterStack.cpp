@@ -157,12 +157,10 @@ void ClusterStack::onStatsUpdated(const QString& cluster)
 
 void ClusterStack::onHealthUpdated(const QString& cluster)
 {
-    try {
-        const HealthReport health = m_manager.health(cluster);
-        m_tabs->setHealth(cluster, health.status, health.summary());
-    } catch (const std::exception&) {
-        return; // not started yet, or disabled a moment ago: the dot stays grey
-    }
+    const std::optional<HealthReport> health = m_manager.findHealth(cluster);
+    if (!health)
+        return; // removed or disabled a moment ago: the dot stays grey
+    m_tabs->setHealth(cluster, health->status, health->summary());
     if (ClusterPage* existing = m_pages.value(cluster))
         existing->refreshHealth();
 }

@@ -31,12 +31,8 @@ QJsonObject metricJson(const CompareMetric& metric)
 
 } // namespace
 
-CompareExporter::CompareExporter(CompareResult result, QList<CompareMetric> workerMetrics,
-    QHash<QString, QString> labels, QDateTime at)
-    : m_result(std::move(result))
-    , m_workerMetrics(std::move(workerMetrics))
-    , m_labels(std::move(labels))
-    , m_at(std::move(at))
+CompareExporter::CompareExporter(CompareResult result, QHash<QString, QString> labels, QDateTime at)
+    : m_result(std::move(result)), m_labels(std::move(labels)), m_at(std::move(at))
 {
 }
 
@@ -61,7 +57,7 @@ QByteArray CompareExporter::toCsv() const
         }
     };
     addRows(u"jobs"_s, m_result.metrics);
-    addRows(u"workers"_s, m_workerMetrics);
+    addRows(u"workers"_s, m_result.workerMetrics);
     return (lines.join(u"\r\n"_s) + u"\r\n"_s).toUtf8();
 }
 
@@ -71,7 +67,7 @@ QByteArray CompareExporter::toJson() const
     for (const CompareMetric& metric : m_result.metrics)
         metrics.insert(metric.name, metricJson(metric));
     QJsonObject workers;
-    for (const CompareMetric& metric : m_workerMetrics)
+    for (const CompareMetric& metric : m_result.workerMetrics)
         workers.insert(metric.name, metricJson(metric));
     QJsonArray anomalies;
     for (const Anomaly& anomaly : m_result.anomalies) {

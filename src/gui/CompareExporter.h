@@ -10,13 +10,13 @@ namespace qd::gui {
 
 // Writes a comparison out for a ticket or a spreadsheet. JSON is the seed's compare answer
 // ({"clusters", "metrics", "anomalies"}) plus "worker_metrics" and "exported_at"; CSV has one
-// line per metric with a column per cluster and the delta.
+// line per metric with a column per cluster and the delta. Both hold the figures the engine
+// computed, the ones POST /api/v1/stats/compare answers with.
 class CompareExporter final {
 public:
     enum class Format { Csv, Json };
 
-    CompareExporter(CompareResult result, QList<CompareMetric> workerMetrics,
-        QHash<QString, QString> labels, QDateTime at);
+    CompareExporter(CompareResult result, QHash<QString, QString> labels, QDateTime at);
 
     QByteArray toCsv() const;
     QByteArray toJson() const;
@@ -26,7 +26,6 @@ public:
 
 private:
     CompareResult m_result;
-    QList<CompareMetric> m_workerMetrics;
     QHash<QString, QString> m_labels;
     QDateTime m_at;
 };

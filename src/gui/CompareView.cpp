@@ -13,7 +13,6 @@
 #include "gui/TableFilterProxy.h"
 #include "gui/TableViewSetup.h"
 #include "gui/TrendChart.h"
-#include "gui/WorkerComparison.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -325,11 +324,9 @@ void CompareView::refreshNow(ChartToo chartToo)
     }
     QStringList available;
     QStringList waiting;
-    QMap<QString, ClusterStats> stats;
     for (const QString& name : std::as_const(m_clusters)) {
-        if (const auto cached = m_manager.cachedStats(name)) {
+        if (m_manager.cachedStats(name)) {
             available.append(name);
-            stats.insert(name, *cached);
         } else {
             waiting.append(labels().value(name, name));
         }
@@ -351,8 +348,7 @@ void CompareView::refreshNow(ChartToo chartToo)
         else
             jobs.append(metric);
     }
-    m_workerMetrics = WorkerComparison::compare(stats, mode);
-    workers.append(m_workerMetrics);
+    workers.append(m_result.workerMetrics);
     m_jobs->setMetrics(jobs);
     m_workers->setMetrics(workers);
     m_anomalies->setLabels(labels());
@@ -372,7 +368,7 @@ void CompareView::refreshNow(ChartToo chartToo)
 
 CompareExporter CompareView::exporter() const
 {
-    return CompareExporter(m_result, m_workerMetrics, labels(), QDateTime::currentDateTimeUtc());
+    return CompareExporter(m_result, labels(), QDateTime::currentDateTimeUtc());
 }
 
 void CompareView::exportInteractive(CompareExporter::Format format)

@@ -89,7 +89,6 @@ private:
     GuiSettings& m_settings;
     QStringList m_clusters;
     CompareResult m_result;
-    QList<CompareMetric> m_workerMetrics;
     QHBoxLayout* m_chipLayout = nullptr;
     QScrollArea* m_chipScroll = nullptr;
     QList<QToolButton*> m_chips;

@@ -71,12 +71,10 @@ void StatusBarInfo::refresh()
         return;
     }
     const std::optional<ClusterStats> stats = m_manager.cachedStats(m_cluster);
-    HealthReport health;
-    try {
-        health = m_manager.health(m_cluster);
-    } catch (const std::exception&) {
+    const std::optional<HealthReport> found = m_manager.findHealth(m_cluster);
+    if (!found)
         return; // disabled a moment ago
-    }
+    const HealthReport& health = *found;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (!health.reachable && health.lastChecked.isValid()) {
         const HealthIssue* issue = health.issue(healthrule::Unreachable);

@@ -57,12 +57,10 @@ QString TrayNotifier::toolTip() const
 void TrayNotifier::onHealthUpdated(const QString& cluster)
 {
     // Called after every poll of every cluster: only a changed status redraws anything.
-    HealthStatus status = HealthStatus::Unknown;
-    try {
-        status = m_manager.health(cluster).status;
-    } catch (const std::exception&) {
-        return;
-    }
+    const std::optional<HealthReport> health = m_manager.findHealth(cluster);
+    if (!health)
+        return; // removed or disabled a moment ago
+    const HealthStatus status = health->status;
     const auto known = m_statuses.constFind(cluster);
     if (known != m_statuses.cend() && *known == status && m_iconSet)
         return;

@@ -8,7 +8,6 @@
 #include "ApiHarness.h"
 #include "HttpClient.h"
 #include "core/engine/Manager.h"
-#include "core/stats/Poller.h"
 #include "loadgen/LoadRunner.h"
 #include "support/RedisServer.h"
 
@@ -96,14 +95,14 @@ inline bool allReachable(
     return true;
 }
 
-// When each cluster's polls started, in ms of one monotonic timer (Poller::pollStarted is
+// When each cluster's polls started, in ms of one monotonic timer (Manager::pollStarted is
 // emitted on the main thread at the moment a poll is handed to the pool).
 class PollStartLog final {
 public:
-    explicit PollStartLog(Poller& poller)
+    explicit PollStartLog(Manager& manager)
     {
         m_timer.start();
-        QObject::connect(&poller, &Poller::pollStarted, &m_context,
+        QObject::connect(&manager, &Manager::pollStarted, &m_context,
             [this](const QString& cluster) { m_starts[cluster].append(m_timer.elapsed()); });
     }
     PollStartLog(const PollStartLog&) = delete;

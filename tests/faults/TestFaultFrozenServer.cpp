@@ -47,7 +47,7 @@ private Q_SLOTS:
 
         ApiHarness harness(faultConfig(clusters));
         QVERIFY2(harness.start(&error, false), qPrintable(error));
-        PollStartLog polls(harness.manager().poller()); // before polling: see the first polls too
+        PollStartLog polls(harness.manager()); // before polling: see the first polls too
         harness.manager().start();
         Manager& manager = harness.manager();
         QString unreachable;

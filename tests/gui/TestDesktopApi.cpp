@@ -9,9 +9,11 @@
 #include "api/ApiServer.h"
 #include "app/EngineHost.h"
 #include "gui/ClusterTabBar.h"
+#include "gui/CompareTableModel.h"
 #include "gui/CompareView.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QScopeGuard>
 
@@ -30,6 +32,46 @@ QJsonObject cluster(const QString& name, const QString& color, const QString& en
     c.insert(u"color"_s, color);
     return c;
 }
+
+// The desktop in this process, set up in GuiMain.cpp's order: engine, window, polling, API.
+class InProcessDesktop final {
+public:
+    InProcessDesktop() = default;
+    InProcessDesktop(const InProcessDesktop&) = delete;
+    InProcessDesktop& operator=(const InProcessDesktop&) = delete;
+    ~InProcessDesktop()
+    {
+        if (m_opened)
+            m_host.shutdown();
+    }
+
+    // What failed; empty when the window is up and the API listens.
+    QString open(const QString& configPath)
+    {
+        app::CommandLineOptions options;
+        options.configPath = configPath;
+        options.configGiven = true;
+        options.listen = u"127.0.0.1:0"_s;
+        if (!m_host.open(options))
+            return m_host.error();
+        m_opened = true;
+        m_window = std::make_unique<gui::MainWindow>(
+            m_host.manager(), m_host.actions(), &m_host.audit());
+        m_host.start();
+        QString error;
+        if (!m_host.startApi(&error))
+            return error;
+        m_window->show();
+        return QTest::qWaitForWindowExposed(m_window.get()) ? QString() : u"window not shown"_s;
+    }
+    app::EngineHost& host() { return m_host; }
+    gui::MainWindow& window() { return *m_window; }
+
+private:
+    app::EngineHost m_host;
+    std::unique_ptr<gui::MainWindow> m_window;
+    bool m_opened = false;
+};
 
 } // namespace
 
@@ -104,21 +146,11 @@ private Q_SLOTS:
                 cluster(u"eu"_s, u"blue"_s, m_servers[2]->endpoint())},
             QJsonObject {{u"token"_s, kToken}}, dir.path());
         config.insert(u"default_cluster"_s, u"production"_s);
-        app::CommandLineOptions options;
-        options.configPath = writeServerConfig(dir.path(), config);
-        options.configGiven = true;
-        options.listen = u"127.0.0.1:0"_s;
-
-        // GuiMain.cpp's order: engine, window, polling, API.
-        app::EngineHost host;
-        QVERIFY2(host.open(options), qPrintable(host.error()));
-        gui::MainWindow window(host.manager(), host.actions(), &host.audit());
-        host.start();
-        QString error;
-        QVERIFY2(host.startApi(&error), qPrintable(error));
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        const auto stop = qScopeGuard([&host] { host.shutdown(); });
+        InProcessDesktop desktop;
+        const QString failed = desktop.open(writeServerConfig(dir.path(), config));
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        app::EngineHost& host = desktop.host();
+        gui::MainWindow& window = desktop.window();
 
         HttpClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(host.api()->port())));
         client.setToken(kToken.toUtf8());
@@ -154,6 +186,81 @@ private Q_SLOTS:
         QVERIFY2(reply.status == 200, reply.describe().constData());
         QTRY_VERIFY(!window.isCompareShown());
         QVERIFY(!window.findAction(u"action_compare"_s)->isChecked());
+        window.close();
+    }
+
+    // POST /api/v1/stats/compare answers with the worker figures the compare view shows.
+    void apiCompareHasTheWorkerFiguresTheWindowShows()
+    {
+        RedisServer& production = *m_servers[0];
+        const QStringList keys {u"jobqueue:worker:w1:processing"_s,
+            u"jobqueue:processing:worker:w1"_s, u"jobqueue:processing:worker:w2"_s,
+            u"jobqueue:worker:w3:processing"_s};
+        const auto forget = qScopeGuard([&] { production.cli(QStringList {u"DEL"_s} + keys); });
+        production.cli({u"LPUSH"_s, keys[0], u"{\"id\":\"p1\"}"_s});
+        production.cli({u"SET"_s, keys[1], u"{\"id\":\"p1\"}"_s, u"EX"_s, u"30"_s});
+        production.cli({u"SET"_s, keys[2], u"{}"_s, u"EX"_s, u"30"_s});
+        production.cli({u"LPUSH"_s, keys[3], u"{\"id\":\"p2\"}"_s});
+
+        QTemporaryDir dir;
+        const QJsonObject config
+            = serverConfig(QJsonArray {cluster(u"production"_s, u"green"_s, production.endpoint()),
+                               cluster(u"staging"_s, u"orange"_s, m_servers[1]->endpoint())},
+                QJsonObject {{u"token"_s, kToken}}, dir.path());
+        InProcessDesktop desktop;
+        const QString failed = desktop.open(writeServerConfig(dir.path(), config));
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        app::EngineHost& host = desktop.host();
+        gui::MainWindow& window = desktop.window();
+
+        Manager& manager = host.manager();
+        manager.setCompareMode(true, {u"production"_s, u"staging"_s});
+        QTRY_VERIFY(window.isCompareShown());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            manager.cachedStats(u"production"_s).value_or(ClusterStats {}).workers.size() == 3
+                && manager.cachedStats(u"staging"_s).has_value(),
+            5000);
+        // Heartbeat ages move with every poll: hold the polls still (one in flight ends within
+        // the timeout) so that the window and the API read the same one.
+        manager.setPollingEnabled(false);
+        QTest::qWait(int(manager.config().polling.timeout.count()) + 200);
+        gui::CompareView* view = window.compareView();
+        view->refreshNow();
+
+        HttpClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(host.api()->port())));
+        const HttpResponse reply = client.post(u"/api/v1/stats/compare"_s,
+            QJsonObject {{u"clusters"_s, QJsonArray {u"production"_s, u"staging"_s}}});
+        QVERIFY2(reply.status == 200, reply.describe().constData());
+        const QJsonObject api = reply.object()[u"worker_metrics"_s].toObject();
+        QCOMPARE(api.size(), 4);
+        gui::CompareTableModel* shown = view->workersModel();
+        for (auto it = api.begin(); it != api.end(); ++it) {
+            const int row = shown->rowOf(it.key());
+            QVERIFY2(row >= 0, qPrintable(it.key() + u" is not shown"_s));
+            const CompareMetric& metric = shown->rowAt(row);
+            const QJsonObject answered = it.value().toObject();
+            QCOMPARE(answered[u"unit"_s].toString(), metric.unit);
+            QCOMPARE(answered[u"delta"_s].toDouble(), metric.delta);
+            QCOMPARE(answered[u"highlighted"_s].toArray(),
+                QJsonArray::fromStringList(metric.highlighted));
+            const QJsonObject values = answered[u"values"_s].toObject();
+            QCOMPARE(values.size(), metric.values.size());
+            for (const QString& name : {u"production"_s, u"staging"_s}) {
+                const QModelIndex cell = shown->index(row, shown->columnOf(name));
+                const double displayed = cell.data(gui::SortRole).toDouble();
+                QCOMPARE(values.value(name).toDouble(-1), displayed);
+                QCOMPARE(cell.data(gui::HighlightRole).toBool(), metric.isHighlighted(name));
+            }
+        }
+        QCOMPARE(api[u"known_workers"_s][u"values"_s][u"production"_s].toDouble(), 3.0);
+        QCOMPARE(api[u"orphaned_workers"_s][u"values"_s][u"production"_s].toDouble(), 1.0);
+        // The export holds the same figures.
+        const QJsonObject exported = QJsonDocument::fromJson(view->exporter().toJson())
+                                         .object()[u"worker_metrics"_s]
+                                         .toObject();
+        for (auto it = api.begin(); it != api.end(); ++it)
+            QCOMPARE(exported[it.key()][u"values"_s].toObject(),
+                it.value().toObject()[u"values"_s].toObject());
         window.close();
     }
 

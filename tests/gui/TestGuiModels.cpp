@@ -13,7 +13,6 @@
 #include "gui/TrayNotifier.h"
 #include "gui/TrendChart.h"
 #include "gui/TrendPeaks.h"
-#include "gui/WorkerComparison.h"
 #include "gui/WorkerTableModel.h"
 
 #include <QChart>
@@ -230,7 +229,7 @@ private Q_SLOTS:
             350, u"jobs"_s, {u"prod"_s, u"stage"_s}});
         result.anomalies.append(Anomaly {u"deviation"_s, u"prod"_s, u"queue_size"_s,
             u"queue_size of prod, a \"big\" one"_s, 475, 300, Severity::Warning});
-        const CompareExporter exporter(result, {}, {{u"prod"_s, u"Production, EU"_s}},
+        const CompareExporter exporter(result, {{u"prod"_s, u"Production, EU"_s}},
             QDateTime(QDate(2025, 1, 14), QTime(10, 30), Qt::UTC));
         QCOMPARE(exporter.toCsv(),
             QByteArray("section,metric,unit,\"Production, EU\",stage,delta,highlighted\r\n"
@@ -239,21 +238,6 @@ private Q_SLOTS:
         QCOMPARE(json[u"metrics"_s][u"queue_size"_s][u"unit"_s].toString(), u"jobs"_s);
         QCOMPARE(json[u"anomalies"_s][0][u"severity"_s].toString(), u"warning"_s);
         QCOMPARE(json[u"exported_at"_s].toString(), u"2025-01-14T10:30:00.000Z"_s);
-    }
-
-    void workerComparisonMarksLikeTheEngine()
-    {
-        ClusterStats a;
-        a.workers = {worker(u"1"_s, 1, true), worker(u"2"_s, 1, true)};
-        ClusterStats b = a;
-        for (int i = 3; i < 12; ++i)
-            b.workers.append(worker(QString::number(i), 0, false));
-        const QList<CompareMetric> metrics
-            = WorkerComparison::compare({{u"a"_s, a}, {u"b"_s, b}}, CompareModeConfig {});
-        QCOMPARE(metrics.first().name, u"known_workers"_s);
-        QCOMPARE(metrics.first().delta, 9.0);
-        QCOMPARE(metrics.first().highlighted, QStringList({u"a"_s, u"b"_s}));
-        QVERIFY(metrics.at(1).highlighted.isEmpty()); // busy: 2 against 2
     }
 
     void deadLettersReadPeekResults()

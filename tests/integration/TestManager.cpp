@@ -181,7 +181,7 @@ private Q_SLOTS:
         config.polling.enabled = false; // only reads trigger polls here
         config.cache.ttl = 2s;
         Manager manager(config, clock);
-        QSignalSpy started(&manager.poller(), &Poller::pollStarted);
+        QSignalSpy started(&manager, &Manager::pollStarted);
         manager.start();
         QVERIFY_THROWS_EXCEPTION(
             ClusterError, manager.stats(QStringLiteral("p"))); // no data yet: asks

@@ -198,6 +198,53 @@ private Q_SLOTS:
         QCOMPARE(engine.compare(inputs).metric(u"queue_size")->highlighted.size(), 2);
     }
 
+    void workerFiguresSideBySide()
+    {
+        // production: 10 live idle workers, heartbeats 10 s old; staging: 2 of those and one
+        // orphan holding 4 jobs; quiet: the orphan alone, no heartbeat anywhere.
+        const qd::ClusterStats withOrphan = staging().silentWorker(u"gone"_s, 4);
+        const qd::ClusterStats quiet = ClusterStatsBuilder(u"quiet"_s).silentWorker(u"gone"_s, 4);
+        const CompareResult result
+            = CompareEngine().compare({inputOf(production()), inputOf(withOrphan), inputOf(quiet)});
+        QStringList names;
+        for (const CompareMetric& metric : result.workerMetrics)
+            names.append(metric.name);
+        QCOMPARE(names,
+            (QStringList {u"known_workers"_s, u"busy_workers"_s, u"orphaned_workers"_s,
+                u"oldest_heartbeat_ms"_s}));
+        const auto values = [&result](qsizetype i) { return result.workerMetrics.at(i).values; };
+        QCOMPARE(values(0),
+            (QMap<QString, double> {{u"production"_s, 10}, {u"staging"_s, 3}, {u"quiet"_s, 1}}));
+        QCOMPARE(values(1),
+            (QMap<QString, double> {{u"production"_s, 0}, {u"staging"_s, 1}, {u"quiet"_s, 1}}));
+        QCOMPARE(values(2),
+            (QMap<QString, double> {{u"production"_s, 0}, {u"staging"_s, 1}, {u"quiet"_s, 1}}));
+        // No heartbeat, no age: absent, not zero.
+        QCOMPARE(
+            values(3), (QMap<QString, double> {{u"production"_s, 10000}, {u"staging"_s, 10000}}));
+        QCOMPARE(result.workerMetrics.at(0).delta, 9.0);
+        QCOMPARE(result.workerMetrics.at(3).delta, 0.0);
+        QCOMPARE(result.workerMetrics.at(0).unit, u"workers"_s);
+        QCOMPARE(result.workerMetrics.at(3).unit, u"ms"_s);
+        // Marked by the rule of the other metrics: far enough from the median (3 known workers,
+        // 1 busy, 1 orphaned), and at least the floor apart (2 workers; 1 for orphans, any of
+        // which holds jobs nobody runs).
+        QCOMPARE(
+            result.workerMetrics.at(0).highlighted, (QStringList {u"production"_s, u"quiet"_s}));
+        QVERIFY(result.workerMetrics.at(1).highlighted.isEmpty());
+        QCOMPARE(result.workerMetrics.at(2).highlighted, QStringList {u"production"_s});
+        QVERIFY(result.workerMetrics.at(3).highlighted.isEmpty());
+        // Worker figures are shown, not judged: no anomaly names them.
+        for (const qd::Anomaly& anomaly : result.anomalies)
+            QVERIFY2(!names.contains(anomaly.metric), qPrintable(anomaly.metric));
+
+        qd::CompareModeConfig off;
+        off.highlightDeltas = false;
+        for (const CompareMetric& metric :
+            CompareEngine(off).compare({inputOf(production()), inputOf(withOrphan)}).workerMetrics)
+            QVERIFY(metric.highlighted.isEmpty());
+    }
+
     void repeatedClusterIsComparedOnce()
     {
         const CompareResult result = CompareEngine().compare(

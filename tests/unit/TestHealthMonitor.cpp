@@ -32,9 +32,9 @@ ClusterStatsBuilder unattended()
     return builder;
 }
 
-HealthReport evaluate(const ClusterStats& latest, const QList<ClusterStats>& history = {})
+HealthReport evaluate(const ClusterStats& latest, const QList<ClusterStats>& earlier = {})
 {
-    return HealthMonitor().evaluate(latest.clusterName, &latest, std::nullopt, history);
+    return HealthMonitor().evaluate(latest.clusterName, &latest, std::nullopt, earlier);
 }
 
 } // namespace
@@ -197,10 +197,6 @@ private Q_SLOTS:
             QCOMPARE(report.issue(rule)->severity, Severity::Warning);
             QVERIFY(report.issue(rule)->message.contains(QString::number(series.constLast())));
         }
-        // The engine's ring usually ends with the latest poll: the same verdict.
-        QCOMPARE(
-            monitor.evaluate(latest.clusterName, &latest, std::nullopt, history).hasIssue(rule),
-            fires);
     }
 
     void pausedQueueGrowthIsNotBacklog()
@@ -213,8 +209,8 @@ private Q_SLOTS:
                   return poll.queue(u"high"_s, value, true).queue(u"low"_s, 4).liveWorkers(1);
               });
         const ClusterStats& latest = history.constLast();
-        const HealthReport report
-            = HealthMonitor(config).evaluate(latest.clusterName, &latest, std::nullopt, history);
+        const HealthReport report = HealthMonitor(config).evaluate(
+            latest.clusterName, &latest, std::nullopt, history.mid(0, history.size() - 1));
         QVERIFY(!report.hasIssue(qd::healthrule::BacklogGrowing));
     }
 

@@ -127,7 +127,7 @@ private Q_SLOTS:
         int connected = 0;
         int disconnected = 0;
         int changed = 0;
-        QList<qd::ClusterStats> history;
+        QList<qd::ClusterStats> earlier;
         std::optional<qd::ClusterStats> latest;
         for (int poll = 0; poll < 20; ++poll) {
             const bool down = poll >= 5 && poll < 15;
@@ -137,12 +137,13 @@ private Q_SLOTS:
                 failure->message = u"connection refused"_s;
                 failure->at = qd::test::pollTime(poll);
             } else {
+                if (latest)
+                    earlier.append(*latest);
                 latest
                     = qd::test::ClusterStatsBuilder().queue(u"high"_s, 3).liveWorkers(1).at(poll);
-                history.append(*latest);
             }
             const HealthTransition transition = tracker.update(
-                monitor.evaluate(u"production"_s, latest ? &*latest : nullptr, failure, history));
+                monitor.evaluate(u"production"_s, latest ? &*latest : nullptr, failure, earlier));
             connected += transition.connected ? 1 : 0;
             disconnected += transition.disconnected ? 1 : 0;
             changed += transition.statusChanged ? 1 : 0;

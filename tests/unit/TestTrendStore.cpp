@@ -254,54 +254,67 @@ private Q_SLOTS:
         QVERIFY(store.series(QStringLiteral("a"), QStringLiteral("latency_ms")).isEmpty());
     }
 
-    void runtimeHistoryKeepsWhatItsReadersNeed()
+    void cacheKeepsWhatItsReadersNeed()
     {
         HealthConfig health;
         health.deadLetterGrowthPolls = 3;
         const AnomalyThresholds anomalies;
         health.backlogGrowthPolls = 2;
-        QCOMPARE(ClusterRuntime::historyDepth(health, anomalies), anomalies.baselinePolls + 1);
-        // The longest streak rule sets the depth: exactly 20 earlier polls plus the current.
+        QCOMPARE(ClusterRuntime::earlierPolls(health, anomalies), anomalies.baselinePolls);
+        // The longest streak rule sets the depth: exactly 20 earlier polls.
         health.backlogGrowthPolls = 20;
-        const qsizetype depth = ClusterRuntime::historyDepth(health, anomalies);
-        QCOMPARE(depth, 21);
+        const qsizetype kept = ClusterRuntime::earlierPolls(health, anomalies);
+        QCOMPARE(kept, 20);
 
-        ClusterRuntime rt;
+        ManualClock clock;
+        StatsCache cache(clock, 2s);
+        const QString prod = QStringLiteral("prod");
         for (int i = 1; i <= 30; ++i) {
-            ClusterStats s = statsAt(QStringLiteral("prod"), i * 1000, i * 10); // growing
+            ClusterStats s = statsAt(prod, i * 1000, i * 10); // growing
             s.workerCount = 200;
             for (int w = 0; w < 200; ++w)
                 s.workers.append({QStringLiteral("worker-%1").arg(w), 1, 5000, 1000, {}});
             s.workersComplete = true;
-            rt.latest = s;
-            rt.remember(s, depth);
+            cache.put(s, kept);
         }
-        QCOMPARE(rt.history.size(), depth);
-        QCOMPARE(rt.history.constLast().polledAt, rt.latest->polledAt);
-        QCOMPARE(rt.history.constFirst().polledAt.toMSecsSinceEpoch(), (30 - depth + 1) * 1000);
-        for (const ClusterStats& poll : std::as_const(rt.history)) {
+        // One copy of each poll: the newest is not among the earlier ones.
+        const ClusterStats* latest = cache.latest(prod);
+        QVERIFY(latest != nullptr);
+        QCOMPARE(latest->polledAt.toMSecsSinceEpoch(), 30'000);
+        const QList<ClusterStats> earlier = cache.earlier(prod);
+        QCOMPARE(earlier.size(), kept);
+        QCOMPARE(earlier.constLast().polledAt.toMSecsSinceEpoch(), 29'000);
+        QCOMPARE(earlier.constFirst().polledAt.toMSecsSinceEpoch(), (30 - kept) * 1000);
+        for (const ClusterStats& poll : earlier) {
             QVERIFY(poll.workers.isEmpty());
             QCOMPARE(poll.workerCount, 200);
             QVERIFY(poll.workersComplete);
         }
-        QCOMPARE(rt.latest->workers.size(), 200); // the current poll keeps its detail
+        QCOMPARE(latest->workers.size(), 200); // the current poll keeps its detail
 
         // The trimmed history still carries the longest streak the rules look for.
-        const HealthReport report = HealthMonitor(health).evaluate(
-            QStringLiteral("prod"), &*rt.latest, std::nullopt, rt.history);
+        const HealthReport report
+            = HealthMonitor(health).evaluate(prod, latest, std::nullopt, earlier);
         QVERIFY(hasIssue(report, healthrule::BacklogGrowing));
         QVERIFY(hasIssue(report, healthrule::DeadLettersGrowing));
 
         // And the full anomaly baseline: a backlog that jumps against a flat past is seen.
-        ClusterRuntime flat;
+        StatsCache flat(clock, 2s);
         for (int i = 1; i <= 30; ++i)
-            flat.remember(statsAt(QStringLiteral("prod"), i * 1000, 100 + i % 2), depth);
-        const ClusterStats jump = statsAt(QStringLiteral("prod"), 31'000, 1000);
-        flat.remember(jump, depth);
-        const QList<Anomaly> found
-            = AnomalyDetector().temporal(CompareInput {QStringLiteral("prod"), jump, flat.history});
+            flat.put(statsAt(prod, i * 1000, 100 + i % 2), kept);
+        flat.put(statsAt(prod, 31'000, 1000), kept);
+        const QList<Anomaly> found = AnomalyDetector().temporal(
+            CompareInput {prod, *flat.latest(prod), flat.earlier(prod)});
         QVERIFY(std::any_of(found.cbegin(), found.cend(),
             [](const Anomaly& a) { return a.type == anomalytype::BacklogJump; }));
+
+        // Keeping no earlier polls keeps the newest alone; removing forgets the cluster.
+        flat.put(statsAt(prod, 32'000, 5), 0);
+        QVERIFY(flat.earlier(prod).isEmpty());
+        QCOMPARE(flat.get(prod)->totalQueued(), 5);
+        flat.remove(prod);
+        QVERIFY(flat.latest(prod) == nullptr);
+        QVERIFY(flat.earlier(prod).isEmpty());
     }
 
     void cacheTtlFollowsTheInjectedClock()

@@ -4,7 +4,6 @@
 #include "api/http/ApiRequest.h"
 #include "api/json/RequestBodies.h"
 #include "core/engine/Manager.h"
-#include "core/errors/Errors.h"
 
 #include <QJsonArray>
 
@@ -15,11 +14,8 @@ namespace {
 
 QString healthName(const Manager& manager, const QString& cluster)
 {
-    try {
-        return healthStatusName(manager.health(cluster).status);
-    } catch (const ClusterError&) {
-        return healthStatusName(HealthStatus::Unknown); // not started yet
-    }
+    const auto health = manager.findHealth(cluster);
+    return healthStatusName(health ? health->status : HealthStatus::Unknown);
 }
 
 QJsonObject compareState(const Manager& manager)

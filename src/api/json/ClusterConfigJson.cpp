@@ -3,7 +3,6 @@
 #include "api/json/JsonTime.h"
 #include "core/config/ConfigWriter.h"
 #include "core/engine/Manager.h"
-#include "core/errors/Errors.h"
 #include "core/redis/Endpoint.h"
 
 using namespace Qt::StringLiterals;
@@ -31,12 +30,7 @@ QJsonObject connectionToJson(const Manager& manager, const ClusterConfig& cluste
         return {{u"reachable"_s, false}, {u"status"_s, u"disabled"_s},
             {u"last_error"_s, QJsonValue::Null}, {u"last_checked"_s, QJsonValue::Null}};
     }
-    HealthReport health;
-    try {
-        health = manager.health(cluster.name);
-    } catch (const ClusterError&) {
-        // Enabled but not started yet: nothing known.
-    }
+    const HealthReport health = manager.findHealth(cluster.name).value_or(HealthReport {});
     const HealthIssue* unreachable = health.issue(healthrule::Unreachable);
     return {{u"reachable"_s, health.reachable}, {u"status"_s, healthStatusName(health.status)},
         {u"last_error"_s, unreachable ? QJsonValue(unreachable->message) : QJsonValue::Null},

@@ -15,11 +15,13 @@ QJsonObject anomalyToJson(const Anomaly& a)
         {u"severity"_s, severityName(a.severity)}};
 }
 
-QJsonObject compareResultToJson(const CompareResult& result)
+namespace {
+
+// An object keyed by metric name; `order` receives the names as they come.
+QJsonObject metricsToJson(const QList<CompareMetric>& list, QJsonArray* order = nullptr)
 {
     QJsonObject metrics;
-    QJsonArray order;
-    for (const CompareMetric& m : result.metrics) {
+    for (const CompareMetric& m : list) {
         QJsonObject values;
         for (auto it = m.values.cbegin(); it != m.values.cend(); ++it)
             values.insert(it.key(), it.value());
@@ -27,13 +29,24 @@ QJsonObject compareResultToJson(const CompareResult& result)
             QJsonObject {{u"name"_s, m.name}, {u"values"_s, values}, {u"delta"_s, m.delta},
                 {u"unit"_s, m.unit},
                 {u"highlighted"_s, QJsonArray::fromStringList(m.highlighted)}});
-        order.append(m.name);
+        if (order)
+            order->append(m.name);
     }
+    return metrics;
+}
+
+} // namespace
+
+QJsonObject compareResultToJson(const CompareResult& result)
+{
+    QJsonArray order;
+    const QJsonObject metrics = metricsToJson(result.metrics, &order);
     QJsonArray anomalies;
     for (const Anomaly& a : result.anomalies)
         anomalies.append(anomalyToJson(a));
     return {{u"clusters"_s, QJsonArray::fromStringList(result.clusters)}, {u"metrics"_s, metrics},
-        {u"anomalies"_s, anomalies}, {u"metric_order"_s, order}};
+        {u"worker_metrics"_s, metricsToJson(result.workerMetrics)}, {u"anomalies"_s, anomalies},
+        {u"metric_order"_s, order}};
 }
 
 } // namespace qd::api

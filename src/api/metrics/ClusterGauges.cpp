@@ -3,7 +3,6 @@
 #include "api/ApiVersion.h"
 #include "core/actions/ActionEngine.h"
 #include "core/engine/Manager.h"
-#include "core/errors/Errors.h"
 
 #include <array>
 #include <prometheus/gauge.h>
@@ -138,12 +137,10 @@ std::vector<prometheus::MetricFamily> ClusterGauges::collect(
         configured.Add({{"cluster", c}}).Set(enabled ? 1 : 0);
         if (!enabled)
             continue;
-        HealthReport report;
-        try {
-            report = manager.health(name);
-        } catch (const ClusterError&) {
-            continue; // enabled but not started yet: nothing known
-        }
+        const std::optional<HealthReport> found = manager.findHealth(name);
+        if (!found)
+            continue;
+        const HealthReport& report = *found;
         up.Add({{"cluster", c}}).Set(report.reachable ? 1 : 0);
         healthy.Add({{"cluster", c}}).Set(report.healthy ? 1 : 0);
         for (const HealthStatus s : kStatuses) {

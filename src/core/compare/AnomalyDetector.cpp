@@ -1,7 +1,5 @@
 #include "core/compare/AnomalyDetector.h"
 
-#include "core/health/PollHistory.h"
-
 #include <QSet>
 
 #include <algorithm>
@@ -156,10 +154,12 @@ std::optional<robust::Spread> AnomalyDetector::baselineOf(
     const CompareInput& input, const MetricSpec& spec) const
 {
     QList<double> values;
-    const QList<ClusterStats> earlier
-        = pollhistory::before(input.history, input.current, m_thresholds.baselinePolls);
-    for (const ClusterStats& poll : earlier) {
-        if (const auto value = spec.read(poll))
+    const qsizetype size = input.earlier.size();
+    const qsizetype first = m_thresholds.baselinePolls < 0
+        ? 0
+        : std::max<qsizetype>(0, size - m_thresholds.baselinePolls);
+    for (qsizetype i = first; i < size; ++i) {
+        if (const auto value = spec.read(input.earlier.at(i)))
             values.append(*value);
     }
     if (values.size() < std::max(1, m_thresholds.minBaselinePolls))

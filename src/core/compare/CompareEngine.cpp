@@ -34,6 +34,8 @@ CompareResult CompareEngine::compare(const QList<CompareInput>& clusters) const
         result.clusters.append(input.cluster);
     for (const MetricSpec& spec : metricsFor(unique))
         result.metrics.append(compareMetric(spec, unique));
+    for (const MetricSpec& spec : MetricSpec::workerDetails())
+        result.workerMetrics.append(compareMetric(spec, unique));
     result.anomalies = m_detector.detect(unique);
     return result;
 }

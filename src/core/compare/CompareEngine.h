@@ -11,7 +11,8 @@
 namespace qd {
 
 // Builds the seed's compare result: each metric side by side with its delta, the clusters
-// whose value is beyond delta_threshold marked for highlighting, and the anomalies.
+// whose value is beyond delta_threshold marked for highlighting, and the anomalies; plus the
+// worker figures (MetricSpec::workerDetails), marked by the same rule.
 class CompareEngine final {
 public:
     explicit CompareEngine(CompareModeConfig config = {}, AnomalyThresholds thresholds = {});

@@ -8,11 +8,11 @@
 namespace qd {
 
 // One cluster as the compare engine and the anomaly detector see it: its newest poll and the
-// recent polls that form its own baseline.
+// polls before it, which form its own baseline.
 struct CompareInput {
     QString cluster; // the name used in "values", "clusters" and "cluster"
     ClusterStats current;
-    QList<ClusterStats> history; // recent successful polls, oldest first; may end with current
+    QList<ClusterStats> earlier; // successful polls before `current`, oldest first
 };
 
 } // namespace qd

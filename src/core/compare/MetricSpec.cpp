@@ -16,6 +16,8 @@ constexpr double kDeadLetterFloor = 10; // jobs
 constexpr double kWorkerFloor = 2; // workers
 constexpr double kJobRateFloor = 1; // jobs/s
 constexpr double kErrorRateFloor = 0.05; // five percentage points
+constexpr double kOrphanFloor = 1; // workers: a single orphan already holds jobs nobody runs
+constexpr double kHeartbeatAgeFloor = 5000; // ms: well within one heartbeat refresh
 
 using Read = std::function<std::optional<double>(const ClusterStats&)>;
 
@@ -45,6 +47,30 @@ QList<MetricSpec> MetricSpec::aggregates()
         make(u"error_rate"_s, u"ratio"_s, kErrorRateFloor,
             [](const ClusterStats& s) {
                 return s.ratesKnown ? std::optional<double>(s.errorRate) : std::nullopt;
+            }),
+    };
+}
+
+QList<MetricSpec> MetricSpec::workerDetails()
+{
+    return {
+        make(u"known_workers"_s, u"workers"_s, kWorkerFloor,
+            [](const ClusterStats& s) { return std::optional<double>(double(s.workers.size())); }),
+        make(u"busy_workers"_s, u"workers"_s, kWorkerFloor,
+            [](const ClusterStats& s) {
+                return std::optional<double>(double(std::count_if(s.workers.cbegin(),
+                    s.workers.cend(), [](const WorkerStat& w) { return w.processingLength > 0; })));
+            }),
+        make(u"orphaned_workers"_s, u"workers"_s, kOrphanFloor,
+            [](const ClusterStats& s) {
+                return std::optional<double>(double(s.orphanedWorkers().size()));
+            }),
+        make(u"oldest_heartbeat_ms"_s, u"ms"_s, kHeartbeatAgeFloor,
+            [](const ClusterStats& s) -> std::optional<double> {
+                qint64 oldest = -1;
+                for (const WorkerStat& w : s.workers)
+                    oldest = std::max(oldest, w.heartbeatAgeMs.value_or(-1));
+                return oldest < 0 ? std::nullopt : std::optional<double>(double(oldest));
             }),
     };
 }

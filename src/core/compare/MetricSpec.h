@@ -22,6 +22,10 @@ struct MetricSpec {
 
     // The six cluster-wide metrics of the compare result, in the order shown.
     static QList<MetricSpec> aggregates();
+    // The four worker figures of the compare result's "worker_metrics", in the order shown:
+    // known_workers, busy_workers (holding a job), orphaned_workers (holding jobs without a
+    // heartbeat) and oldest_heartbeat_ms (absent where no worker beats).
+    static QList<MetricSpec> workerDetails();
     // "queue_size:<queue>": one configured queue's length.
     static MetricSpec queueSize(const QString& queue);
     static MetricSpec byName(const QString& name); // an aggregate or "queue_size:<q>"

@@ -54,6 +54,7 @@ Manager::Manager(Config config, const Clock& clock, QObject* parent)
     if (hasErrors(issues))
         throw ClusterError(ClusterError::Kind::InvalidConfig, {},
             QStringLiteral("invalid configuration: ") + firstErrors(issues));
+    connect(&m_poller, &Poller::pollStarted, this, &Manager::pollStarted);
     connect(&m_poller, &Poller::pollFinished, this, &Manager::onPollFinished);
     m_activeCluster = m_config.defaultCluster;
     if (m_activeCluster.isEmpty() && !enabledClusters().isEmpty())
@@ -88,9 +89,9 @@ void Manager::startCluster(const ClusterConfig& cluster)
     // now is simply retried on every poll (with the pool's backoff).
     rt->client = redis::RedisClient::create(
         cluster, m_config.polling.timeout, reconnectCap(m_config.polling));
-    rt->backend = std::make_shared<GoRedisWorkQueue>(cluster, rt->client, m_clock);
     m_runtimes.insert(cluster.name, rt);
-    m_poller.addCluster(cluster.name, rt->backend);
+    m_poller.addCluster(
+        cluster.name, std::make_shared<GoRedisWorkQueue>(cluster, rt->client, m_clock));
 }
 
 void Manager::stopCluster(const QString& name)
@@ -99,11 +100,6 @@ void Manager::stopCluster(const QString& name)
     m_runtimes.remove(name);
     m_cache.remove(name);
     m_trends.removeCluster(name);
-}
-
-ClusterRuntime& Manager::runtime(const QString& name)
-{
-    return const_cast<ClusterRuntime&>(std::as_const(*this).runtime(name));
 }
 
 const ClusterRuntime& Manager::runtime(const QString& name) const
@@ -177,12 +173,13 @@ CompareResult Manager::compare(const QStringList& names) const
     QMap<QString, QString> missing;
     for (const QString& name : names) {
         const ClusterRuntime& rt = runtime(name);
-        if (!rt.latest) {
+        const ClusterStats* latest = m_cache.latest(name);
+        if (!latest) {
             missing.insert(
                 name, rt.lastFailure ? rt.lastFailure->message : QStringLiteral("not polled yet"));
             continue;
         }
-        inputs.append(CompareInput {name, *rt.latest, rt.history});
+        inputs.append(CompareInput {name, *latest, m_cache.earlier(name)});
     }
     if (!missing.isEmpty())
         throw MultiClusterError(missing);
@@ -191,15 +188,23 @@ CompareResult Manager::compare(const QStringList& names) const
 
 HealthReport Manager::health(const QString& name) const
 {
+    if (auto report = findHealth(name))
+        return *std::move(report);
+    const ClusterConfig& config = cluster(name); // throws ClusterError(Unknown)
+    throw ClusterError(ClusterError::Kind::Disabled, config.name,
+        QStringLiteral("cluster \"%1\" is disabled").arg(name));
+}
+
+std::optional<HealthReport> Manager::findHealth(const QString& name) const
+{
     const auto it = m_runtimes.constFind(name);
     if (it != m_runtimes.cend())
         return (*it)->health;
     // Before start() (or between an update and its restart) an enabled cluster has no runtime
     // yet: nothing is known, which is "unknown", not an error a caller must special-case.
-    const ClusterConfig& config = cluster(name); // throws ClusterError(Unknown)
-    if (!config.enabled)
-        throw ClusterError(ClusterError::Kind::Disabled, name,
-            QStringLiteral("cluster \"%1\" is disabled").arg(name));
+    const ClusterConfig* config = m_config.cluster(name);
+    if (!config || !config->enabled)
+        return std::nullopt;
     return m_health.evaluate(name, nullptr, std::nullopt, {});
 }
 
@@ -217,12 +222,6 @@ bool Manager::isReachable(const QString& name) const
     return it != m_runtimes.cend() && (*it)->health.reachable;
 }
 
-std::shared_ptr<QueueBackend> Manager::backend(const QString& name) const
-{
-    const auto it = m_runtimes.constFind(name);
-    return it == m_runtimes.cend() ? nullptr : (*it)->backend;
-}
-
 std::shared_ptr<redis::RedisClient> Manager::client(const QString& name) const
 {
     const auto it = m_runtimes.constFind(name);
@@ -232,29 +231,31 @@ std::shared_ptr<redis::RedisClient> Manager::client(const QString& name) const
 void Manager::onPollFinished(const PollResult& result)
 {
     const auto it = m_runtimes.find(result.cluster);
-    if (it == m_runtimes.end())
+    if (it == m_runtimes.end()) {
+        Q_EMIT pollFinished(result);
         return;
+    }
     ClusterRuntime& rt = **it;
     if (result.stats) {
-        rt.latest = *result.stats;
-        rt.remember(
-            *result.stats, ClusterRuntime::historyDepth(m_config.health, m_anomalies.thresholds()));
         rt.lastFailure.reset();
-        m_cache.put(*result.stats);
+        m_cache.put(
+            *result.stats, ClusterRuntime::earlierPolls(m_config.health, m_anomalies.thresholds()));
         m_trends.record(*result.stats);
     } else if (result.failure) {
         rt.lastFailure = *result.failure;
         if (!rt.lastFailure->at.isValid())
             rt.lastFailure->at = m_clock.wallNow();
     }
-    rt.health = m_health.evaluate(
-        rt.config.name, rt.latest ? &*rt.latest : nullptr, rt.lastFailure, rt.history);
+    const QString& name = rt.config.name;
+    rt.health
+        = m_health.evaluate(name, m_cache.latest(name), rt.lastFailure, m_cache.earlier(name));
     publishTransitions(rt, rt.tracker.update(rt.health));
     if (result.stats) {
         publishAnomalies(rt);
-        Q_EMIT statsUpdated(rt.config.name);
+        Q_EMIT statsUpdated(name);
     }
-    Q_EMIT healthUpdated(rt.config.name);
+    Q_EMIT healthUpdated(name);
+    Q_EMIT pollFinished(result);
 }
 
 void Manager::publishTransitions(ClusterRuntime& rt, const HealthTransition& t)
@@ -285,8 +286,12 @@ void Manager::publishTransitions(ClusterRuntime& rt, const HealthTransition& t)
 
 void Manager::publishAnomalies(ClusterRuntime& rt)
 {
+    const QString& name = rt.config.name;
+    const ClusterStats* latest = m_cache.latest(name);
+    if (!latest)
+        return;
     const QList<Anomaly> found
-        = m_anomalies.temporal(CompareInput {rt.config.name, *rt.latest, rt.history});
+        = m_anomalies.temporal(CompareInput {name, *latest, m_cache.earlier(name)});
     QSet<QString> active;
     for (const Anomaly& anomaly : found) {
         const QString key = anomaly.key();

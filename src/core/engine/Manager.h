@@ -51,10 +51,15 @@ public:
     // Throws ClusterError: Unknown, Disabled, or NoData (not polled successfully yet). A read
     // of stats older than cache.ttl asks for a refresh and still answers with what it has.
     ClusterStats stats(const QString& name);
-    bool isFresh(const QString& name) const { return m_cache.isFresh(name); }
+    // The cached stats, however old; nullopt when never polled. Never throws.
+    std::optional<ClusterStats> cachedStats(const QString& name) const { return m_cache.get(name); }
     // The seed's compare for two to four... or more clusters; throws ClusterError.
     CompareResult compare(const QStringList& names) const;
-    HealthReport health(const QString& name) const; // throws ClusterError(Unknown)
+    // Throws ClusterError: Unknown, Disabled. An enabled cluster not polled yet is "unknown".
+    HealthReport health(const QString& name) const;
+    // The same without exceptions, for readers that follow clusters coming and going: nullopt
+    // for a cluster that does not exist (any more) or is disabled.
+    std::optional<HealthReport> findHealth(const QString& name) const;
     QList<HealthReport> healthAll() const; // enabled clusters, config order
     bool isReachable(const QString& name) const;
 
@@ -75,16 +80,15 @@ public:
 
     EventBus& events() { return m_events; }
     const TrendStore& trends() const { return m_trends; }
-    Poller& poller() { return m_poller; }
     const Clock& clock() const { return m_clock; }
-    // For actions: the backend of a cluster (nullptr if unknown or disabled).
-    std::shared_ptr<QueueBackend> backend(const QString& name) const;
     // For actions: the cluster's Redis client, shared with its polls (nullptr if not running).
     std::shared_ptr<redis::RedisClient> client(const QString& name) const;
-    // The cached stats, however old; nullopt when never polled. Never throws.
-    std::optional<ClusterStats> cachedStats(const QString& name) const { return m_cache.get(name); }
 
 Q_SIGNALS:
+    // Every poll as it starts and ends (failed and abandoned ones too), after the engine has
+    // taken its result in: for metrics and for tests that watch the schedule.
+    void pollStarted(const QString& cluster);
+    void pollFinished(const qd::PollResult& result);
     void statsUpdated(const QString& cluster);
     void healthUpdated(const QString& cluster);
     void clustersChanged();
@@ -98,7 +102,6 @@ private:
     void publishTransitions(ClusterRuntime& runtime, const HealthTransition& transition);
     void publishAnomalies(ClusterRuntime& runtime);
     void commitConfig(const Config& next, const QString& message);
-    ClusterRuntime& runtime(const QString& name);
     const ClusterRuntime& runtime(const QString& name) const;
 
     const Clock& m_clock;

@@ -1,7 +1,6 @@
 #include "core/health/HealthMonitor.h"
 
 #include "core/health/HealthRules.h"
-#include "core/health/PollHistory.h"
 
 #include <algorithm>
 
@@ -25,7 +24,7 @@ HealthMonitor::HealthMonitor(const HealthConfig& config) : m_config(config)
 }
 
 HealthReport HealthMonitor::evaluate(const QString& cluster, const ClusterStats* latest,
-    const std::optional<PollFailure>& failure, const QList<ClusterStats>& history) const
+    const std::optional<PollFailure>& failure, const QList<ClusterStats>& earlier) const
 {
     HealthReport report;
     report.cluster = cluster;
@@ -50,7 +49,7 @@ HealthReport HealthMonitor::evaluate(const QString& cluster, const ClusterStats*
         return report; // status Unknown, not healthy: nothing is known either way
     }
 
-    QList<ClusterStats> series = pollhistory::before(history, *latest);
+    QList<ClusterStats> series = earlier;
     series.append(*latest);
     report.reachable = true;
     report.issues = issuesOf(*latest, series);

@@ -2,8 +2,8 @@
 
 #include "core/config/Config.h"
 #include "core/health/HealthReport.h"
-#include "core/health/PollFailure.h"
 #include "core/stats/ClusterStats.h"
+#include "core/stats/PollFailure.h"
 
 #include <QList>
 
@@ -24,9 +24,10 @@ public:
     // latest:  the newest successful poll, nullptr before the first one.
     // failure: set when the most recent attempt failed; one older than `latest` is stale
     //          (a success came after it) and ignored.
-    // history: recent successful polls, oldest first; may or may not end with `latest`.
+    // earlier: the successful polls before `latest`, oldest first (latest itself not among
+    //          them); the growth rules read the newest of them.
     HealthReport evaluate(const QString& cluster, const ClusterStats* latest,
-        const std::optional<PollFailure>& failure, const QList<ClusterStats>& history) const;
+        const std::optional<PollFailure>& failure, const QList<ClusterStats>& earlier) const;
 
 private:
     QList<HealthIssue> issuesOf(

@@ -1,7 +1,5 @@
 #include "core/health/HealthRules.h"
 
-#include "core/health/PollHistory.h"
-
 #include <QLocale>
 
 using namespace Qt::StringLiterals;
@@ -51,6 +49,16 @@ QList<qint64> seriesOf(const QList<ClusterStats>& polls, Extract extract)
     for (const ClusterStats& poll : polls)
         values.append(extract(poll));
     return values;
+}
+
+// How many consecutive polls at the end of `series` each grew strictly over the one before.
+// Equal or smaller breaks the streak: a flat line or a shrink is not growth.
+int growthStreak(const QList<qint64>& series)
+{
+    int streak = 0;
+    for (qsizetype i = series.size() - 1; i > 0 && series.at(i) > series.at(i - 1); --i)
+        ++streak;
+    return streak;
 }
 
 } // namespace
@@ -158,7 +166,7 @@ std::optional<HealthIssue> deadLettersGrowing(
     const int polls = config.deadLetterGrowthPolls;
     const QList<qint64> values
         = seriesOf(series, [](const ClusterStats& poll) { return poll.deadLetterCount; });
-    if (polls <= 0 || pollhistory::growthStreak(values) < polls)
+    if (polls <= 0 || growthStreak(values) < polls)
         return std::nullopt;
     return makeIssue(healthrule::DeadLettersGrowing, Severity::Warning,
         u"Dead letters grew in each of the last %1 polls, from %2 to %3"_s.arg(
@@ -171,7 +179,7 @@ std::optional<HealthIssue> backlogGrowing(
 {
     const int polls = config.backlogGrowthPolls;
     const QList<qint64> values = seriesOf(series, &runnableBacklog);
-    if (polls <= 0 || pollhistory::growthStreak(values) < polls)
+    if (polls <= 0 || growthStreak(values) < polls)
         return std::nullopt;
     return makeIssue(healthrule::BacklogGrowing, Severity::Warning,
         u"Queued work grew in each of the last %1 polls, from %2 to %3 jobs"_s.arg(

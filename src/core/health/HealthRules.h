@@ -2,8 +2,8 @@
 
 #include "core/config/Config.h"
 #include "core/health/HealthIssue.h"
-#include "core/health/PollFailure.h"
 #include "core/stats/ClusterStats.h"
+#include "core/stats/PollFailure.h"
 
 #include <QList>
 

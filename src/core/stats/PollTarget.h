@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/health/PollFailure.h"
 #include "core/stats/ClusterStats.h"
+#include "core/stats/PollFailure.h"
 #include "core/util/Severity.h"
 
 #include <QMetaType>

@@ -9,9 +9,25 @@ StatsCache::StatsCache(const Clock& clock, std::chrono::milliseconds ttl)
 {
 }
 
-void StatsCache::put(const ClusterStats& stats)
+void StatsCache::put(const ClusterStats& stats, qsizetype earlierKept)
 {
-    m_entries.insert(stats.clusterName, Entry {stats, m_clock.now()});
+    const auto now = m_clock.now();
+    const auto found = m_entries.find(stats.clusterName);
+    if (found == m_entries.end()) {
+        m_entries.insert(stats.clusterName, Entry {stats, {}, now});
+        return;
+    }
+    Entry& entry = *found;
+    if (earlierKept > 0) {
+        ClusterStats previous = std::move(entry.latest);
+        previous.workers = {}; // workerCount and workersComplete stay: the rules read those
+        entry.earlier.append(std::move(previous));
+    }
+    const qsizetype excess = entry.earlier.size() - std::max<qsizetype>(0, earlierKept);
+    if (excess > 0)
+        entry.earlier.remove(0, excess);
+    entry.latest = stats;
+    entry.storedAt = now;
 }
 
 void StatsCache::remove(const QString& cluster)
@@ -19,12 +35,22 @@ void StatsCache::remove(const QString& cluster)
     m_entries.remove(cluster);
 }
 
-std::optional<ClusterStats> StatsCache::get(const QString& cluster) const
+const ClusterStats* StatsCache::latest(const QString& cluster) const
 {
     const auto it = m_entries.constFind(cluster);
-    if (it == m_entries.cend())
-        return std::nullopt;
-    return it->stats;
+    return it == m_entries.cend() ? nullptr : &it->latest;
+}
+
+std::optional<ClusterStats> StatsCache::get(const QString& cluster) const
+{
+    const ClusterStats* stats = latest(cluster);
+    return stats ? std::optional<ClusterStats>(*stats) : std::nullopt;
+}
+
+QList<ClusterStats> StatsCache::earlier(const QString& cluster) const
+{
+    const auto it = m_entries.constFind(cluster);
+    return it == m_entries.cend() ? QList<ClusterStats>() : it->earlier;
 }
 
 std::optional<std::chrono::milliseconds> StatsCache::age(const QString& cluster) const
