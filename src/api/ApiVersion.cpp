@@ -4,7 +4,7 @@ namespace qd::api {
 
 QString apiVersion()
 {
-    return QStringLiteral("1.1.0");
+    return QStringLiteral("1.2.0");
 }
 
 } // namespace qd::api
