@@ -6,6 +6,7 @@
 #include "ApiHarness.h"
 #include "core/actions/ActionCatalog.h"
 #include "core/actions/ActionTypes.h"
+#include "core/engine/ActionEngine.h"
 #include "support/RedisServer.h"
 
 #include <QJsonArray>
@@ -120,8 +121,8 @@ private Q_SLOTS:
                 {u"parameters"_s, parameters}};
             const HttpResponse submitted = api.client().post(u"/api/v1/actions"_s, request);
             if (type.value(u"needs_confirmation"_s).toBool()) {
-                QVERIFY2(
-                    submitted.status == 202, qPrintable(name + u": "_s + submitted.describe()));
+                QVERIFY2(submitted.status == 202,
+                    qPrintable(name + u": "_s + QString::fromUtf8(submitted.describe())));
                 // The confirmation line for the target follows the served template.
                 const QString message
                     = submitted.object()[u"confirmations"_s][0][u"message"_s].toString();
@@ -136,8 +137,8 @@ private Q_SLOTS:
                              .status,
                     200);
             } else {
-                QVERIFY2(
-                    submitted.status == 200, qPrintable(name + u": "_s + submitted.describe()));
+                QVERIFY2(submitted.status == 200,
+                    qPrintable(name + u": "_s + QString::fromUtf8(submitted.describe())));
             }
             // One past a limit is refused, naming the parameter.
             for (const QJsonValue& p : type.value(u"parameters"_s).toArray()) {
