@@ -21,31 +21,7 @@
     </message>
 </context>
 <context>
-    <name>ActionCatalog</name>
-    <message>
-        <source>Purge dead letters</source>
-        <translation>Dead Letters löschen</translation>
-    </message>
-    <message>
-        <source>Requeue dead letters</source>
-        <translation>Dead Letters erneut einreihen</translation>
-    </message>
-    <message>
-        <source>Pause queue</source>
-        <translation>Warteschlange anhalten</translation>
-    </message>
-    <message>
-        <source>Resume queue</source>
-        <translation>Warteschlange fortsetzen</translation>
-    </message>
-    <message>
-        <source>Benchmark</source>
-        <translation>Benchmark</translation>
-    </message>
-    <message>
-        <source>Peek</source>
-        <translation>Einsehen</translation>
-    </message>
+    <name>ActionPresentation</name>
     <message>
         <source>&amp;Purge dead letters…</source>
         <translation>Dead Letters &amp;löschen…</translation>
@@ -89,77 +65,6 @@
     <message>
         <source>Run</source>
         <translation>Ausführen</translation>
-    </message>
-    <message>
-        <source>Delete every dead letter of the selected clusters</source>
-        <translation>Alle Dead Letters der ausgewählten Cluster löschen</translation>
-    </message>
-    <message>
-        <source>Move dead letters back to a queue, retries reset</source>
-        <translation>Dead Letters in eine Warteschlange zurückverschieben, Wiederholungen zurückgesetzt</translation>
-    </message>
-    <message>
-        <source>Set a queue&apos;s pause flag: cooperating workers stop taking its jobs</source>
-        <translation>Pause-Markierung einer Warteschlange setzen: kooperierende Worker nehmen keine Jobs mehr daraus</translation>
-    </message>
-    <message>
-        <source>Clear a queue&apos;s pause flag</source>
-        <translation>Pause-Markierung einer Warteschlange entfernen</translation>
-    </message>
-    <message>
-        <source>Enqueue benchmark jobs and measure throughput and latency</source>
-        <translation>Benchmark-Jobs einreihen und Durchsatz und Latenz messen</translation>
-    </message>
-    <message>
-        <source>Deletes %1 dead letters (%2)</source>
-        <translation>Löscht %1 Dead Letters (%2)</translation>
-    </message>
-    <message>
-        <source>Deletes every dead letter in %1 (count not known yet)</source>
-        <translation>Löscht alle Dead Letters in %1 (Anzahl noch unbekannt)</translation>
-    </message>
-    <message>
-        <source>each job&apos;s original queue</source>
-        <translation>die ursprüngliche Warteschlange jedes Jobs</translation>
-    </message>
-    <message>
-        <source>queue %1</source>
-        <translation>Warteschlange %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Moves %n listed dead letter(s) back to %1</source>
-        <translation>
-            <numerusform>Verschiebt %n aufgeführten Dead Letter zurück nach %1</numerusform>
-            <numerusform>Verschiebt %n aufgeführte Dead Letters zurück nach %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Moves up to %1 dead letters back to %2</source>
-        <translation>Verschiebt bis zu %1 Dead Letters zurück nach %2</translation>
-    </message>
-    <message>
-        <source>Moves %1 dead letters back to %2</source>
-        <translation>Verschiebt %1 Dead Letters zurück nach %2</translation>
-    </message>
-    <message>
-        <source>Moves every dead letter back to %1</source>
-        <translation>Verschiebt alle Dead Letters zurück nach %1</translation>
-    </message>
-    <message>
-        <source>Pauses queue %1 (%2): workers stop taking its jobs</source>
-        <translation>Hält Warteschlange %1 (%2) an: Worker nehmen keine Jobs mehr daraus</translation>
-    </message>
-    <message>
-        <source>Resumes queue %1 (%2)</source>
-        <translation>Setzt Warteschlange %1 (%2) fort</translation>
-    </message>
-    <message>
-        <source>a dedicated benchmark queue, removed afterwards</source>
-        <translation>eine eigene Benchmark-Warteschlange, die danach entfernt wird</translation>
-    </message>
-    <message>
-        <source>Enqueues %1 jobs of %2 bytes onto %3</source>
-        <translation>Reiht %1 Jobs mit %2 Bytes in %3 ein</translation>
     </message>
 </context>
 <context>
@@ -541,6 +446,204 @@
     </message>
 </context>
 <context>
+    <name>qd::ActionCatalog</name>
+    <message>
+        <source>each job&apos;s original queue</source>
+        <translation>die ursprüngliche Warteschlange jedes Jobs</translation>
+    </message>
+    <message>
+        <source>the dead letters</source>
+        <translation>die Dead Letters</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Purge dead letters</source>
+        <translation>Dead Letters löschen</translation>
+    </message>
+    <message>
+        <source>Delete every dead letter of the selected clusters</source>
+        <translation>Alle Dead Letters der ausgewählten Cluster löschen</translation>
+    </message>
+    <message>
+        <source>purge {dead_letters}</source>
+        <translation>{dead_letters} löschen</translation>
+    </message>
+    <message>
+        <source>Pause queue</source>
+        <translation>Warteschlange anhalten</translation>
+    </message>
+    <message>
+        <source>Set a queue&apos;s pause flag: cooperating workers stop taking its jobs</source>
+        <translation>Pause-Markierung einer Warteschlange setzen: kooperierende Worker nehmen keine Jobs mehr daraus</translation>
+    </message>
+    <message>
+        <source>The configured queue to pause</source>
+        <translation>Die konfigurierte Warteschlange, die angehalten wird</translation>
+    </message>
+    <message>
+        <source>pause queue {queue} (workers stop taking its jobs)</source>
+        <translation>Warteschlange {queue} anhalten (Worker nehmen keine Jobs mehr daraus)</translation>
+    </message>
+    <message>
+        <source>Resume queue</source>
+        <translation>Warteschlange fortsetzen</translation>
+    </message>
+    <message>
+        <source>Clear a queue&apos;s pause flag</source>
+        <translation>Pause-Markierung einer Warteschlange entfernen</translation>
+    </message>
+    <message>
+        <source>The configured queue to resume</source>
+        <translation>Die konfigurierte Warteschlange, die fortgesetzt wird</translation>
+    </message>
+    <message>
+        <source>resume queue {queue}</source>
+        <translation>Warteschlange {queue} fortsetzen</translation>
+    </message>
+    <message>
+        <source>Benchmark</source>
+        <translation>Benchmark</translation>
+    </message>
+    <message>
+        <source>Enqueue benchmark jobs and measure throughput and latency</source>
+        <translation>Benchmark-Jobs einreihen und Durchsatz und Latenz messen</translation>
+    </message>
+    <message>
+        <source>A configured queue that workers consume, to measure completion too</source>
+        <translation>Eine konfigurierte Warteschlange, die Worker abarbeiten, um auch die Erledigung zu messen</translation>
+    </message>
+    <message>
+        <source>a dedicated benchmark queue (removed afterwards)</source>
+        <translation>eine eigene Benchmark-Warteschlange (danach entfernt)</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>How many jobs to enqueue</source>
+        <translation>Wie viele Jobs eingereiht werden</translation>
+    </message>
+    <message>
+        <source>Payload bytes</source>
+        <translation>Nutzlast in Bytes</translation>
+    </message>
+    <message>
+        <source>The size of each job&apos;s payload</source>
+        <translation>Die Größe der Nutzlast jedes Jobs</translation>
+    </message>
+    <message>
+        <source>Pipeline depth</source>
+        <translation>Pipeline-Tiefe</translation>
+    </message>
+    <message>
+        <source>Jobs sent in one round trip</source>
+        <translation>Jobs pro Round Trip</translation>
+    </message>
+    <message>
+        <source>Wait for workers to complete the jobs</source>
+        <translation>Auf Erledigung durch die Worker warten</translation>
+    </message>
+    <message>
+        <source>Watch the completed list and measure end-to-end latency</source>
+        <translation>Die Liste der erledigten Jobs beobachten und die Ende-zu-Ende-Latenz messen</translation>
+    </message>
+    <message>
+        <source>when a queue is given</source>
+        <translation>wenn eine Warteschlange angegeben ist</translation>
+    </message>
+    <message>
+        <source>enqueue {count} benchmark jobs of {payload_bytes} bytes onto {queue}</source>
+        <translation>{count} Benchmark-Jobs mit {payload_bytes} Bytes in {queue} einreihen</translation>
+    </message>
+    <message>
+        <source>Requeue dead letters</source>
+        <translation>Dead Letters erneut einreihen</translation>
+    </message>
+    <message>
+        <source>Move dead letters back to a queue, retries reset</source>
+        <translation>Dead Letters in eine Warteschlange zurückverschieben, Wiederholungen zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Where the jobs go: a configured queue, or each job&apos;s original queue (named by its priority)</source>
+        <translation>Wohin die Jobs gehen: eine konfigurierte Warteschlange oder die ursprüngliche Warteschlange jedes Jobs (nach seiner Priorität)</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Höchstens</translation>
+    </message>
+    <message>
+        <source>Move at most this many, oldest first</source>
+        <translation>Höchstens so viele verschieben, die ältesten zuerst</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Job ids</source>
+        <translation>Job-IDs</translation>
+    </message>
+    <message>
+        <source>Move only the dead letters with these job ids</source>
+        <translation>Nur die Dead Letters mit diesen Job-IDs verschieben</translation>
+    </message>
+    <message>
+        <source>move {dead_letters} back to {queue}</source>
+        <translation>{dead_letters} zurück nach {queue} verschieben</translation>
+    </message>
+    <message>
+        <source>Peek</source>
+        <translation>Einsehen</translation>
+    </message>
+    <message>
+        <source>Read the next jobs of a queue or the oldest dead letters</source>
+        <translation>Die nächsten Jobs einer Warteschlange oder die ältesten Dead Letters lesen</translation>
+    </message>
+    <message>
+        <source>A configured queue, or the dead letters</source>
+        <translation>Eine konfigurierte Warteschlange oder die Dead Letters</translation>
+    </message>
+    <message>
+        <source>How many jobs to read</source>
+        <translation>Wie viele Jobs gelesen werden</translation>
+    </message>
+    <message>
+        <source>read the next {count} jobs of {queue}</source>
+        <translation>die nächsten {count} Jobs von {queue} lesen</translation>
+    </message>
+    <message>
+        <source>{effect} on {target}</source>
+        <translation>{effect} auf {target}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listed dead letters</source>
+        <translation>
+            <numerusform>%n aufgeführten Dead Letter</numerusform>
+            <numerusform>%n aufgeführte Dead Letters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>up to %1 dead letters</source>
+        <translation>bis zu %1 Dead Letters</translation>
+    </message>
+    <message>
+        <source>%1 dead letters</source>
+        <translation>%1 Dead Letters</translation>
+    </message>
+    <message>
+        <source>every dead letter (count not known yet)</source>
+        <translation>alle Dead Letters (Anzahl noch unbekannt)</translation>
+    </message>
+</context>
+<context>
     <name>qd::gui::AboutDialog</name>
     <message>
         <source>Version %1</source>
@@ -626,52 +729,12 @@
 <context>
     <name>qd::gui::ActionParameterForm</name>
     <message>
-        <source>&amp;Limit:</source>
-        <translation>&amp;Höchstens:</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Alle</translation>
-    </message>
-    <message>
         <source>Optional: job ids, separated by commas</source>
         <translation>Optional: Job-IDs, durch Kommas getrennt</translation>
     </message>
     <message>
-        <source>Job &amp;ids:</source>
-        <translation>Job-&amp;IDs:</translation>
-    </message>
-    <message>
-        <source>&amp;Jobs:</source>
-        <translation>&amp;Jobs:</translation>
-    </message>
-    <message>
-        <source>&amp;Payload bytes:</source>
-        <translation>&amp;Nutzlast in Bytes:</translation>
-    </message>
-    <message>
-        <source>P&amp;ipeline depth:</source>
-        <translation>P&amp;ipeline-Tiefe:</translation>
-    </message>
-    <message>
-        <source>&amp;Wait for workers to complete the jobs</source>
-        <translation>Auf Erledigung durch die &amp;Worker warten</translation>
-    </message>
-    <message>
-        <source>Each job&apos;s original queue</source>
-        <translation>Ursprüngliche Warteschlange jedes Jobs</translation>
-    </message>
-    <message>
-        <source>Dedicated benchmark queue</source>
-        <translation>Eigene Benchmark-Warteschlange</translation>
-    </message>
-    <message>
-        <source>&amp;Destination:</source>
-        <translation>&amp;Ziel:</translation>
-    </message>
-    <message>
-        <source>&amp;Queue:</source>
-        <translation>&amp;Warteschlange:</translation>
+        <source>%1:</source>
+        <translation>%1:</translation>
     </message>
 </context>
 <context>

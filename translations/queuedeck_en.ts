@@ -21,31 +21,7 @@
     </message>
 </context>
 <context>
-    <name>ActionCatalog</name>
-    <message>
-        <source>Purge dead letters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Requeue dead letters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pause queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resume queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Benchmark</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Peek</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>ActionPresentation</name>
     <message>
         <source>&amp;Purge dead letters…</source>
         <translation type="unfinished"></translation>
@@ -88,77 +64,6 @@
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete every dead letter of the selected clusters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move dead letters back to a queue, retries reset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set a queue&apos;s pause flag: cooperating workers stop taking its jobs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear a queue&apos;s pause flag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enqueue benchmark jobs and measure throughput and latency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deletes %1 dead letters (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deletes every dead letter in %1 (count not known yet)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>each job&apos;s original queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>queue %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Moves %n listed dead letter(s) back to %1</source>
-        <translation>
-            <numerusform>Moves %n listed dead letter back to %1</numerusform>
-            <numerusform>Moves %n listed dead letters back to %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Moves up to %1 dead letters back to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Moves %1 dead letters back to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Moves every dead letter back to %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pauses queue %1 (%2): workers stop taking its jobs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resumes queue %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a dedicated benchmark queue, removed afterwards</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enqueues %1 jobs of %2 bytes onto %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -539,6 +444,204 @@
     </message>
 </context>
 <context>
+    <name>qd::ActionCatalog</name>
+    <message>
+        <source>each job&apos;s original queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the dead letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge dead letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete every dead letter of the selected clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>purge {dead_letters}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a queue&apos;s pause flag: cooperating workers stop taking its jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configured queue to pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pause queue {queue} (workers stop taking its jobs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear a queue&apos;s pause flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configured queue to resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resume queue {queue}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enqueue benchmark jobs and measure throughput and latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A configured queue that workers consume, to measure completion too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a dedicated benchmark queue (removed afterwards)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many jobs to enqueue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payload bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The size of each job&apos;s payload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline depth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs sent in one round trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait for workers to complete the jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch the completed list and measure end-to-end latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>when a queue is given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enqueue {count} benchmark jobs of {payload_bytes} bytes onto {queue}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requeue dead letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move dead letters back to a queue, retries reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the jobs go: a configured queue, or each job&apos;s original queue (named by its priority)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move at most this many, oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move only the dead letters with these job ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>move {dead_letters} back to {queue}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peek</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the next jobs of a queue or the oldest dead letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A configured queue, or the dead letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many jobs to read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the next {count} jobs of {queue}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{effect} on {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listed dead letters</source>
+        <translation>
+            <numerusform>%n listed dead letter</numerusform>
+            <numerusform>%n listed dead letters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>up to %1 dead letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dead letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every dead letter (count not known yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>qd::gui::AboutDialog</name>
     <message>
         <source>Version %1</source>
@@ -624,51 +727,11 @@
 <context>
     <name>qd::gui::ActionParameterForm</name>
     <message>
-        <source>&amp;Limit:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Optional: job ids, separated by commas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Job &amp;ids:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Jobs:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Payload bytes:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>P&amp;ipeline depth:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Wait for workers to complete the jobs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Each job&apos;s original queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dedicated benchmark queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Destination:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Queue:</source>
+        <source>%1:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -12,7 +12,7 @@
 // Output is "key=value" lines for run.sh.
 
 #include "../engine/PollProbe.h"
-#include "core/actions/ActionEngine.h"
+#include "core/engine/ActionEngine.h"
 #include "core/actions/RequeueDeadLettersRunner.h"
 #include "core/audit/AuditLog.h"
 #include "core/engine/Manager.h"

@@ -1,6 +1,6 @@
 #include "BenchWorld.h"
 
-#include "core/actions/ActionEngine.h"
+#include "core/engine/ActionEngine.h"
 #include "core/audit/AuditLog.h"
 #include "core/config/ConfigFile.h"
 #include "core/engine/Manager.h"

@@ -19,7 +19,7 @@
 #include "api/http/HttpServer.h"
 #include "api/metrics/ApiMetrics.h"
 #include "api/sse/SseHub.h"
-#include "core/actions/ActionEngine.h"
+#include "core/engine/ActionEngine.h"
 #include "core/engine/Manager.h"
 #include "core/util/Log.h"
 

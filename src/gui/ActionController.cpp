@@ -1,10 +1,10 @@
 #include "gui/ActionController.h"
 
-#include "core/actions/ActionEngine.h"
+#include "core/engine/ActionEngine.h"
 #include "core/engine/Manager.h"
 #include "core/errors/Errors.h"
 #include "core/util/ColorNames.h"
-#include "gui/ActionCatalog.h"
+#include "gui/ActionPresentation.h"
 #include "gui/ConfirmationDialog.h"
 #include "gui/Icons.h"
 #include "gui/MessageBox.h"
@@ -20,19 +20,18 @@ namespace qd::gui {
 ActionController::ActionController(Manager& manager, ActionEngine& engine, QWidget* window)
     : QObject(window), m_manager(manager), m_engine(engine), m_window(window)
 {
-    const QStringList allowed = m_manager.config().actions.allowedActions;
-    for (const QString& type : ActionCatalog::menuTypes()) {
-        if (!allowed.contains(type))
+    for (const ActionType menuType : ActionPresentation::menuTypes()) {
+        const QString type = actionTypeName(menuType);
+        if (!m_engine.isAllowed(type))
             continue;
-        auto* action = new QAction(
-            Icons::icon(ActionCatalog::iconName(type)), ActionCatalog::menuText(type), this);
+        auto* action = new QAction(Icons::icon(ActionPresentation::iconName(type)),
+            ActionPresentation::menuText(type), this);
         action->setObjectName(u"action_"_s + type);
-        action->setProperty("iconName", ActionCatalog::iconName(type));
+        action->setProperty("iconName", ActionPresentation::iconName(type));
         action->setData(type);
-        action->setStatusTip(ActionCatalog::description(type));
+        action->setStatusTip(ActionPresentation::description(type));
         // The toolbar shows short words; the menu the full text.
-        action->setIconText(
-            type == u"benchmark" ? ActionCatalog::title(type) : ActionCatalog::verb(type));
+        action->setIconText(ActionPresentation::toolbarText(type));
         connect(action, &QAction::triggered, this, [this, type] { start(type, m_targets); });
         m_actions.insert(type, action);
         m_ordered.append(action);
@@ -65,9 +64,8 @@ QString ActionController::refusal(const QString& type, const QStringList& target
 {
     if (targets.isEmpty())
         return tr("No cluster to act on");
-    if (!ActionEngine::isReadOnly(type)
-        && !m_manager.config().actions.allowedActions.contains(type))
-        return tr("%1 is not in actions.allowed_actions").arg(ActionCatalog::title(type));
+    if (!m_engine.isAllowed(type))
+        return tr("%1 is not in actions.allowed_actions").arg(ActionPresentation::title(type));
     QStringList readOnly;
     for (const QString& name : targets) {
         const ClusterConfig* cluster = m_manager.config().cluster(name);
@@ -95,7 +93,7 @@ void ActionController::updateActions()
             labels.append(cluster ? cluster->displayLabel() : name);
         }
         action->setToolTip(why.isEmpty()
-                ? tr("%1 on %2").arg(ActionCatalog::title(type), labels.join(u", "_s))
+                ? tr("%1 on %2").arg(ActionPresentation::title(type), labels.join(u", "_s))
                 : why);
     }
 }
@@ -125,7 +123,7 @@ ConfirmationDialog* ActionController::start(
 {
     const QString why = refusal(type, targets);
     if (!why.isEmpty()) {
-        MessageBox::warning(m_window, ActionCatalog::title(type), why);
+        MessageBox::warning(m_window, ActionPresentation::title(type), why);
         return nullptr;
     }
     // A dialog still asking is replaced; one that runs stays open with its progress.
@@ -143,9 +141,8 @@ ConfirmationDialog* ActionController::start(
             QColor(resolveColor(cluster.color).value_or(u"#9e9e9e"_s)), cluster.endpoint, {}});
     }
     const auto effect = [this, type](const QString& cluster, const QJsonObject& parameters) {
-        const ClusterConfig* config = m_manager.config().cluster(cluster);
-        return config
-            ? ActionCatalog::effectOn(type, parameters, *config, m_manager.cachedStats(cluster))
+        return m_manager.config().cluster(cluster)
+            ? ActionPresentation::effectOn(type, parameters, m_manager.cachedStats(cluster))
             : QString();
     };
     auto* dialog = new ConfirmationDialog(std::move(options), effect, m_window);
@@ -157,7 +154,7 @@ ConfirmationDialog* ActionController::start(
     m_dialog = dialog;
     dialog->open();
     // Nothing to ask: no confirmation wanted by the config and nothing to choose.
-    if (!m_engine.needsConfirmation(type) && !ActionCatalog::hasParameters(type))
+    if (!m_engine.needsConfirmation(type) && !ActionPresentation::hasParameters(type))
         run(dialog, {});
     return dialog;
 }
@@ -192,8 +189,8 @@ QString ActionController::peek(
     const QString& cluster, const QString& queue, int count, QString* error)
 {
     try {
-        const MultiAction action = m_engine.submit(
-            u"peek"_s, {cluster}, QJsonObject {{u"queue"_s, queue}, {u"count"_s, count}}, user());
+        const MultiAction action = m_engine.submit(actionTypeName(ActionType::Peek), {cluster},
+            QJsonObject {{u"queue"_s, queue}, {u"count"_s, count}}, user());
         return action.id;
     } catch (const QueueDeckError& e) {
         if (error)

@@ -4,7 +4,7 @@
 #include "core/config/Config.h"
 #include "core/engine/Manager.h"
 #include "core/errors/Errors.h"
-#include "gui/ActionCatalog.h"
+#include "gui/ActionPresentation.h"
 #include "gui/AuditTableModel.h"
 #include "gui/GuiSettings.h"
 #include "gui/TableFilterProxy.h"
@@ -103,7 +103,7 @@ void ActionHistoryPane::rebuildFilters()
         return cluster ? cluster->displayLabel() : name;
     });
     refill(m_type, tr("All types"), knownActionTypes(),
-        [](const QString& type) { return ActionCatalog::title(type); });
+        [](const QString& type) { return ActionPresentation::title(type); });
     refill(m_status, tr("All states"),
         {u"pending"_s, u"confirmed"_s, u"executing"_s, u"completed"_s, u"failed"_s, u"cancelled"_s,
             u"interrupted"_s},

@@ -1,5 +1,8 @@
 #include "gui/ActionParameterForm.h"
 
+#include "core/actions/ActionCatalog.h"
+#include "gui/ActionPresentation.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -13,94 +16,149 @@ namespace qd::gui {
 
 ActionParameterForm::ActionParameterForm(
     const QString& type, const QStringList& queues, const QJsonObject& preset, QWidget* parent)
-    : QWidget(parent), m_type(type)
+    : QWidget(parent)
 {
     auto* form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
-    if (type == u"pause_queue" || type == u"resume_queue") {
-        buildQueuePicker(queues, preset, false, false);
-    } else if (type == u"requeue_dlq") {
-        buildQueuePicker(queues, preset, true, false);
-        m_limit = addCount(tr("&Limit:"), 0, std::numeric_limits<int>::max(),
-            preset.value(u"limit"_s).toInt(0), tr("All"));
-        m_ids = new QLineEdit(this);
-        m_ids->setPlaceholderText(tr("Optional: job ids, separated by commas"));
-        QStringList presetIds;
-        for (const QJsonValue& id : preset.value(u"ids"_s).toArray())
-            presetIds.append(id.toString());
-        m_ids->setText(presetIds.join(u", "_s));
-        form->addRow(tr("Job &ids:"), m_ids);
-        connect(m_ids, &QLineEdit::textChanged, this, &ActionParameterForm::changed);
-    } else if (type == u"benchmark") {
-        buildQueuePicker(queues, preset, false, true);
-        m_count = addCount(tr("&Jobs:"), 1, 1'000'000, preset.value(u"count"_s).toInt(1000), {});
-        m_payload = addCount(
-            tr("&Payload bytes:"), 0, 1 << 20, preset.value(u"payload_bytes"_s).toInt(256), {});
-        m_pipeline = addCount(
-            tr("P&ipeline depth:"), 1, 10'000, preset.value(u"pipeline"_s).toInt(50), {});
-        m_wait = new QCheckBox(tr("&Wait for workers to complete the jobs"), this);
-        m_wait->setChecked(preset.value(u"wait_for_completion"_s).toBool(false));
-        form->addRow(QString(), m_wait);
-        connect(m_wait, &QCheckBox::toggled, this, &ActionParameterForm::changed);
+    // The dialog around the form already uses these: "&confirm" and its buttons.
+    m_mnemonics = {u'c'};
+    const ActionTypeSpec* spec = ActionCatalog::find(type);
+    if (!spec)
+        return;
+    for (const ActionParameter& p : spec->parameters) {
+        const QJsonValue value = preset.value(p.name);
+        QWidget* editor = nullptr;
+        switch (p.kind) {
+        case ParameterKind::Queue:
+            editor = addQueue(p, queues, value);
+            break;
+        case ParameterKind::Integer:
+            editor = addInteger(p, value);
+            break;
+        case ParameterKind::Boolean:
+            editor = addBoolean(p, value);
+            break;
+        case ParameterKind::JobIds:
+            editor = addJobIds(p, value);
+            break;
+        }
+        editor->setObjectName(p.name);
+        editor->setToolTip(p.help.translated());
+        m_fields.append({&p, editor});
     }
-    m_empty = form->rowCount() == 0;
 }
 
-void ActionParameterForm::buildQueuePicker(
-    const QStringList& queues, const QJsonObject& preset, bool withOriginal, bool optional)
+QString ActionParameterForm::withMnemonic(const QString& label)
 {
-    m_queue = new QComboBox(this);
-    if (withOriginal)
-        m_queue->addItem(tr("Each job's original queue"), u"original"_s);
-    if (optional)
-        m_queue->addItem(tr("Dedicated benchmark queue"), QString());
-    for (const QString& queue : queues)
-        m_queue->addItem(queue, queue);
-    const int presetIndex = m_queue->findData(preset.value(u"queue"_s).toString());
-    if (presetIndex >= 0)
-        m_queue->setCurrentIndex(presetIndex);
-    auto* form = static_cast<QFormLayout*>(layout());
-    form->addRow(m_type == u"requeue_dlq" ? tr("&Destination:") : tr("&Queue:"), m_queue);
-    connect(m_queue, &QComboBox::currentIndexChanged, this, &ActionParameterForm::changed);
+    for (qsizetype i = 0; i < label.size(); ++i) {
+        const QChar c = label[i].toLower();
+        if (c.isLetter() && !m_mnemonics.contains(c)) {
+            m_mnemonics.insert(c);
+            return QString(label).insert(i, u'&');
+        }
+    }
+    return label;
 }
 
-QSpinBox* ActionParameterForm::addCount(
-    const QString& label, int min, int max, int value, const QString& special)
+QWidget* ActionParameterForm::addQueue(
+    const ActionParameter& p, const QStringList& queues, const QJsonValue& preset)
+{
+    auto* picker = new QComboBox(this);
+    // Leaving the queue out means something of its own (a dedicated benchmark queue): offered
+    // first, as the empty value.
+    if (!p.required && !p.hasDefault())
+        picker->addItem(ActionPresentation::capitalized(p.absent.translated()), QString());
+    for (const SpecialQueue& special : p.specialQueues)
+        picker->addItem(
+            ActionPresentation::capitalized(special.phrase.translated()), special.value);
+    for (const QString& queue : queues)
+        picker->addItem(queue, queue);
+    const int index = picker->findData(preset.toString(p.defaultValue.toString()));
+    if (index >= 0)
+        picker->setCurrentIndex(index);
+    static_cast<QFormLayout*>(layout())->addRow(
+        tr("%1:").arg(withMnemonic(p.label.translated())), picker);
+    connect(picker, &QComboBox::currentIndexChanged, this, &ActionParameterForm::changed);
+    if (!m_queue)
+        m_queue = picker;
+    return picker;
+}
+
+QWidget* ActionParameterForm::addInteger(const ActionParameter& p, const QJsonValue& preset)
 {
     auto* spin = new QSpinBox(this);
-    spin->setRange(min, max);
-    spin->setValue(value);
+    // Without a default, leaving it out means something ("all"): one step below the minimum,
+    // shown as that word, stands for it.
+    const bool optional = !p.required && !p.hasDefault();
+    spin->setRange(int(optional ? p.minimum - 1 : p.minimum), int(p.maximum));
+    spin->setValue(preset.toInt(optional ? spin->minimum() : p.defaultValue.toInt()));
     spin->setGroupSeparatorShown(true);
-    if (!special.isEmpty())
-        spin->setSpecialValueText(special);
-    static_cast<QFormLayout*>(layout())->addRow(label, spin);
+    if (optional)
+        spin->setSpecialValueText(ActionPresentation::capitalized(p.absent.translated()));
+    static_cast<QFormLayout*>(layout())->addRow(
+        tr("%1:").arg(withMnemonic(p.label.translated())), spin);
     connect(spin, &QSpinBox::valueChanged, this, &ActionParameterForm::changed);
     return spin;
+}
+
+QWidget* ActionParameterForm::addBoolean(const ActionParameter& p, const QJsonValue& preset)
+{
+    auto* check = new QCheckBox(withMnemonic(p.label.translated()), this);
+    check->setChecked(preset.toBool(p.defaultValue.toBool(false)));
+    static_cast<QFormLayout*>(layout())->addRow(QString(), check);
+    connect(check, &QCheckBox::toggled, this, &ActionParameterForm::changed);
+    return check;
+}
+
+QWidget* ActionParameterForm::addJobIds(const ActionParameter& p, const QJsonValue& preset)
+{
+    auto* ids = new QLineEdit(this);
+    ids->setPlaceholderText(tr("Optional: job ids, separated by commas"));
+    QStringList presetIds;
+    for (const QJsonValue& id : preset.toArray())
+        presetIds.append(id.toString());
+    ids->setText(presetIds.join(u", "_s));
+    static_cast<QFormLayout*>(layout())->addRow(
+        tr("%1:").arg(withMnemonic(p.label.translated())), ids);
+    connect(ids, &QLineEdit::textChanged, this, &ActionParameterForm::changed);
+    return ids;
+}
+
+QJsonValue ActionParameterForm::valueOf(const Field& field)
+{
+    const ActionParameter& p = *field.parameter;
+    switch (p.kind) {
+    case ParameterKind::Queue: {
+        const QString queue = static_cast<QComboBox*>(field.editor)->currentData().toString();
+        return queue.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(queue);
+    }
+    case ParameterKind::Integer: {
+        const int value = static_cast<QSpinBox*>(field.editor)->value();
+        return value < p.minimum ? QJsonValue(QJsonValue::Undefined) : QJsonValue(value);
+    }
+    case ParameterKind::Boolean:
+        // Always sent: the engine's default for a missing one may differ from the box's.
+        return static_cast<QCheckBox*>(field.editor)->isChecked();
+    case ParameterKind::JobIds: {
+        QJsonArray ids;
+        const QString text = static_cast<QLineEdit*>(field.editor)->text();
+        for (const QString& id : text.split(u',', Qt::SkipEmptyParts)) {
+            if (!id.trimmed().isEmpty())
+                ids.append(id.trimmed());
+        }
+        return ids.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(ids);
+    }
+    }
+    return QJsonValue(QJsonValue::Undefined);
 }
 
 QJsonObject ActionParameterForm::parameters() const
 {
     QJsonObject p;
-    if (m_queue && !m_queue->currentData().toString().isEmpty())
-        p.insert(u"queue"_s, m_queue->currentData().toString());
-    if (m_count)
-        p.insert(u"count"_s, m_count->value());
-    if (m_payload)
-        p.insert(u"payload_bytes"_s, m_payload->value());
-    if (m_pipeline)
-        p.insert(u"pipeline"_s, m_pipeline->value());
-    if (m_wait)
-        p.insert(u"wait_for_completion"_s, m_wait->isChecked());
-    if (m_limit && m_limit->value() > 0)
-        p.insert(u"limit"_s, m_limit->value());
-    if (m_ids) {
-        QJsonArray ids;
-        for (const QString& id : m_ids->text().split(u',', Qt::SkipEmptyParts)) {
-            if (!id.trimmed().isEmpty())
-                ids.append(id.trimmed());
-        }
-        if (!ids.isEmpty())
-            p.insert(u"ids"_s, ids);
+    for (const Field& field : m_fields) {
+        const QJsonValue value = valueOf(field);
+        if (!value.isUndefined())
+            p.insert(field.parameter->name, value);
     }
     return p;
 }

@@ -1,18 +1,22 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
+#include <QSet>
 #include <QStringList>
 #include <QWidget>
 
-class QCheckBox;
 class QComboBox;
-class QLineEdit;
-class QSpinBox;
+
+namespace qd {
+struct ActionParameter;
+}
 
 namespace qd::gui {
 
-// The parameters of one action type as a form: a queue picker from the queues the targets
-// know, counts with the engine's limits, job ids. parameters() gives the JSON the engine takes.
+// The parameters of one action type as a form built from the action catalog: a queue picker
+// from the queues the targets share, numbers within the catalog's limits, job ids.
+// parameters() gives the JSON the engine takes.
 class ActionParameterForm final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ActionParameterForm)
@@ -22,26 +26,29 @@ public:
         QWidget* parent = nullptr);
 
     QJsonObject parameters() const;
-    bool isEmpty() const { return m_empty; }
+    bool isEmpty() const { return m_fields.isEmpty(); }
     QComboBox* queuePicker() const { return m_queue; }
 
 Q_SIGNALS:
     void changed();
 
 private:
-    void buildQueuePicker(
-        const QStringList& queues, const QJsonObject& preset, bool withOriginal, bool optional);
-    QSpinBox* addCount(const QString& label, int min, int max, int value, const QString& special);
+    struct Field {
+        const ActionParameter* parameter;
+        QWidget* editor;
+    };
 
-    QString m_type;
-    bool m_empty = true;
+    QWidget* addQueue(
+        const ActionParameter& p, const QStringList& queues, const QJsonValue& preset);
+    QWidget* addInteger(const ActionParameter& p, const QJsonValue& preset);
+    QWidget* addBoolean(const ActionParameter& p, const QJsonValue& preset);
+    QWidget* addJobIds(const ActionParameter& p, const QJsonValue& preset);
+    QString withMnemonic(const QString& label);
+    static QJsonValue valueOf(const Field& field);
+
+    QList<Field> m_fields;
     QComboBox* m_queue = nullptr;
-    QSpinBox* m_count = nullptr;
-    QSpinBox* m_payload = nullptr;
-    QSpinBox* m_pipeline = nullptr;
-    QSpinBox* m_limit = nullptr;
-    QLineEdit* m_ids = nullptr;
-    QCheckBox* m_wait = nullptr;
+    QSet<QChar> m_mnemonics;
 };
 
 } // namespace qd::gui

@@ -1,6 +1,6 @@
 #include "gui/AuditTableModel.h"
 
-#include "gui/ActionCatalog.h"
+#include "gui/ActionPresentation.h"
 #include "gui/HealthStyle.h"
 
 #include <QLocale>
@@ -51,7 +51,7 @@ QVariant AuditTableModel::data(const QModelIndex& index, int role) const
         case Action:
             return entry.actionId;
         case Type:
-            return ActionCatalog::title(entry.type);
+            return ActionPresentation::title(entry.type);
         case Status:
             return entry.status;
         case Actor:

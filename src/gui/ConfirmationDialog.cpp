@@ -1,7 +1,7 @@
 #include "gui/ConfirmationDialog.h"
 
-#include "gui/ActionCatalog.h"
 #include "gui/ActionParameterForm.h"
+#include "gui/ActionPresentation.h"
 #include "gui/HealthStyle.h"
 #include "gui/Icons.h"
 #include "gui/ProgressDelegate.h"
@@ -23,16 +23,16 @@ ConfirmationDialog::ConfirmationDialog(Options options, Effect effect, QWidget* 
     m_ui->setupUi(this);
     const QString& type = m_options.type;
     const auto count = m_options.targets.size();
-    setWindowTitle(ActionCatalog::title(type));
-    m_ui->iconLabel->setPixmap(Icons::icon(ActionCatalog::iconName(type)).pixmap(32, 32));
+    setWindowTitle(ActionPresentation::title(type));
+    m_ui->iconLabel->setPixmap(Icons::icon(ActionPresentation::iconName(type)).pixmap(32, 32));
     QFont big = m_ui->headline->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
     m_ui->headline->setFont(big);
     m_ui->headline->setText(count == 1
-            ? tr("%1 on %2").arg(ActionCatalog::title(type), m_options.targets.first().label)
-            : tr("%1 on %n clusters", nullptr, int(count)).arg(ActionCatalog::title(type)));
-    m_ui->descriptionLabel->setText(ActionCatalog::description(type));
+            ? tr("%1 on %2").arg(ActionPresentation::title(type), m_options.targets.first().label)
+            : tr("%1 on %n clusters", nullptr, int(count)).arg(ActionPresentation::title(type)));
+    m_ui->descriptionLabel->setText(ActionPresentation::description(type));
 
     m_form = new ActionParameterForm(type, m_options.queues, m_options.preset, this);
     m_ui->parametersLayout->addWidget(m_form);
@@ -62,8 +62,9 @@ ConfirmationDialog::ConfirmationDialog(Options options, Effect effect, QWidget* 
                   .arg(expectedConfirmation()));
     connect(m_ui->confirmEdit, &QLineEdit::textChanged, this, &ConfirmationDialog::updateState);
 
-    m_run = m_ui->buttonBox->addButton(ActionCatalog::verb(type), QDialogButtonBox::AcceptRole);
-    m_run->setIcon(Icons::icon(ActionCatalog::iconName(type)));
+    m_run
+        = m_ui->buttonBox->addButton(ActionPresentation::verb(type), QDialogButtonBox::AcceptRole);
+    m_run->setIcon(Icons::icon(ActionPresentation::iconName(type)));
     m_run->setDefault(true);
     connect(m_run, &QPushButton::clicked, this, &ConfirmationDialog::onRunClicked);
     connect(closeButton(), &QPushButton::clicked, this, &ConfirmationDialog::reject);

@@ -1,5 +1,6 @@
 #include "gui/DeadLetterPanel.h"
 
+#include "core/actions/ActionCatalog.h"
 #include "gui/ActionController.h"
 #include "gui/DeadLetterModel.h"
 #include "gui/Format.h"
@@ -33,8 +34,9 @@ DeadLetterPanel::DeadLetterPanel(
     auto* bar = new QHBoxLayout;
     auto* countLabel = new QLabel(tr("&Show the next"), this);
     m_count = new QSpinBox(this);
-    m_count->setRange(1, 100); // the engine's peek limit
-    m_count->setValue(std::clamp(m_settings.peekCount(), 1, 100));
+    const ActionParameter& count = *ActionCatalog::of(ActionType::Peek).parameter(u"count"_s);
+    m_count->setRange(int(count.minimum), int(count.maximum));
+    m_count->setValue(std::clamp(m_settings.peekCount(), int(count.minimum), int(count.maximum)));
     m_count->setSuffix(tr(" jobs"));
     countLabel->setBuddy(m_count);
     m_peekButton = new QPushButton(Icons::icon(u"peek"_s), tr("&Peek"), this);
@@ -107,8 +109,8 @@ void DeadLetterPanel::updateButtons()
         button->setEnabled(why.isEmpty());
         button->setToolTip(why);
     };
-    setUp(m_requeueButton, u"requeue_dlq"_s);
-    setUp(m_purgeButton, u"purge_dlq"_s);
+    setUp(m_requeueButton, actionTypeName(ActionType::RequeueDeadLetters));
+    setUp(m_purgeButton, actionTypeName(ActionType::PurgeDeadLetters));
 }
 
 void DeadLetterPanel::peek()
@@ -144,7 +146,9 @@ void DeadLetterPanel::onActionChanged(const MultiAction& action)
         showSelectedJob();
         return;
     }
-    const bool changesDeadLetters = action.type == u"purge_dlq" || action.type == u"requeue_dlq";
+    const auto type = actionTypeFromName(action.type);
+    const bool changesDeadLetters
+        = type == ActionType::PurgeDeadLetters || type == ActionType::RequeueDeadLetters;
     if (changesDeadLetters && action.targets.contains(m_cluster) && m_peeked)
         peek();
 }
@@ -178,12 +182,12 @@ void DeadLetterPanel::requeue()
     const QStringList ids = selectedJobIds();
     if (!ids.isEmpty())
         preset.insert(u"ids"_s, QJsonArray::fromStringList(ids));
-    m_actions.start(u"requeue_dlq"_s, {m_cluster}, preset);
+    m_actions.start(actionTypeName(ActionType::RequeueDeadLetters), {m_cluster}, preset);
 }
 
 void DeadLetterPanel::purge()
 {
-    m_actions.start(u"purge_dlq"_s, {m_cluster});
+    m_actions.start(actionTypeName(ActionType::PurgeDeadLetters), {m_cluster});
 }
 
 } // namespace qd::gui

@@ -1,13 +1,14 @@
 #include "gui/MainWindow.h"
 
+#include "core/actions/ActionTypes.h"
 #include "core/actions/MultiAction.h"
 #include "core/config/PasswordStore.h"
 #include "core/engine/Manager.h"
 #include "core/errors/Errors.h"
 #include "gui/AboutDialog.h"
-#include "gui/ActionCatalog.h"
 #include "gui/ActionController.h"
 #include "gui/ActionHistoryPane.h"
+#include "gui/ActionPresentation.h"
 #include "gui/ClusterEditorDialog.h"
 #include "gui/ClusterPage.h"
 #include "gui/ClusterStack.h"
@@ -361,9 +362,10 @@ void MainWindow::onClustersChanged()
 
 void MainWindow::onActionFinished(const MultiAction& action)
 {
-    if (action.type == u"peek")
+    // Reads are shown where they were asked for (the Dead letters tab), not in the status bar.
+    if (actiontypes::isReadOnly(action.type))
         return;
-    const QString title = ActionCatalog::title(action.type);
+    const QString title = ActionPresentation::title(action.type);
     statusBar()->showMessage(action.status == ActionStatus::Completed
             ? tr("%1 completed on %2").arg(title, action.targets.join(u", "_s))
             : tr("%1 %2: %3").arg(title, actionStatusName(action.status), action.error),

@@ -3,7 +3,7 @@
 // ones are never dropped, and the audit log keeps everything.
 
 #include "ApiHarness.h"
-#include "core/actions/ActionEngine.h"
+#include "core/engine/ActionEngine.h"
 #include "core/audit/AuditLog.h"
 #include "support/RedisServer.h"
 

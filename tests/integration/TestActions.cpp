@@ -1,4 +1,4 @@
-#include "core/actions/ActionEngine.h"
+#include "core/engine/ActionEngine.h"
 #include "core/audit/AuditLog.h"
 #include "core/engine/Manager.h"
 #include "core/errors/Errors.h"

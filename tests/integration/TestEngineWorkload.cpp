@@ -1,7 +1,7 @@
 // The engine against live queues: real redis-server, the workload generator in-process, and the
 // Manager/ActionEngine as the app runs them.
 
-#include "core/actions/ActionEngine.h"
+#include "core/engine/ActionEngine.h"
 #include "core/engine/Manager.h"
 #include "loadgen/LoadRunner.h"
 #include "support/RedisServer.h"

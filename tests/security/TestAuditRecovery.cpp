@@ -2,7 +2,7 @@
 // came after it (the engine's list of recent actions is bounded; the recovery is not), and it is
 // never run again.
 
-#include "core/actions/ActionEngine.h"
+#include "core/engine/ActionEngine.h"
 #include "core/audit/AuditLog.h"
 #include "core/config/Config.h"
 #include "core/engine/Manager.h"

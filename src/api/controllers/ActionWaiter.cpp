@@ -1,7 +1,7 @@
 #include "api/controllers/ActionWaiter.h"
 
 #include "api/ApiError.h"
-#include "core/actions/ActionEngine.h"
+#include "core/engine/ActionEngine.h"
 
 #include <QTimer>
 

@@ -4,8 +4,10 @@
 #include "api/controllers/ActionWaiter.h"
 #include "api/http/ApiReply.h"
 #include "api/http/ApiRequest.h"
+#include "api/json/ActionTypeJson.h"
 #include "api/json/RequestBodies.h"
-#include "core/actions/ActionEngine.h"
+#include "core/actions/ActionCatalog.h"
+#include "core/engine/ActionEngine.h"
 
 #include <QJsonArray>
 
@@ -59,6 +61,18 @@ void ActionsController::registerRoutes(Router& router)
             reply.sendJson(200, list);
         },
         {u"status"_s});
+    // Before /actions/{id}, which would take "types" for an id.
+    router.add(
+        HttpMethod::Get, u"/api/v1/actions/types"_s, [this](const ApiRequest&, ApiReply& reply) {
+            QJsonArray types;
+            for (const ActionTypeSpec& spec : ActionCatalog::all()) {
+                QJsonObject type = actionTypeToJson(spec);
+                type.insert(u"allowed"_s, m_engine.isAllowed(spec.name));
+                type.insert(u"needs_confirmation"_s, m_engine.needsConfirmation(spec.name));
+                types.append(type);
+            }
+            reply.sendJson(200, QJsonObject {{u"types"_s, types}});
+        });
     router.add(HttpMethod::Get, u"/api/v1/actions/{id}"_s,
         [this](const ApiRequest& request, ApiReply& reply) {
             reply.sendJson(200, actionOrThrow(m_engine, request.param(u"id"_s)).toJson());

@@ -13,9 +13,10 @@ namespace qd::api {
 class ActionWaiter;
 class Router;
 
-// /api/v1/actions: submit (202 while waiting for confirmation; otherwise the result once the
-// action ends, or 202 after a bounded wait), list, show, confirm and cancel. The engine enforces
-// the allowlist, read-only clusters and legal transitions; this only reads and writes JSON.
+// /api/v1/actions: the action catalog (types), submit (202 while waiting for confirmation;
+// otherwise the result once the action ends, or 202 after a bounded wait), list, show, confirm
+// and cancel. The engine enforces the allowlist, read-only clusters and legal transitions; this
+// only reads and writes JSON.
 class ActionsController final {
 public:
     ActionsController(ActionEngine& engine, ActionWaiter& waiter)

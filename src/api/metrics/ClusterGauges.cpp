@@ -1,7 +1,7 @@
 #include "api/metrics/ClusterGauges.h"
 
 #include "api/ApiVersion.h"
-#include "core/actions/ActionEngine.h"
+#include "core/engine/ActionEngine.h"
 #include "core/engine/Manager.h"
 
 #include <array>

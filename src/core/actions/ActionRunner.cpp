@@ -3,23 +3,29 @@
 #include "core/actions/BenchmarkRunner.h"
 #include "core/actions/RequeueDeadLettersRunner.h"
 #include "core/actions/SimpleRunners.h"
+#include "core/config/Config.h"
 
 namespace qd {
 
 std::unique_ptr<ActionRunner> ActionRunner::create(const QString& type)
 {
-    if (type == u"purge_dlq")
+    const auto known = actionTypeFromName(type);
+    if (!known)
+        return nullptr;
+    switch (*known) {
+    case ActionType::PurgeDeadLetters:
         return std::make_unique<PurgeDeadLettersRunner>();
-    if (type == u"pause_queue")
+    case ActionType::PauseQueue:
         return std::make_unique<PauseQueueRunner>(true);
-    if (type == u"resume_queue")
+    case ActionType::ResumeQueue:
         return std::make_unique<PauseQueueRunner>(false);
-    if (type == u"peek")
+    case ActionType::Peek:
         return std::make_unique<PeekRunner>();
-    if (type == u"requeue_dlq")
+    case ActionType::RequeueDeadLetters:
         return std::make_unique<RequeueDeadLettersRunner>();
-    if (type == u"benchmark")
+    case ActionType::Benchmark:
         return std::make_unique<BenchmarkRunner>();
+    }
     return nullptr;
 }
 

@@ -1,18 +1,27 @@
 #include "core/actions/ActionTypes.h"
 
-#include "core/config/Config.h"
 #include "core/errors/Errors.h"
 #include "core/redis/Endpoint.h"
 #include "core/stats/ClusterStats.h"
 
+#include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
-#include <QSet>
+#include <QLocale>
 
 #include <cmath>
-#include <limits>
 
 namespace qd::actiontypes {
 namespace {
+
+// How many dead letters an action concerns, as a phrase of its effect ({dead_letters}).
+const char* const kListedDeadLetters
+    = QT_TRANSLATE_N_NOOP("qd::ActionCatalog", "%n listed dead letters");
+const CatalogText kUpToDeadLetters {
+    QT_TRANSLATE_NOOP("qd::ActionCatalog", "up to %1 dead letters")};
+const CatalogText kCountedDeadLetters {QT_TRANSLATE_NOOP("qd::ActionCatalog", "%1 dead letters")};
+const CatalogText kEveryDeadLetter {
+    QT_TRANSLATE_NOOP("qd::ActionCatalog", "every dead letter (count not known yet)")};
 
 [[noreturn]] void invalid(const QString& field, const QString& message)
 {
@@ -21,66 +30,130 @@ namespace {
         QStringLiteral("parameters.") + field);
 }
 
-// Every parameter a type accepts; anything else is refused so a typo never runs silently.
-QSet<QString> allowedParameters(const QString& type)
+void checkInteger(const QJsonObject& p, const ActionParameter& spec)
 {
-    if (type == u"pause_queue" || type == u"resume_queue")
-        return {QStringLiteral("queue")};
-    if (type == u"benchmark")
-        return {QStringLiteral("queue"), QStringLiteral("count"), QStringLiteral("payload_bytes"),
-            QStringLiteral("pipeline"), QStringLiteral("wait_for_completion")};
-    if (type == u"requeue_dlq")
-        return {QStringLiteral("queue"), QStringLiteral("limit"), QStringLiteral("ids")};
-    if (type == u"peek")
-        return {QStringLiteral("queue"), QStringLiteral("count")};
-    return {};
-}
-
-void checkInteger(const QJsonObject& p, const QString& field, qint64 min, qint64 max)
-{
-    if (!p.contains(field))
-        return;
-    const QJsonValue v = p.value(field);
+    const QJsonValue v = p.value(spec.name);
     const double d = v.toDouble();
     if (!v.isDouble() || !std::isfinite(d) || d != std::trunc(d))
-        invalid(field, QStringLiteral("must be a whole number"));
+        invalid(spec.name, QStringLiteral("must be a whole number"));
     // The range is checked on the double: casting 1e300 to qint64 first is undefined.
-    if (d < static_cast<double>(min) || d > static_cast<double>(max))
-        invalid(field, QStringLiteral("%1 is out of range (%2 to %3)").arg(d).arg(min).arg(max));
+    if (d < static_cast<double>(spec.minimum) || d > static_cast<double>(spec.maximum))
+        invalid(spec.name,
+            QStringLiteral("%1 is out of range (%2 to %3)")
+                .arg(d)
+                .arg(spec.minimum)
+                .arg(spec.maximum));
 }
 
-void checkQueue(const QJsonObject& p, const ClusterConfig& cluster, bool required,
-    bool allowDeadLetter, bool allowOriginal)
+void checkQueue(const QJsonObject& p, const ActionParameter& spec, const ClusterConfig& cluster)
 {
-    const QString field = QStringLiteral("queue");
-    if (!p.contains(field)) {
-        if (required)
-            invalid(field, QStringLiteral("required"));
+    if (!p.value(spec.name).isString())
+        invalid(spec.name, QStringLiteral("must be a string"));
+    const QString queue = p.value(spec.name).toString();
+    if (spec.special(queue) || !cluster.queueSystem.keyOf(queue).isEmpty())
         return;
-    }
-    if (!p.value(field).isString())
-        invalid(field, QStringLiteral("must be a string"));
-    const QString queue = p.value(field).toString();
-    if (allowDeadLetter && queue == u"dead_letter")
-        return;
-    if (allowOriginal && queue == u"original")
-        return;
-    if (cluster.queueSystem.keyOf(queue).isEmpty()) {
-        QStringList names;
-        for (const QueueKey& q : cluster.queueSystem.queues)
-            names.append(q.name);
-        invalid(field,
-            QStringLiteral("\"%1\" is not a queue of cluster %2 (queues: %3)")
-                .arg(queue, cluster.name, names.join(QStringLiteral(", "))));
+    QStringList names;
+    for (const QueueKey& q : cluster.queueSystem.queues)
+        names.append(q.name);
+    invalid(spec.name,
+        QStringLiteral("\"%1\" is not a queue of cluster %2 (queues: %3)")
+            .arg(queue, cluster.name, names.join(QStringLiteral(", "))));
+}
+
+void checkJobIds(const QJsonObject& p, const ActionParameter& spec)
+{
+    const QJsonValue ids = p.value(spec.name);
+    if (!ids.isArray() || ids.toArray().isEmpty())
+        invalid(spec.name, QStringLiteral("must be a non-empty array of job ids"));
+    for (const QJsonValue& id : ids.toArray()) {
+        if (!id.isString() || id.toString().isEmpty())
+            invalid(spec.name, QStringLiteral("must hold job ids (strings)"));
     }
 }
 
-QString grouped(qint64 n)
+QString text(const CatalogText& t, TextLanguage language)
 {
+    return language == TextLanguage::English ? t.english() : t.translated();
+}
+
+QString number(qint64 n, TextLanguage language)
+{
+    if (language == TextLanguage::Translated)
+        return QLocale().toString(n);
     QString digits = QString::number(n);
     for (qsizetype i = digits.size() - 3; i > (n < 0 ? 1 : 0); i -= 3)
         digits.insert(i, u' ');
     return digits;
+}
+
+QString deadLetters(
+    const QJsonObject& p, const std::optional<ClusterStats>& stats, TextLanguage language)
+{
+    if (p.contains(QStringLiteral("ids"))) {
+        const auto n = static_cast<int>(p.value(QStringLiteral("ids")).toArray().size());
+        if (language == TextLanguage::Translated)
+            return QCoreApplication::translate(
+                CatalogText::kContext, kListedDeadLetters, nullptr, n);
+        return QString::fromUtf8(kListedDeadLetters)
+            .replace(QStringLiteral("%n"), number(n, language));
+    }
+    if (p.contains(QStringLiteral("limit")))
+        return text(kUpToDeadLetters, language)
+            .arg(number(p.value(QStringLiteral("limit")).toInteger(), language));
+    if (stats)
+        return text(kCountedDeadLetters, language).arg(number(stats->deadLetterCount, language));
+    return text(kEveryDeadLetter, language);
+}
+
+// What one parameter contributes to a sentence: its value or default, or what its absence
+// means.
+QString phrase(const ActionTypeSpec& spec, const ActionParameter& parameter, const QJsonObject& p,
+    TextLanguage language)
+{
+    const QJsonValue value = spec.valueOf(p, parameter.name);
+    switch (parameter.kind) {
+    case ParameterKind::Queue:
+        if (value.isString() && !value.toString().isEmpty()) {
+            const SpecialQueue* special = parameter.special(value.toString());
+            return special ? text(special->phrase, language) : value.toString();
+        }
+        break;
+    case ParameterKind::Integer:
+        if (value.isDouble())
+            return number(value.toInteger(), language);
+        break;
+    case ParameterKind::Boolean:
+        if (value.isBool())
+            return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        break;
+    case ParameterKind::JobIds:
+        if (value.isArray())
+            return number(value.toArray().size(), language);
+        break;
+    }
+    return text(parameter.absent, language);
+}
+
+// One pass over the sentence, so a value that itself holds braces (a queue or cluster name) is
+// never read as a placeholder.
+QString fill(const QString& sentence, const QHash<QString, QString>& values)
+{
+    QString out;
+    out.reserve(sentence.size() + 32);
+    qsizetype from = 0;
+    while (from < sentence.size()) {
+        const qsizetype open = sentence.indexOf(u'{', from);
+        const qsizetype close = open < 0 ? -1 : sentence.indexOf(u'}', open);
+        if (close < 0) {
+            out += QStringView(sentence).mid(from);
+            break;
+        }
+        const QString key = sentence.mid(open + 1, close - open - 1);
+        out += QStringView(sentence).mid(from, open - from);
+        out += values.contains(key) ? values.value(key) : sentence.mid(open, close - open + 1);
+        from = close + 1;
+    }
+    return out;
 }
 
 QString where(const ClusterConfig& cluster)
@@ -95,17 +168,19 @@ QString where(const ClusterConfig& cluster)
 
 bool isKnown(const QString& type)
 {
-    return knownActionTypes().contains(type);
+    return ActionCatalog::find(type) != nullptr;
 }
 
 bool isReadOnly(const QString& type)
 {
-    return type == u"peek";
+    const ActionTypeSpec* spec = ActionCatalog::find(type);
+    return spec && spec->readOnly;
 }
 
 bool isDestructive(const QString& type)
 {
-    return type == u"purge_dlq" || type == u"requeue_dlq";
+    const ActionTypeSpec* spec = ActionCatalog::find(type);
+    return spec && spec->destructive;
 }
 
 QString benchQueueKey(const QString& actionId)
@@ -122,86 +197,63 @@ QString queueKey(const ClusterConfig& cluster, const QString& queue)
 
 void validate(const QString& type, const QJsonObject& p, const ClusterConfig& cluster)
 {
-    const QSet<QString> allowed = allowedParameters(type);
+    const ActionTypeSpec* spec = ActionCatalog::find(type);
+    // Every parameter a type accepts; anything else is refused so a typo never runs silently.
     for (const QString& key : p.keys()) {
-        if (!allowed.contains(key))
+        if (!spec || !spec->parameter(key))
             invalid(key, QStringLiteral("unknown parameter for %1").arg(type));
     }
-    if (type == u"pause_queue" || type == u"resume_queue") {
-        checkQueue(p, cluster, true, false, false);
-    } else if (type == u"benchmark") {
-        checkQueue(p, cluster, false, false, false);
-        checkInteger(p, QStringLiteral("count"), 1, 1'000'000);
-        checkInteger(p, QStringLiteral("payload_bytes"), 0, 1 << 20);
-        checkInteger(p, QStringLiteral("pipeline"), 1, 10'000);
-        if (p.contains(QStringLiteral("wait_for_completion"))
-            && !p.value(QStringLiteral("wait_for_completion")).isBool())
-            invalid(QStringLiteral("wait_for_completion"), QStringLiteral("must be true or false"));
-    } else if (type == u"requeue_dlq") {
-        checkQueue(p, cluster, false, false, true);
-        checkInteger(p, QStringLiteral("limit"), 1, std::numeric_limits<int>::max());
-        if (p.contains(QStringLiteral("ids"))) {
-            const QJsonValue ids = p.value(QStringLiteral("ids"));
-            if (!ids.isArray() || ids.toArray().isEmpty())
-                invalid(
-                    QStringLiteral("ids"), QStringLiteral("must be a non-empty array of job ids"));
-            for (const QJsonValue& id : ids.toArray()) {
-                if (!id.isString() || id.toString().isEmpty())
-                    invalid(QStringLiteral("ids"), QStringLiteral("must hold job ids (strings)"));
-            }
+    if (!spec)
+        return;
+    for (const ActionParameter& parameter : spec->parameters) {
+        if (!p.contains(parameter.name)) {
+            if (parameter.required)
+                invalid(parameter.name, QStringLiteral("required"));
+            continue;
         }
-    } else if (type == u"peek") {
-        checkQueue(p, cluster, true, true, false);
-        checkInteger(p, QStringLiteral("count"), 1, 100);
+        switch (parameter.kind) {
+        case ParameterKind::Queue:
+            checkQueue(p, parameter, cluster);
+            break;
+        case ParameterKind::Integer:
+            checkInteger(p, parameter);
+            break;
+        case ParameterKind::Boolean:
+            if (!p.value(parameter.name).isBool())
+                invalid(parameter.name, QStringLiteral("must be true or false"));
+            break;
+        case ParameterKind::JobIds:
+            checkJobIds(p, parameter);
+            break;
+        }
     }
 }
 
-QString describe(const QString& type, const QJsonObject& p, const ClusterConfig& cluster,
-    const std::optional<ClusterStats>& stats)
+QString effect(const QString& type, const QJsonObject& p, const std::optional<ClusterStats>& stats,
+    TextLanguage language)
 {
-    const QString target = where(cluster);
-    const QString queue = p.value(QStringLiteral("queue")).toString();
-    if (type == u"purge_dlq") {
-        return stats
-            ? QStringLiteral("purge %1 dead letters on %2")
-                  .arg(grouped(stats->deadLetterCount), target)
-            : QStringLiteral("purge every dead letter (count not known yet) on %1").arg(target);
-    }
-    if (type == u"pause_queue")
-        return QStringLiteral("pause queue %1 on %2: workers stop taking its jobs")
-            .arg(queue, target);
-    if (type == u"resume_queue")
-        return QStringLiteral("resume queue %1 on %2").arg(queue, target);
-    if (type == u"benchmark") {
-        const qint64 count = p.value(QStringLiteral("count")).toInteger(1000);
-        return QStringLiteral("enqueue %1 benchmark jobs of %2 bytes onto %3 on %4")
-            .arg(grouped(count))
-            .arg(p.value(QStringLiteral("payload_bytes")).toInteger(256))
-            .arg(queue.isEmpty() ? QStringLiteral("a dedicated bench queue (removed afterwards)")
-                                 : queue,
-                target);
-    }
-    if (type == u"requeue_dlq") {
-        const QString into = queue.isEmpty() || queue == u"original"
-            ? QStringLiteral("their original queues")
-            : queue;
-        QString what;
-        if (p.contains(QStringLiteral("ids")))
-            what = QStringLiteral("%1 listed dead letters")
-                       .arg(p.value(QStringLiteral("ids")).toArray().size());
-        else if (p.contains(QStringLiteral("limit")))
-            what = QStringLiteral("up to %1 dead letters")
-                       .arg(grouped(p.value(QStringLiteral("limit")).toInteger()));
-        else
-            what = stats ? QStringLiteral("%1 dead letters").arg(grouped(stats->deadLetterCount))
-                         : QStringLiteral("every dead letter");
-        return QStringLiteral("move %1 back to %2 on %3").arg(what, into, target);
-    }
-    if (type == u"peek")
-        return QStringLiteral("read the next %1 jobs of %2 on %3")
-            .arg(p.value(QStringLiteral("count")).toInteger(10))
-            .arg(queue, target);
-    return QStringLiteral("%1 on %2").arg(type, target);
+    const ActionTypeSpec* spec = ActionCatalog::find(type);
+    if (!spec)
+        return type;
+    QHash<QString, QString> values;
+    for (const ActionParameter& parameter : spec->parameters)
+        values.insert(parameter.name, phrase(*spec, parameter, p, language));
+    values.insert(QStringLiteral("dead_letters"), deadLetters(p, stats, language));
+    return fill(text(spec->effect, language), values);
+}
+
+QString describe(const QString& type, const QJsonObject& p, const ClusterConfig& cluster,
+    const std::optional<ClusterStats>& stats, TextLanguage language)
+{
+    return fill(text(ActionCatalog::kConfirmation, language),
+        {{QStringLiteral("effect"), effect(type, p, stats, language)},
+            {QStringLiteral("target"), where(cluster)}});
+}
+
+QString confirmationTemplate(const ActionTypeSpec& spec)
+{
+    return fill(ActionCatalog::kConfirmation.english(),
+        {{QStringLiteral("effect"), spec.effect.english()}});
 }
 
 } // namespace qd::actiontypes

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/actions/ActionCatalog.h"
 #include "core/config/ClusterConfig.h"
 
 #include <QJsonObject>
@@ -11,8 +12,8 @@ namespace qd {
 
 struct ClusterStats;
 
-// What QueueDeck knows about each action type: whether it changes data, its parameters and
-// their validation, and the sentence a confirmation shows for one target.
+// The rules every face of the engine shares, read from the action catalog: which parameters a
+// type takes and their limits, and the sentence a confirmation shows for one target.
 namespace actiontypes {
 
 bool isKnown(const QString& type);
@@ -22,10 +23,15 @@ bool isDestructive(const QString& type); // purge_dlq, requeue_dlq
 // Throws ActionError(InvalidParameter, field) naming the parameter at fault.
 void validate(const QString& type, const QJsonObject& parameters, const ClusterConfig& cluster);
 
-// "purge 1 204 dead letters on Production (prod.redis…:6379)"; stats are the cached ones and
-// may be absent (then the sentence says the count is not known yet).
+// What happens on one cluster: "purge 1 204 dead letters". Stats are the cached ones and may be
+// absent (then the sentence says the count is not known yet).
+QString effect(const QString& type, const QJsonObject& parameters,
+    const std::optional<ClusterStats>& stats, TextLanguage language = TextLanguage::English);
+// The confirmation of one target: "purge 1 204 dead letters on Production (prod.redis…:6379)".
 QString describe(const QString& type, const QJsonObject& parameters, const ClusterConfig& cluster,
-    const std::optional<ClusterStats>& stats);
+    const std::optional<ClusterStats>& stats, TextLanguage language = TextLanguage::English);
+// The confirmation of one target with its {placeholders} left in, in English.
+QString confirmationTemplate(const ActionTypeSpec& spec);
 
 // The list key a queue parameter names: a configured queue name, or "dead_letter".
 QString queueKey(const ClusterConfig& cluster, const QString& queue);

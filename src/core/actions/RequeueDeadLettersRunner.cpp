@@ -1,5 +1,6 @@
 #include "core/actions/RequeueDeadLettersRunner.h"
 
+#include "core/actions/ActionCatalog.h"
 #include "core/redis/RedisClient.h"
 
 #include <QElapsedTimer>
@@ -115,6 +116,14 @@ QString scriptError(const Reply& reply)
     return reply.toString();
 }
 
+// The queue parameter, or the catalog's default ("original": each job's priority names it).
+QString destination(const ActionContext& c)
+{
+    return ActionCatalog::of(ActionType::RequeueDeadLetters)
+        .valueOf(c.parameters, QStringLiteral("queue"))
+        .toString();
+}
+
 } // namespace
 
 TargetResult RequeueDeadLettersRunner::run(const ActionContext& c)
@@ -125,8 +134,7 @@ TargetResult RequeueDeadLettersRunner::run(const ActionContext& c)
 TargetResult RequeueDeadLettersRunner::moveAll(const ActionContext& c)
 {
     const QueueSystemConfig& qs = c.cluster.queueSystem;
-    const QString queue
-        = c.parameters.value(QStringLiteral("queue")).toString(QStringLiteral("original"));
+    const QString queue = destination(c);
     const QByteArray dlq = qs.deadLetterKey.toUtf8();
     const QByteArray scratch = dlq + ":queuedeck-requeue-skipped:" + c.actionId.toUtf8();
     Command batch {"EVAL", kMoveBatch, QByteArray::number(2 + qs.queues.size()), dlq, scratch};
@@ -197,8 +205,7 @@ TargetResult RequeueDeadLettersRunner::moveAll(const ActionContext& c)
 TargetResult RequeueDeadLettersRunner::moveListed(const ActionContext& c)
 {
     const QueueSystemConfig& qs = c.cluster.queueSystem;
-    const QString queue
-        = c.parameters.value(QStringLiteral("queue")).toString(QStringLiteral("original"));
+    const QString queue = destination(c);
     const QByteArray dlq = qs.deadLetterKey.toUtf8();
     QSet<QString> wanted;
     for (const QJsonValue& id : c.parameters.value(QStringLiteral("ids")).toArray())

@@ -76,7 +76,8 @@ TargetResult PauseQueueRunner::run(const ActionContext& c)
 TargetResult PeekRunner::run(const ActionContext& c)
 {
     const QString queue = c.parameters.value(QStringLiteral("queue")).toString();
-    const qint64 count = c.parameters.value(QStringLiteral("count")).toInteger(10);
+    const qint64 count
+        = ActionCatalog::of(ActionType::Peek).integerOf(c.parameters, QStringLiteral("count"));
     const QByteArray key = actiontypes::queueKey(c.cluster, queue).toUtf8();
     // Workers take from the tail (RPOPLPUSH); the oldest dead letter is at the tail too. So the
     // next jobs are the last ones, read newest-last and reversed.

@@ -2,6 +2,9 @@
 
 #include "core/config/ConfigValidator.h"
 
+#include <array>
+#include <utility>
+
 namespace qd {
 
 bool hasErrors(const QList<ConfigIssue>& issues)
@@ -10,11 +13,43 @@ bool hasErrors(const QList<ConfigIssue>& issues)
         issues.begin(), issues.end(), [](const ConfigIssue& i) { return i.isError(); });
 }
 
+namespace {
+
+constexpr std::array kActionTypeNames {
+    std::pair {ActionType::PurgeDeadLetters, "purge_dlq"},
+    std::pair {ActionType::PauseQueue, "pause_queue"},
+    std::pair {ActionType::ResumeQueue, "resume_queue"},
+    std::pair {ActionType::Benchmark, "benchmark"},
+    std::pair {ActionType::RequeueDeadLetters, "requeue_dlq"},
+    std::pair {ActionType::Peek, "peek"},
+};
+
+} // namespace
+
+QString actionTypeName(ActionType type)
+{
+    for (const auto& [t, name] : kActionTypeNames) {
+        if (t == type)
+            return QString::fromLatin1(name);
+    }
+    return {};
+}
+
+std::optional<ActionType> actionTypeFromName(QStringView name)
+{
+    for (const auto& [t, n] : kActionTypeNames) {
+        if (name == QLatin1StringView(n))
+            return t;
+    }
+    return std::nullopt;
+}
+
 QStringList knownActionTypes()
 {
-    return {QStringLiteral("purge_dlq"), QStringLiteral("pause_queue"),
-        QStringLiteral("resume_queue"), QStringLiteral("benchmark"), QStringLiteral("requeue_dlq"),
-        QStringLiteral("peek")};
+    QStringList names;
+    for (const auto& [type, name] : kActionTypeNames)
+        names.append(QString::fromLatin1(name));
+    return names;
 }
 
 qsizetype Config::indexOf(const QString& name) const

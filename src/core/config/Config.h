@@ -30,13 +30,26 @@ struct CompareModeConfig {
     friend bool operator==(const CompareModeConfig&, const CompareModeConfig&) = default;
 };
 
-// The action types QueueDeck knows. The allowlist may only name these.
-QStringList knownActionTypes();
+// The action types QueueDeck knows, by the names the allowlist, the timeouts and the API use.
+// Only the names live here, because loading a config checks them; everything else about a
+// type is in the action catalog (core/actions/ActionCatalog.h).
+enum class ActionType {
+    PurgeDeadLetters,
+    PauseQueue,
+    ResumeQueue,
+    Benchmark,
+    RequeueDeadLetters,
+    Peek
+};
+QString actionTypeName(ActionType type);
+std::optional<ActionType> actionTypeFromName(QStringView name);
+QStringList knownActionTypes(); // every name, in the order above
 
 struct ActionsConfig {
     bool requireConfirmation = true;
-    QStringList allowedActions {QStringLiteral("purge_dlq"), QStringLiteral("pause_queue"),
-        QStringLiteral("resume_queue"), QStringLiteral("benchmark")};
+    QStringList allowedActions {actionTypeName(ActionType::PurgeDeadLetters),
+        actionTypeName(ActionType::PauseQueue), actionTypeName(ActionType::ResumeQueue),
+        actionTypeName(ActionType::Benchmark)};
     int maxConcurrent = 5;
     QMap<QString, Millis> timeouts; // per action type; absent: defaultTimeout
     Millis defaultTimeout {60000};

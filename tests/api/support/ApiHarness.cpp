@@ -1,7 +1,7 @@
 #include "ApiHarness.h"
 
 #include "api/ApiServer.h"
-#include "core/actions/ActionEngine.h"
+#include "core/engine/ActionEngine.h"
 #include "core/audit/AuditLog.h"
 #include "core/config/ConfigFile.h"
 #include "core/config/ConfigWriter.h"

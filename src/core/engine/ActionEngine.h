@@ -13,7 +13,6 @@ namespace qd {
 
 class AuditLog;
 class Manager;
-struct ActionTypeInfo;
 
 // Runs multi-cluster actions with the safety the seed asks for: the allowlist and per-cluster
 // read_only are enforced here (not only in the GUI or API), every target is checked before
@@ -58,6 +57,8 @@ public:
     // Whether type needs confirmation under the current config (the GUI asks before building
     // its dialog; destructive types need the operator to type the target count).
     bool needsConfirmation(const QString& type) const;
+    // Whether actions.allowed_actions lets type run (read-only types always may).
+    bool isAllowed(const QString& type) const;
     static bool isDestructive(const QString& type);
     static bool isReadOnly(const QString& type);
     // Waits until no target is running (shutdown, tests).

@@ -1,4 +1,4 @@
-#include "core/actions/ActionEngine.h"
+#include "core/engine/ActionEngine.h"
 
 #include "core/actions/ActionRunner.h"
 #include "core/actions/ActionTypes.h"
@@ -75,6 +75,11 @@ bool ActionEngine::needsConfirmation(const QString& type) const
     return m_manager.config().actions.requireConfirmation && !isReadOnly(type);
 }
 
+bool ActionEngine::isAllowed(const QString& type) const
+{
+    return isReadOnly(type) || m_manager.config().actions.allowedActions.contains(type);
+}
+
 QString ActionEngine::newId() const
 {
     QString id;
@@ -94,7 +99,7 @@ void ActionEngine::validate(
             QStringLiteral("unknown action type \"%1\" (known: %2)")
                 .arg(type, knownActionTypes().join(QStringLiteral(", "))),
             QStringLiteral("type"));
-    if (!isReadOnly(type) && !m_manager.config().actions.allowedActions.contains(type))
+    if (!isAllowed(type))
         throw ActionError(Kind::NotAllowed,
             QStringLiteral("action type \"%1\" is not in actions.allowed_actions").arg(type),
             QStringLiteral("type"));
