@@ -1,6 +1,9 @@
-# Enforces the layers of DESIGN.md at configure time: queuedeck_core and queuedeck_api must not
-# reach Qt Widgets or Qt Charts through any link, direct or transitive. The compile-and-link
-# proof lives in tests/layers.
+# Enforces the layers of docs/architecture.md. At configure time: queuedeck_core and
+# queuedeck_api must not reach Qt Widgets or Qt Charts through any link, direct or transitive
+# (the compile-and-link proof lives in tests/layers). At build time: the folders under src/core
+# include each other only in the core dependency order (QueueDeckCoreOrder.cmake).
+
+set(_QD_LAYERS_DIR "${CMAKE_CURRENT_LIST_DIR}")
 
 function(_qd_collect_links target out_var)
   set(seen "")
@@ -36,9 +39,27 @@ function(qd_check_layers)
       if(forbidden IN_LIST links)
         message(FATAL_ERROR
           "Layer violation: ${target} links ${forbidden}. Core and API must stay free of "
-          "GUI modules (DESIGN.md, 'Layers and targets').")
+          "GUI modules (docs/architecture.md, 'Layers and targets').")
       endif()
     endforeach()
   endforeach()
   message(STATUS "Layers: queuedeck_core and queuedeck_api link no Gui/Widgets/Charts")
+  _qd_add_core_order_check()
+endfunction()
+
+# A build step in every build, before queuedeck_core compiles: it reruns whenever a core file
+# or the order changes, and fails the build naming each include that breaks the order. The
+# glob is re-checked by every build, so a new file is scanned too.
+function(_qd_add_core_order_check)
+  file(GLOB_RECURSE sources CONFIGURE_DEPENDS
+    "${PROJECT_SOURCE_DIR}/src/core/*.h" "${PROJECT_SOURCE_DIR}/src/core/*.cpp")
+  set(script "${_QD_LAYERS_DIR}/QueueDeckCoreOrder.cmake")
+  set(stamp "${PROJECT_BINARY_DIR}/core-dependency-order.stamp")
+  add_custom_command(OUTPUT "${stamp}"
+    COMMAND "${CMAKE_COMMAND}" "-DROOT=${PROJECT_SOURCE_DIR}" "-DSTAMP=${stamp}" -P "${script}"
+    DEPENDS ${sources} "${script}"
+    COMMENT "Checking the core dependency order (docs/architecture.md)"
+    VERBATIM)
+  add_custom_target(core_dependency_order ALL DEPENDS "${stamp}")
+  add_dependencies(queuedeck_core core_dependency_order)
 endfunction()

@@ -1,5 +1,6 @@
 #include "PollProbe.h"
 
+#include "core/config/ClusterConfig.h"
 #include "core/redis/ConnectionError.h"
 #include "core/redis/RedisClient.h"
 

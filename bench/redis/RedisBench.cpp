@@ -7,6 +7,7 @@
 //                                             sharing one client (one pooled connection each)
 // Output is one "key=value" line per figure, for run.sh to tabulate.
 
+#include "core/config/ClusterConfig.h"
 #include "core/redis/ConnectionError.h"
 #include "core/redis/RedisClient.h"
 

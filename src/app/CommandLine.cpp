@@ -24,6 +24,110 @@ void printOut(const QString& text)
     std::fputs(qPrintable(text + u'\n'), stdout);
 }
 
+// Every option of both binaries, declared once so parsing and reading name the same objects.
+struct DeclaredOptions {
+    QCommandLineOption help;
+    QCommandLineOption version;
+    QCommandLineOption config;
+    QCommandLineOption headless;
+    QCommandLineOption listen;
+    QCommandLineOption check;
+    QCommandLineOption verbose;
+    QCommandLineOption logFormat;
+};
+
+DeclaredOptions declareOptions(QCommandLineParser& parser, bool withHeadless)
+{
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    DeclaredOptions declared {help, version,
+        QCommandLineOption({QStringLiteral("c"), QStringLiteral("config")},
+            QCoreApplication::translate("main", "Read the configuration from FILE (default: %1).")
+                .arg(ConfigFile::defaultPath()),
+            QStringLiteral("FILE")),
+        QCommandLineOption(QStringLiteral("headless"),
+            QCoreApplication::translate(
+                "main", "Run without a window: engine, REST API and metrics only.")),
+        QCommandLineOption(QStringLiteral("listen"),
+            QCoreApplication::translate(
+                "main", "Serve the API on ADDR:PORT (default: api.listen, 127.0.0.1:7420)."),
+            QStringLiteral("ADDR:PORT")),
+        QCommandLineOption(QStringLiteral("check-config"),
+            QCoreApplication::translate(
+                "main", "Validate the configuration, print every problem and exit.")),
+        QCommandLineOption(
+            QStringLiteral("verbose"), QCoreApplication::translate("main", "Log debug detail.")),
+        QCommandLineOption(QStringLiteral("log-format"),
+            QCoreApplication::translate(
+                "main", "Headless log lines as json (the default) or text."),
+            QStringLiteral("FORMAT"))};
+    // The order of --help's list.
+    parser.addOption(declared.config);
+    parser.addOption(declared.logFormat);
+    if (withHeadless)
+        parser.addOption(declared.headless);
+    parser.addOption(declared.listen);
+    parser.addOption(declared.check);
+    parser.addOption(declared.verbose);
+    return declared;
+}
+
+// --help, --version and a stray argument end the run before anything starts: returns the
+// exit code then (after printing), nullopt otherwise.
+std::optional<int> answeredWithoutRunning(
+    const QCommandLineParser& parser, const DeclaredOptions& declared)
+{
+    if (parser.isSet(declared.help)) {
+        printOut(parser.helpText());
+        return 0;
+    }
+    if (parser.isSet(declared.version)) {
+        printOut(
+            QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion());
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        printErr(QCoreApplication::translate("main", "Unexpected argument: %1")
+                     .arg(parser.positionalArguments().constFirst()));
+        return 2;
+    }
+    return std::nullopt;
+}
+
+// The checked values: each prints the reason and returns false when its value is malformed.
+bool readLogFormat(
+    const QCommandLineParser& parser, const DeclaredOptions& declared, CommandLineOptions& options)
+{
+    if (!parser.isSet(declared.logFormat))
+        return true;
+    const QString format = parser.value(declared.logFormat);
+    if (format != u"json" && format != u"text") {
+        printErr(QCoreApplication::translate("main", "--log-format: \"%1\" is not json or text")
+                     .arg(format));
+        return false;
+    }
+    options.textLog = format == u"text";
+    return true;
+}
+
+bool readListen(
+    const QCommandLineParser& parser, const DeclaredOptions& declared, CommandLineOptions& options)
+{
+    if (!parser.isSet(declared.listen))
+        return true;
+    static const QRegularExpression pattern(
+        QStringLiteral(R"(^(\[[0-9a-fA-F:.]+\]|[^:\[\]]+):(\d{1,5})$)"));
+    const QString value = parser.value(declared.listen);
+    const auto match = pattern.match(value);
+    if (!match.hasMatch() || match.captured(2).toInt() > 65535) {
+        printErr(
+            QCoreApplication::translate("main", "--listen: \"%1\" is not ADDR:PORT").arg(value));
+        return false;
+    }
+    options.listen = value;
+    return true;
+}
+
 } // namespace
 
 bool wantsHeadless(int argc, char** argv)
@@ -42,34 +146,7 @@ CommandLineResult parseCommandLine(const QStringList& arguments, bool withHeadle
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
         "main", "Watch and operate Redis-backed work queues across many Redis deployments."));
-    const QCommandLineOption help = parser.addHelpOption();
-    const QCommandLineOption version = parser.addVersionOption();
-    const QCommandLineOption config({QStringLiteral("c"), QStringLiteral("config")},
-        QCoreApplication::translate("main", "Read the configuration from FILE (default: %1).")
-            .arg(ConfigFile::defaultPath()),
-        QStringLiteral("FILE"));
-    const QCommandLineOption headless(QStringLiteral("headless"),
-        QCoreApplication::translate(
-            "main", "Run without a window: engine, REST API and metrics only."));
-    const QCommandLineOption listen(QStringLiteral("listen"),
-        QCoreApplication::translate(
-            "main", "Serve the API on ADDR:PORT (default: api.listen, 127.0.0.1:7420)."),
-        QStringLiteral("ADDR:PORT"));
-    const QCommandLineOption check(QStringLiteral("check-config"),
-        QCoreApplication::translate(
-            "main", "Validate the configuration, print every problem and exit."));
-    const QCommandLineOption verbose(
-        QStringLiteral("verbose"), QCoreApplication::translate("main", "Log debug detail."));
-    const QCommandLineOption logFormat(QStringLiteral("log-format"),
-        QCoreApplication::translate("main", "Headless log lines as json (the default) or text."),
-        QStringLiteral("FORMAT"));
-    parser.addOption(config);
-    parser.addOption(logFormat);
-    if (withHeadless)
-        parser.addOption(headless);
-    parser.addOption(listen);
-    parser.addOption(check);
-    parser.addOption(verbose);
+    const DeclaredOptions declared = declareOptions(parser, withHeadless);
 
     CommandLineResult result;
     if (!parser.parse(arguments)) {
@@ -78,48 +155,20 @@ CommandLineResult parseCommandLine(const QStringList& arguments, bool withHeadle
         result.exitCode = 2;
         return result;
     }
-    if (parser.isSet(help)) {
-        printOut(parser.helpText());
-        return result;
-    }
-    if (parser.isSet(version)) {
-        printOut(
-            QCoreApplication::applicationName() + u' ' + QCoreApplication::applicationVersion());
-        return result;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        printErr(QCoreApplication::translate("main", "Unexpected argument: %1")
-                     .arg(parser.positionalArguments().constFirst()));
-        result.exitCode = 2;
+    if (const std::optional<int> exitCode = answeredWithoutRunning(parser, declared)) {
+        result.exitCode = *exitCode;
         return result;
     }
     CommandLineOptions options;
-    options.configGiven = parser.isSet(config);
-    options.configPath = options.configGiven ? parser.value(config) : ConfigFile::defaultPath();
-    options.headless = withHeadless ? parser.isSet(headless) : true;
-    options.checkConfig = parser.isSet(check);
-    options.verbose = parser.isSet(verbose);
-    if (parser.isSet(logFormat)) {
-        const QString format = parser.value(logFormat);
-        if (format != u"json" && format != u"text") {
-            printErr(QCoreApplication::translate("main", "--log-format: \"%1\" is not json or text")
-                         .arg(format));
-            result.exitCode = 2;
-            return result;
-        }
-        options.textLog = format == u"text";
-    }
-    if (parser.isSet(listen)) {
-        static const QRegularExpression pattern(
-            QStringLiteral(R"(^(\[[0-9a-fA-F:.]+\]|[^:\[\]]+):(\d{1,5})$)"));
-        const auto match = pattern.match(parser.value(listen));
-        if (!match.hasMatch() || match.captured(2).toInt() > 65535) {
-            printErr(QCoreApplication::translate("main", "--listen: \"%1\" is not ADDR:PORT")
-                         .arg(parser.value(listen)));
-            result.exitCode = 2;
-            return result;
-        }
-        options.listen = parser.value(listen);
+    options.configGiven = parser.isSet(declared.config);
+    options.configPath
+        = options.configGiven ? parser.value(declared.config) : ConfigFile::defaultPath();
+    options.headless = withHeadless ? parser.isSet(declared.headless) : true;
+    options.checkConfig = parser.isSet(declared.check);
+    options.verbose = parser.isSet(declared.verbose);
+    if (!readLogFormat(parser, declared, options) || !readListen(parser, declared, options)) {
+        result.exitCode = 2;
+        return result;
     }
     result.options = options;
     return result;

@@ -4,6 +4,7 @@
 // a restart.
 
 #include "FaultTestSupport.h"
+#include "core/config/ClusterConfig.h"
 #include "core/events/Event.h"
 #include "core/redis/RedisClient.h"
 #include "support/RedisCluster.h"

@@ -5,6 +5,7 @@
 // engine's polls and for writes through a client whose connections predate the failover.
 
 #include "FaultTestSupport.h"
+#include "core/config/ClusterConfig.h"
 #include "core/redis/ConnectionError.h"
 #include "core/redis/RedisClient.h"
 #include "core/redis/StandaloneClient.h"

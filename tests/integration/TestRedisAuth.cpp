@@ -1,6 +1,7 @@
 // AUTH against a server with requirepass and an ACL user: right and wrong passwords, ACL
 // users, the password from an environment variable, and no password leaking into messages.
 
+#include "core/config/ClusterConfig.h"
 #include "core/redis/ConnectionError.h"
 #include "core/redis/RedisClient.h"
 #include "support/RedisServer.h"

@@ -1,6 +1,7 @@
 // Redis Cluster with three masters: slot routing (checked against CLUSTER KEYSLOT), keys on
 // every master, MOVED after a slot is resharded, ASK while it migrates, and fan-out.
 
+#include "core/config/ClusterConfig.h"
 #include "core/redis/ConnectionError.h"
 #include "core/redis/HashSlot.h"
 #include "core/redis/RedisClient.h"

@@ -1,6 +1,7 @@
 // Pipelines against a real server: replies in order for 1, 100 and 10 000 commands, one round
 // trip each, per-command errors, and megabytes in flight both ways without deadlock.
 
+#include "core/config/ClusterConfig.h"
 #include "core/redis/Connection.h"
 #include "core/redis/Pipeline.h"
 #include "core/redis/RedisClient.h"

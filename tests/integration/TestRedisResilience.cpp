@@ -1,6 +1,7 @@
 // A server that stops answering, and one that dies and comes back on the same port: calls fail
 // within the timeout, and the same client recovers by itself afterwards.
 
+#include "core/config/ClusterConfig.h"
 #include "core/redis/ConnectionError.h"
 #include "core/redis/RedisClient.h"
 #include "core/redis/StandaloneClient.h"

@@ -2,6 +2,7 @@
 // master name is a clear error, and after a forced failover the next connection reaches the
 // new master.
 
+#include "core/config/ClusterConfig.h"
 #include "core/redis/ConnectionError.h"
 #include "core/redis/RedisClient.h"
 #include "support/RedisSentinelSet.h"

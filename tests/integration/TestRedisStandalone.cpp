@@ -1,6 +1,7 @@
 // The Redis layer against one plain redis-server: commands, databases, unix sockets, client
 // name, cost accounting, and several threads sharing one client.
 
+#include "core/config/ClusterConfig.h"
 #include "core/redis/ConnectionError.h"
 #include "core/redis/RedisClient.h"
 #include "support/RedisServer.h"

@@ -1,6 +1,7 @@
 // TLS with OpenSSL against TLS-only servers: verified chains and names, a foreign CA and a
 // wrong name refused, verification explicitly skipped, and client certificates.
 
+#include "core/config/ClusterConfig.h"
 #include "core/redis/ConnectionError.h"
 #include "core/redis/RedisClient.h"
 #include "core/redis/StandaloneClient.h"

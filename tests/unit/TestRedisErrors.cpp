@@ -1,3 +1,4 @@
+#include "core/config/ClusterConfig.h"
 #include "core/redis/ConnectionError.h"
 #include "core/redis/ConnectionSettings.h"
 #include "core/redis/RedisClient.h"

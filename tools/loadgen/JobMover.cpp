@@ -1,5 +1,6 @@
 #include "loadgen/JobMover.h"
 
+#include "core/config/ClusterConfig.h"
 #include "core/redis/RedisClient.h"
 #include "loadgen/Job.h"
 

@@ -64,11 +64,6 @@ QString QueueSystemConfig::workerIdFromProcessingKey(const QString& key) const
     return matchStar(processingPattern, key);
 }
 
-QString QueueSystemConfig::workerIdFromHeartbeatKey(const QString& key) const
-{
-    return matchStar(heartbeatPattern, key);
-}
-
 QString ClusterConfig::effectivePassword() const
 {
     if (!passwordEnv.isEmpty()) {
@@ -87,6 +82,20 @@ QStringList ClusterConfig::addresses() const
             all.append(seed);
     }
     return all;
+}
+
+ClusterConfig::operator redis::ClientTarget() const
+{
+    redis::ClientTarget target;
+    target.name = name;
+    target.addresses = addresses();
+    target.mode = mode;
+    target.sentinelMaster = sentinelMaster;
+    target.username = username;
+    target.password = effectivePassword();
+    target.db = db;
+    target.tls = tls;
+    return target;
 }
 
 } // namespace qd

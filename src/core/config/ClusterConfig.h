@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/redis/ClientTarget.h"
 #include "core/util/Duration.h"
 
 #include <QJsonObject>
@@ -11,21 +12,11 @@
 
 namespace qd {
 
-// How QueueDeck reaches a deployment.
-enum class ClusterMode { Standalone, Cluster, Sentinel };
+// The Redis layer owns how a deployment is reached; the configuration names the same types.
+using redis::ClusterMode;
+using redis::TlsConfig;
 
 QString clusterModeName(ClusterMode mode);
-
-struct TlsConfig {
-    bool enabled = false;
-    QString caFile;
-    QString certFile;
-    QString keyFile;
-    QString serverName; // SNI and the name verified; default: the endpoint's host
-    bool insecureSkipVerify = false; // labs only; logged as a warning on every connect
-
-    friend bool operator==(const TlsConfig&, const TlsConfig&) = default;
-};
 
 // One logical queue of the work-queue system: the name operators use and its Redis list key.
 struct QueueKey {
@@ -58,9 +49,8 @@ struct QueueSystemConfig {
     QString pauseKey(const QString& queueName) const { return pausePrefix + queueName; }
     QString processingKey(const QString& workerId) const;
     QString heartbeatKey(const QString& workerId) const;
-    // The worker id inside a processing or heartbeat key; empty when the key does not match.
+    // The worker id inside a processing key; empty when the key does not match.
     QString workerIdFromProcessingKey(const QString& key) const;
-    QString workerIdFromHeartbeatKey(const QString& key) const;
 
     friend bool operator==(const QueueSystemConfig&, const QueueSystemConfig&) = default;
 };
@@ -93,6 +83,9 @@ struct ClusterConfig {
     QString effectivePassword() const;
     // Every address to try: endpoint first, then seeds.
     QStringList addresses() const;
+    // What RedisClient::create needs, with the password resolved. Implicit, so that whoever
+    // holds a cluster's configuration hands it to the Redis layer as it is.
+    operator redis::ClientTarget() const;
 
     friend bool operator==(const ClusterConfig&, const ClusterConfig&) = default;
 };

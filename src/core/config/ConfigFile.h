@@ -24,7 +24,6 @@ public:
     // only when allowMissing is set; otherwise it is an error. Passwords kept in the system
     // keychain are read from the installed PasswordStore (a warning when one is missing).
     ConfigReadResult load(bool allowMissing);
-    bool lastLoadFailed() const { return m_loadFailed; }
 
     // Validates, then writes atomically. On failure returns false and explains in *error.
     bool save(const Config& config, QString* error);
@@ -34,6 +33,7 @@ private:
     static void resolveKeychainPasswords(ConfigReadResult& result);
 
     QString m_path;
+    // A file that failed to load is never overwritten by save().
     bool m_loadFailed = false;
 };
 

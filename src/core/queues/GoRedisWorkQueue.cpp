@@ -19,8 +19,23 @@ using redis::Reply;
 
 namespace {
 
+QByteArray utf8(const QString& text)
+{
+    return text.toUtf8();
+}
+
+QString jobIdOf(const QByteArray& payload)
+{
+    const QJsonObject job = QJsonDocument::fromJson(payload).object();
+    const QJsonValue id = job.value(QStringLiteral("id"));
+    return id.isString() ? id.toString()
+                         : (id.isDouble() ? QString::number(id.toDouble(), 'f', 0) : QString());
+}
+
+} // namespace
+
 // What the reply at the same position in a node's pipeline means.
-struct Item {
+struct GoRedisWorkQueue::Item {
     enum class Kind {
         QueueLength,
         Paused,
@@ -37,21 +52,6 @@ struct Item {
     qsizetype queue = -1;
     qsizetype worker = -1; // index into the workers the plan was built for
 };
-
-QByteArray utf8(const QString& text)
-{
-    return text.toUtf8();
-}
-
-QString jobIdOf(const QByteArray& payload)
-{
-    const QJsonObject job = QJsonDocument::fromJson(payload).object();
-    const QJsonValue id = job.value(QStringLiteral("id"));
-    return id.isString() ? id.toString()
-                         : (id.isDouble() ? QString::number(id.toDouble(), 'f', 0) : QString());
-}
-
-} // namespace
 
 // A node's poll: every command but the SCAN step, encoded once, and what each reply means.
 // The SCAN step, whose cursor changes on every poll, goes last.
@@ -152,16 +152,52 @@ ClusterStats GoRedisWorkQueue::poll()
     return stats;
 }
 
+// What one poll has read so far, filled in node by node.
+struct GoRedisWorkQueue::Reading {
+    ClusterStats stats;
+    QList<WorkerStat> byWorker; // indexed like m_workers
+    QList<bool> answered; // whether any node answered for that worker
+    QSet<QString> nodes; // the masters that answered
+    bool topologyMoved = false; // a reply said MOVED or ASK
+};
+
 ClusterStats GoRedisWorkQueue::pollOnce(bool* topologyMoved)
 {
-    *topologyMoved = false;
-    const QueueSystemConfig& qs = m_config.queueSystem;
     QElapsedTimer elapsed;
     elapsed.start();
     replanIfWorkersChanged();
 
     redis::CallStats cost;
-    const QList<redis::NodeResult> results = m_client->perMaster(
+    const QList<redis::NodeResult> results = sendPlans(&cost);
+
+    Reading reading;
+    reading.stats.clusterName = m_config.name;
+    for (const QueueKey& queue : m_config.queueSystem.queues)
+        reading.stats.queues.append(QueueStat {queue.name, queue.key, 0, false});
+    reading.byWorker.resize(m_workers.size());
+    reading.answered.fill(false, m_workers.size());
+    for (const redis::NodeResult& result : results)
+        readNode(result, reading);
+    *topologyMoved = reading.topologyMoved;
+    forgetNodesGone(reading.nodes);
+    addWorkers(reading);
+
+    ClusterStats& stats = reading.stats;
+    stats.server.masters = static_cast<int>(reading.nodes.size());
+    m_rates.add(m_clock.now(), stats.completedCount, stats.deadLetterCount);
+    stats.ratesKnown = m_rates.known();
+    stats.jobRate = m_rates.jobRate();
+    stats.errorRate = m_rates.errorRate();
+    stats.latencyMs = static_cast<double>(elapsed.nsecsElapsed()) / 1e6;
+    stats.cost = PollCost {cost.roundTrips, cost.commands, cost.bytesSent, cost.bytesReceived};
+    stats.polledAt = m_clock.wallNow();
+    return stats;
+}
+
+QList<redis::NodeResult> GoRedisWorkQueue::sendPlans(redis::CallStats* cost)
+{
+    const QueueSystemConfig& qs = m_config.queueSystem;
+    return m_client->perMaster(
         [&](const NodeInfo& node) {
             auto plan = m_plans.find(node.address());
             if (plan == m_plans.end())
@@ -171,91 +207,100 @@ ClusterStats GoRedisWorkQueue::pollOnce(bool* topologyMoved)
                 utf8(qs.processingPattern), "COUNT", QByteArray::number(qs.scanCount)});
             return plan->pipeline;
         },
-        &cost);
+        cost);
+}
 
-    ClusterStats stats;
-    stats.clusterName = m_config.name;
-    for (const QueueKey& queue : qs.queues)
-        stats.queues.append(QueueStat {queue.name, queue.key, 0, false});
-    QList<WorkerStat> byWorker(m_workers.size());
-    QList<bool> answered(m_workers.size(), false);
-    QSet<QString> nodes;
-    for (const redis::NodeResult& result : results) {
-        if (!result.ok())
-            throw *result.error;
-        const QString address = result.node.address();
-        nodes.insert(address);
-        const Plan& plan = m_plans[address];
-        if (result.replies.size() != plan.items.size())
+void GoRedisWorkQueue::readNode(const redis::NodeResult& result, Reading& reading)
+{
+    if (!result.ok())
+        throw *result.error;
+    const QString address = result.node.address();
+    reading.nodes.insert(address);
+    const Plan& plan = m_plans[address];
+    if (result.replies.size() != plan.items.size())
+        throw redis::ConnectionError(redis::ConnectionError::Kind::Protocol, m_config.name, address,
+            QStringLiteral("expected %1 replies, got %2")
+                .arg(plan.items.size())
+                .arg(result.replies.size()));
+    for (qsizetype i = 0; i < plan.items.size(); ++i) {
+        const Item& item = plan.items[i];
+        const Reply& reply = result.replies[i];
+        if (reply.isErrorCode("MOVED") || reply.isErrorCode("ASK")) {
+            reading.topologyMoved = true;
+            continue;
+        }
+        if (reply.isError())
             throw redis::ConnectionError(redis::ConnectionError::Kind::Protocol, m_config.name,
                 address,
-                QStringLiteral("expected %1 replies, got %2")
-                    .arg(plan.items.size())
-                    .arg(result.replies.size()));
-        for (qsizetype i = 0; i < plan.items.size(); ++i) {
-            const Item& item = plan.items[i];
-            const Reply& reply = result.replies[i];
-            if (reply.isErrorCode("MOVED") || reply.isErrorCode("ASK")) {
-                *topologyMoved = true;
-                continue;
-            }
-            if (reply.isError())
-                throw redis::ConnectionError(redis::ConnectionError::Kind::Protocol, m_config.name,
-                    address,
-                    QStringLiteral("%1 failed: %2")
-                        .arg(QString::fromUtf8(item.verb), reply.toString()));
-            switch (item.kind) {
-            case Item::Kind::QueueLength:
-                stats.queues[item.queue].length = reply.toInteger();
-                break;
-            case Item::Kind::Paused:
-                stats.queues[item.queue].paused = reply.toInteger() > 0;
-                break;
-            case Item::Kind::Completed:
-                stats.completedCount = reply.toInteger();
-                break;
-            case Item::Kind::DeadLetter:
-                stats.deadLetterCount = reply.toInteger();
-                break;
-            case Item::Kind::ProcessingLength:
-                byWorker[item.worker].processingLength = reply.toInteger();
-                answered[item.worker] = true;
-                break;
-            case Item::Kind::HeartbeatTtl: {
-                const qint64 ttl = reply.toInteger(); // -2: no key, -1: no expiry
-                WorkerStat& worker = byWorker[item.worker];
-                answered[item.worker] = true;
-                if (ttl != -2) {
-                    worker.heartbeatTtlMs = std::max<qint64>(ttl, 0);
-                    if (ttl >= 0)
-                        worker.heartbeatAgeMs = std::max<qint64>(0, qs.heartbeatTtl.count() - ttl);
-                }
-                break;
-            }
-            case Item::Kind::CurrentJob:
-                answered[item.worker] = true;
-                if (reply.isString())
-                    byWorker[item.worker].currentJobId
-                        = currentJobId(item.worker, reply.toByteArray());
-                break;
-            case Item::Kind::Scan: {
-                QSet<QString> found;
-                if (reply.size() == 2) {
-                    for (const Reply& key : reply.at(1).elements()) {
-                        const QString id = qs.workerIdFromProcessingKey(key.toString());
-                        if (!id.isEmpty())
-                            found.insert(id);
-                    }
-                    m_discovery.advance(address, reply.at(0).toByteArray(), found);
-                }
-                break;
-            }
-            case Item::Kind::Info:
-                RedisInfo::addTo(reply.toByteArray(), stats.server);
-                break;
-            }
-        }
+                QStringLiteral("%1 failed: %2")
+                    .arg(QString::fromUtf8(item.verb), reply.toString()));
+        readReply(item, reply, address, reading);
     }
+}
+
+void GoRedisWorkQueue::readReply(
+    const Item& item, const Reply& reply, const QString& address, Reading& reading)
+{
+    ClusterStats& stats = reading.stats;
+    switch (item.kind) {
+    case Item::Kind::QueueLength:
+        stats.queues[item.queue].length = reply.toInteger();
+        break;
+    case Item::Kind::Paused:
+        stats.queues[item.queue].paused = reply.toInteger() > 0;
+        break;
+    case Item::Kind::Completed:
+        stats.completedCount = reply.toInteger();
+        break;
+    case Item::Kind::DeadLetter:
+        stats.deadLetterCount = reply.toInteger();
+        break;
+    case Item::Kind::ProcessingLength:
+        reading.byWorker[item.worker].processingLength = reply.toInteger();
+        reading.answered[item.worker] = true;
+        break;
+    case Item::Kind::HeartbeatTtl: {
+        const qint64 ttl = reply.toInteger(); // -2: no key, -1: no expiry
+        WorkerStat& worker = reading.byWorker[item.worker];
+        reading.answered[item.worker] = true;
+        if (ttl != -2) {
+            worker.heartbeatTtlMs = std::max<qint64>(ttl, 0);
+            if (ttl >= 0)
+                worker.heartbeatAgeMs
+                    = std::max<qint64>(0, m_config.queueSystem.heartbeatTtl.count() - ttl);
+        }
+        break;
+    }
+    case Item::Kind::CurrentJob:
+        reading.answered[item.worker] = true;
+        if (reply.isString())
+            reading.byWorker[item.worker].currentJobId
+                = currentJobId(item.worker, reply.toByteArray());
+        break;
+    case Item::Kind::Scan:
+        readScanStep(reply, address);
+        break;
+    case Item::Kind::Info:
+        RedisInfo::addTo(reply.toByteArray(), stats.server);
+        break;
+    }
+}
+
+void GoRedisWorkQueue::readScanStep(const Reply& reply, const QString& address)
+{
+    if (reply.size() != 2)
+        return;
+    QSet<QString> found;
+    for (const Reply& key : reply.at(1).elements()) {
+        const QString id = m_config.queueSystem.workerIdFromProcessingKey(key.toString());
+        if (!id.isEmpty())
+            found.insert(id);
+    }
+    m_discovery.advance(address, reply.at(0).toByteArray(), found);
+}
+
+void GoRedisWorkQueue::forgetNodesGone(const QSet<QString>& nodes)
+{
     m_discovery.retainNodes(nodes);
     for (auto it = m_plans.begin(); it != m_plans.end();) {
         if (nodes.contains(it.key()))
@@ -263,14 +308,17 @@ ClusterStats GoRedisWorkQueue::pollOnce(bool* topologyMoved)
         else
             it = m_plans.erase(it);
     }
-    stats.server.masters = static_cast<int>(nodes.size());
+}
 
+void GoRedisWorkQueue::addWorkers(Reading& reading) const
+{
+    ClusterStats& stats = reading.stats;
     stats.workers.reserve(m_workers.size());
     // In m_workers' order, which is sorted by id.
     for (qsizetype w = 0; w < m_workers.size(); ++w) {
-        if (!answered[w])
+        if (!reading.answered[w])
             continue;
-        WorkerStat worker = byWorker[w];
+        WorkerStat worker = reading.byWorker[w];
         worker.id = m_workers[w];
         // A worker with nothing in hand and no heartbeat has left; the next completed SCAN
         // cycle forgets it.
@@ -281,15 +329,6 @@ ClusterStats GoRedisWorkQueue::pollOnce(bool* topologyMoved)
         stats.workers.append(worker);
     }
     stats.workersComplete = m_discovery.complete();
-
-    m_rates.add(m_clock.now(), stats.completedCount, stats.deadLetterCount);
-    stats.ratesKnown = m_rates.known();
-    stats.jobRate = m_rates.jobRate();
-    stats.errorRate = m_rates.errorRate();
-    stats.latencyMs = static_cast<double>(elapsed.nsecsElapsed()) / 1e6;
-    stats.cost = PollCost {cost.roundTrips, cost.commands, cost.bytesSent, cost.bytesReceived};
-    stats.polledAt = m_clock.wallNow();
-    return stats;
 }
 
 } // namespace qd

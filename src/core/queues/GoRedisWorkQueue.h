@@ -6,6 +6,8 @@
 #include "core/stats/RateTracker.h"
 
 #include <QHash>
+#include <QList>
+#include <QSet>
 
 #include <memory>
 #include <optional>
@@ -15,7 +17,10 @@ namespace qd {
 class Clock;
 namespace redis {
 class RedisClient;
+class Reply;
+struct CallStats;
 struct NodeInfo;
+struct NodeResult;
 } // namespace redis
 
 // The queue system of go-redis-work-queue (DESIGN.md, "The queue system"), with the key names
@@ -35,7 +40,9 @@ public:
     redis::RedisClient& client() const { return *m_client; }
 
 private:
+    struct Item;
     struct Plan;
+    struct Reading;
     struct CurrentJob {
         QByteArray payload; // the head of the worker's processing list when last read
         QString id;
@@ -45,7 +52,16 @@ private:
     // Rebuilds the per-node plans when worker discovery's known set has changed.
     void replanIfWorkersChanged();
     QString currentJobId(qsizetype worker, const QByteArray& payload);
+    // One poll, in phases: send each master its plan, read each node's replies into a
+    // Reading, forget masters gone, then keep the workers that answered.
     ClusterStats pollOnce(bool* topologyMoved);
+    QList<redis::NodeResult> sendPlans(redis::CallStats* cost);
+    void readNode(const redis::NodeResult& result, Reading& reading);
+    void readReply(
+        const Item& item, const redis::Reply& reply, const QString& address, Reading& reading);
+    void readScanStep(const redis::Reply& reply, const QString& address);
+    void forgetNodesGone(const QSet<QString>& nodes);
+    void addWorkers(Reading& reading) const;
 
     ClusterConfig m_config;
     std::shared_ptr<redis::RedisClient> m_client;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/config/ClusterConfig.h"
+#include "core/redis/ClientTarget.h"
 #include "core/redis/ConnectionError.h"
 #include "core/redis/Endpoint.h"
 #include "core/util/Duration.h"

@@ -9,17 +9,17 @@ namespace {
 using namespace Qt::StringLiterals;
 using Kind = ConnectionError::Kind;
 
-QList<Endpoint> parseAddresses(const ClusterConfig& config, const ConnectionSettings& context)
+QList<Endpoint> parseAddresses(const ClientTarget& target, const ConnectionSettings& context)
 {
     QList<Endpoint> endpoints;
-    for (const QString& address : config.addresses()) {
+    for (const QString& address : target.addresses) {
         if (address.trimmed().isEmpty())
             continue; // e.g. Redis Cluster given only seeds
         QString error;
         std::optional<Endpoint> endpoint = Endpoint::parse(address, &error);
         if (!endpoint)
             throw context.error(Kind::Config, u"invalid address: "_s + error);
-        if (config.tls.enabled && !endpoint->isUnix())
+        if (target.tls.enabled && !endpoint->isUnix())
             endpoint->transport = Endpoint::Transport::Tls;
         endpoints.append(*endpoint);
     }
@@ -39,32 +39,32 @@ Endpoint withoutCredentials(Endpoint endpoint)
 } // namespace
 
 std::unique_ptr<RedisClient> RedisClient::create(
-    const ClusterConfig& config, Millis timeout, Millis maxReconnectDelay)
+    const ClientTarget& target, Millis timeout, Millis maxReconnectDelay)
 {
     PoolOptions pool;
     pool.maxBackoff = std::max(maxReconnectDelay, pool.initialBackoff);
     ConnectionSettings settings;
-    settings.clusterName = config.name;
-    settings.tls = config.tls;
+    settings.clusterName = target.name;
+    settings.tls = target.tls;
     settings.connectTimeout = timeout;
     settings.commandTimeout = timeout;
-    settings.username = config.username;
-    settings.password = config.effectivePassword();
-    settings.db = config.db;
-    const QList<Endpoint> endpoints = parseAddresses(config, settings);
+    settings.username = target.username;
+    settings.password = target.password;
+    settings.db = target.db;
+    const QList<Endpoint> endpoints = parseAddresses(target, settings);
     const Endpoint& first = endpoints.constFirst();
 
-    if (config.mode == ClusterMode::Sentinel) {
-        // URL credentials belong to the Sentinels; the master uses the config's.
+    if (target.mode == ClusterMode::Sentinel) {
+        // URL credentials belong to the Sentinels; the master uses the target's.
         settings.endpoint = withoutCredentials(first);
-        if (config.sentinelMaster.isEmpty())
+        if (target.sentinelMaster.isEmpty())
             throw settings.error(Kind::Config, u"Sentinel mode needs the master's name"_s);
         auto resolver
-            = std::make_shared<SentinelResolver>(endpoints, config.sentinelMaster, settings);
+            = std::make_shared<SentinelResolver>(endpoints, target.sentinelMaster, settings);
         return std::make_unique<StandaloneClient>(std::move(resolver), std::move(settings), pool);
     }
 
-    // Credentials and db written into the URL fill in what the config's own fields leave empty.
+    // Credentials and db written into the URL fill in what the target's own fields leave empty.
     if (settings.username.isEmpty())
         settings.username = first.username;
     if (settings.password.isEmpty())
@@ -72,7 +72,7 @@ std::unique_ptr<RedisClient> RedisClient::create(
     if (settings.db == 0)
         settings.db = first.db.value_or(0);
     settings.endpoint = withoutCredentials(first);
-    if (config.mode == ClusterMode::Cluster) {
+    if (target.mode == ClusterMode::Cluster) {
         QList<Endpoint> seeds;
         for (const Endpoint& endpoint : endpoints)
             seeds.append(withoutCredentials(endpoint));

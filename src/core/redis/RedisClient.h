@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/config/ClusterConfig.h"
 #include "core/redis/CallStats.h"
+#include "core/redis/ClientTarget.h"
 #include "core/redis/Command.h"
 #include "core/redis/NodeInfo.h"
 #include "core/redis/NodeResult.h"
@@ -26,13 +26,13 @@ class RedisClient {
 public:
     using Builder = std::function<Pipeline(const NodeInfo&)>;
 
-    // Builds the client for a cluster's configuration; connects lazily, on first use. Throws
-    // ConnectionError (Config) when an address does not parse or Sentinel mode has no master
+    // Builds the client for a deployment (a ClusterConfig converts); connects lazily, on first use.
+    // Throws ConnectionError (Config) when an address does not parse or Sentinel mode has no master
     // name. timeout bounds each connect and each call (the engine passes polling.timeout).
     // maxReconnectDelay caps the pool's backoff after failed connects: the engine keeps it
     // under the poll interval so a server that comes back is seen by the next poll.
     static std::unique_ptr<RedisClient> create(
-        const ClusterConfig& config, Millis timeout, Millis maxReconnectDelay = Millis(10000));
+        const ClientTarget& target, Millis timeout, Millis maxReconnectDelay = Millis(10000));
 
     virtual ~RedisClient() = default;
     RedisClient(const RedisClient&) = delete;
