@@ -1,6 +1,6 @@
-# Enforces the layers of DESIGN.md at configure time: queuedeck_core and queuedeck_api must not
-# reach Qt Widgets or Qt Charts through any link, direct or transitive. The compile-and-link
-# proof lives in tests/layers.
+# Enforces the layers of docs/architecture.md ("Layers and targets") at configure time:
+# queuedeck_core and queuedeck_api must not reach Qt Widgets or Qt Charts through any link,
+# direct or transitive. The compile-and-link proof lives in tests/layers.
 
 function(_qd_collect_links target out_var)
   set(seen "")
@@ -36,7 +36,7 @@ function(qd_check_layers)
       if(forbidden IN_LIST links)
         message(FATAL_ERROR
           "Layer violation: ${target} links ${forbidden}. Core and API must stay free of "
-          "GUI modules (DESIGN.md, 'Layers and targets').")
+          "GUI modules (docs/architecture.md, 'Layers and targets').")
       endif()
     endforeach()
   endforeach()

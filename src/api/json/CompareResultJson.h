@@ -9,7 +9,7 @@ struct Anomaly;
 
 namespace qd::api {
 
-// The seed's compare answer: clusters, metrics keyed by name ({name, values, delta, unit}) and
+// The specified compare answer: clusters, metrics keyed by name ({name, values, delta, unit}) and
 // anomalies; plus "highlighted" per metric and "metric_order" (JSON objects have no order).
 QJsonObject compareResultToJson(const CompareResult& result);
 QJsonObject anomalyToJson(const Anomaly& anomaly);

@@ -33,7 +33,7 @@ struct ClusterRuntime {
     // Recent successful polls, oldest first, ending with `latest`, for the health rules
     // (growth streaks) and the temporal anomaly baseline. Only as many polls as those read
     // (see remember()), and without the per-worker list, which no reader of the history looks
-    // at: 60 full polls of 200 workers each came to about 1 MB per cluster (issue 4 memory).
+    // at: 60 full polls of 200 workers each come to about 1 MB per cluster.
     QList<ClusterStats> history;
     std::optional<PollFailure> lastFailure; // set while the most recent attempt failed
     HealthReport health;
