@@ -1,5 +1,5 @@
 # CPack: what every generator shares, the two Debian packages, then include(CPack). The
-# platform files (linux/, windows/, macos/) were included before and chose their generators.
+# platform files (linux/, windows/, macos/) are included before this one and choose the generators.
 
 set(CPACK_PACKAGE_NAME "queuedeck")
 set(CPACK_PACKAGE_VENDOR "The QueueDeck developers")

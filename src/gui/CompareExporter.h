@@ -8,7 +8,7 @@
 
 namespace qd::gui {
 
-// Writes a comparison out for a ticket or a spreadsheet. JSON is the seed's compare answer
+// Writes a comparison out for a ticket or a spreadsheet. JSON is the API's compare answer
 // ({"clusters", "metrics", "anomalies"}) plus "worker_metrics" and "exported_at"; CSV has one
 // line per metric with a column per cluster and the delta. Both hold the figures the engine
 // computed, the ones POST /api/v1/stats/compare answers with.

@@ -130,8 +130,8 @@ QWidget* CompareView::buildHeader()
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(new QLabel(tr("Compare:"), header));
     // One chip per cluster, in a row that scrolls sideways: laid out plainly, fifty clusters'
-    // chips made the view wider than the window, which then grew (and was painted anew at its
-    // new size) on the first switch into compare mode.
+    // chips would make the view wider than the window, which would then grow (and be painted
+    // anew at its new size) on the first switch into compare mode.
     auto* chips = new QWidget;
     m_chipLayout = new QHBoxLayout(chips);
     m_chipLayout->setContentsMargins(0, 0, 0, 0);

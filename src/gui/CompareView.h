@@ -42,7 +42,7 @@ public:
     // Not height-for-width, although a word-wrapped label inside is: the page always fills
     // the stack it lives in. Otherwise the stack asks every page it holds for its height at the
     // current width on each layout pass, and each asks its wrapped labels to lay out their text
-    // again; with dozens of pages that was most of a view switch's cost (perf, bench/gui).
+    // again; with dozens of pages that would be most of a view switch's cost (bench/gui).
     bool hasHeightForWidth() const override { return false; }
 
     // The clusters compared (the window takes them from the engine's compare mode).

@@ -297,7 +297,7 @@ void MainWindow::onCurrentClusterChanged(const QString& cluster)
 
 void MainWindow::onActiveClusterChanged(const QString& cluster)
 {
-    // Also driven by the API (the seed's /ui endpoints): follow it.
+    // Also driven by the API (its /api/v1/ui endpoints): follow it.
     if (m_stack->currentCluster() != cluster)
         m_stack->showCluster(cluster);
 }

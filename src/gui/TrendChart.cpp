@@ -22,8 +22,8 @@ namespace {
 
 // Points per line: one every kPixelsPerPoint pixels of the plot's width, within these bounds.
 // Stroking and hit-testing a line costs in proportion to its points, and Qt Charts does both
-// on every update; a point per pixel or more draws nothing a person could see (issue 6: four
-// lines of 600 points made the switch into the compare view miss a frame).
+// on every update; a point per pixel or more draws nothing a person could see (and four
+// lines of 600 points make the switch into the compare view miss a frame).
 constexpr qsizetype kMinPoints = 60;
 constexpr qsizetype kMaxPoints = 600;
 constexpr double kPixelsPerPoint = 2.0;

@@ -23,7 +23,7 @@ private Q_SLOTS:
         QString error;
         auto redis = RedisServer::start({}, &error);
         QVERIFY2(redis, qPrintable(error));
-        Config config = apiTestConfig({apiTestCluster(QStringLiteral("a"), redis->endpoint())});
+        Config config = configFor({clusterFor(QStringLiteral("a"), redis->endpoint())});
         config.actions.requireConfirmation = true;
         config.actions.allowedActions.append(QStringLiteral("peek"));
         ApiHarness api(config);

@@ -1,9 +1,10 @@
-// Actions over HTTP: the seed's request and response, the confirmation flow (202, confirm,
-// completed, and the dead letters really gone), cancel, waiting for results, every refusal,
-// and the audit log's account of it.
+// Actions over HTTP: the API specification's request and response, the confirmation flow (202,
+// confirm, completed, and the dead letters really gone), cancel, waiting for results, every
+// refusal, and the audit log's account of it.
 
 #include "ApiHarness.h"
 #include "core/engine/Manager.h"
+#include "support/JobJson.h"
 #include "support/RedisServer.h"
 
 #include <QJsonArray>
@@ -19,7 +20,7 @@ void fillDeadLetters(RedisServer& redis, int count)
 {
     QStringList args {QStringLiteral("LPUSH"), QStringLiteral("jobqueue:dead_letter")};
     for (int i = 0; i < count; ++i)
-        args.append(QStringLiteral("{\"id\":\"dead-%1\",\"retries\":4}").arg(i));
+        args.append(jobJson(QStringLiteral("dead-%1").arg(i), QStringLiteral("high"), 4));
     redis.cli(args);
 }
 
@@ -114,7 +115,7 @@ private Q_SLOTS:
         QVERIFY(api.conformance(QStringLiteral("GET"), QStringLiteral("/api/v1/actions"), listed)
                     .isEmpty());
 
-        // The seed's confirm request: the answer comes when the action is done.
+        // The API specification's confirm request: the answer comes when the action is done.
         const QString confirm = QStringLiteral("/api/v1/actions/%1/confirm").arg(id);
         const QJsonObject by {
             {QStringLiteral("confirmed_by"), QStringLiteral("admin@example.com")}};
@@ -321,7 +322,7 @@ private Q_SLOTS:
         QFETCH(int, status);
         QFETCH(QString, code);
         QFETCH(QString, field);
-        ClusterConfig archive = apiTestCluster(QStringLiteral("archive"), m_staging->endpoint());
+        ClusterConfig archive = clusterFor(QStringLiteral("archive"), m_staging->endpoint());
         archive.readOnly = true;
         Config c = config(true);
         c.clusters.append(archive);
@@ -374,9 +375,8 @@ private Q_SLOTS:
 private:
     Config config(bool confirm) const
     {
-        Config c
-            = apiTestConfig({apiTestCluster(QStringLiteral("production"), m_production->endpoint()),
-                apiTestCluster(QStringLiteral("staging"), m_staging->endpoint())});
+        Config c = configFor({clusterFor(QStringLiteral("production"), m_production->endpoint()),
+            clusterFor(QStringLiteral("staging"), m_staging->endpoint())});
         c.actions.requireConfirmation = confirm;
         return c;
     }

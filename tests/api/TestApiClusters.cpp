@@ -1,5 +1,5 @@
-// Cluster management over HTTP: the seed's shapes, password_set instead of passwords, every
-// status code, and changes saved to the config file and announced as config_changed.
+// Cluster management over HTTP: the API specification's shapes, password_set instead of passwords,
+// every status code, and changes saved to the config file and announced as config_changed.
 
 #include "ApiHarness.h"
 #include "core/config/ConfigFile.h"
@@ -18,7 +18,7 @@ const QString kMarker = QStringLiteral("Sup3rSecretMarker!");
 
 QJsonObject seedNewCluster(const QString& endpoint)
 {
-    // The seed's "Add Cluster" request body, with a reachable endpoint.
+    // The API specification's "Add Cluster" request body, with a reachable endpoint.
     return {{QStringLiteral("name"), QStringLiteral("new-cluster")},
         {QStringLiteral("label"), QStringLiteral("New Cluster")},
         {QStringLiteral("color"), QStringLiteral("blue")}, {QStringLiteral("endpoint"), endpoint},
@@ -41,12 +41,11 @@ private Q_SLOTS:
 
     void listShowsSeedFieldsAndNoPassword()
     {
-        ClusterConfig production
-            = apiTestCluster(QStringLiteral("production"), m_redis->endpoint());
+        ClusterConfig production = clusterFor(QStringLiteral("production"), m_redis->endpoint());
         production.password = kMarker;
-        ClusterConfig staging = apiTestCluster(QStringLiteral("staging"),
+        ClusterConfig staging = clusterFor(QStringLiteral("staging"),
             QStringLiteral("redis://ops:%1@127.0.0.1:%2/0").arg(kMarker).arg(m_redis->port()));
-        ApiHarness api(apiTestConfig({production, staging}));
+        ApiHarness api(configFor({production, staging}));
         QString error;
         QVERIFY2(api.start(&error), qPrintable(error));
 
@@ -74,8 +73,8 @@ private Q_SLOTS:
     void getIncludesConnectionStatus()
     {
         const quint16 closed = freeLoopbackPort();
-        ApiHarness api(apiTestConfig({apiTestCluster(QStringLiteral("up"), m_redis->endpoint()),
-            apiTestCluster(QStringLiteral("down"), QStringLiteral("127.0.0.1:%1").arg(closed))}));
+        ApiHarness api(configFor({clusterFor(QStringLiteral("up"), m_redis->endpoint()),
+            clusterFor(QStringLiteral("down"), QStringLiteral("127.0.0.1:%1").arg(closed))}));
         QString error;
         QVERIFY2(api.start(&error), qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(api.manager().isReachable(QStringLiteral("up")), 5000);
@@ -114,13 +113,12 @@ private Q_SLOTS:
 
     void addUpdateDeleteSavesConfigAndAnnounces()
     {
-        ApiHarness api(
-            apiTestConfig({apiTestCluster(QStringLiteral("production"), m_redis->endpoint())}));
+        ApiHarness api(configFor({clusterFor(QStringLiteral("production"), m_redis->endpoint())}));
         QString error;
         QVERIFY2(api.start(&error), qPrintable(error));
         const qint64 before = api.manager().events().lastId();
 
-        // The seed's example request, with a token: 201, Location, connection status.
+        // The API specification's example request, with a token: 201, Location, connection status.
         const HttpResponse added = api.client().post(
             QStringLiteral("/api/v1/clusters"), seedNewCluster(m_redis->endpoint()));
         QCOMPARE(added.status, 201);
@@ -187,8 +185,7 @@ private Q_SLOTS:
 
     void badBodiesNameTheField()
     {
-        ApiHarness api(
-            apiTestConfig({apiTestCluster(QStringLiteral("production"), m_redis->endpoint())}));
+        ApiHarness api(configFor({clusterFor(QStringLiteral("production"), m_redis->endpoint())}));
         QString error;
         QVERIFY2(api.start(&error), qPrintable(error));
         const QString path = QStringLiteral("/api/v1/clusters");

@@ -37,9 +37,8 @@ private Q_SLOTS:
         QVERIFY2(production, qPrintable(error));
         auto staging = RedisServer::start({}, &error);
         QVERIFY2(staging, qPrintable(error));
-        ApiHarness api(
-            apiTestConfig({apiTestCluster(QStringLiteral("production"), production->endpoint()),
-                apiTestCluster(QStringLiteral("staging"), staging->endpoint())}));
+        ApiHarness api(configFor({clusterFor(QStringLiteral("production"), production->endpoint()),
+            clusterFor(QStringLiteral("staging"), staging->endpoint())}));
         QVERIFY2(api.start(&error), qPrintable(error));
 
         // From the start of the buffer: the connected events published before anyone listened.
@@ -60,7 +59,7 @@ private Q_SLOTS:
         production->stop();
         QVERIFY(all.waitFor(
             ofType(QStringLiteral("cluster_disconnected"), QStringLiteral("production"))));
-        // The seed's event format, with an id line that matches the data's id.
+        // The API specification's event format, with an id line that matches the data's id.
         for (const SseMessage& m : all.messages()) {
             QVERIFY2(m.id.startsWith(QStringLiteral("evt-")), m.rawData.constData());
             QCOMPARE(m.data.value(QStringLiteral("id")).toString(), m.id);
@@ -105,7 +104,7 @@ private Q_SLOTS:
     {
         api::ApiServerOptions options;
         options.heartbeat = 100ms;
-        ApiHarness api(apiTestConfig({apiTestCluster(QStringLiteral("a"),
+        ApiHarness api(configFor({clusterFor(QStringLiteral("a"),
                            QStringLiteral("127.0.0.1:%1").arg(freeLoopbackPort()))}),
             options);
         QString error;
@@ -130,7 +129,7 @@ private Q_SLOTS:
 
     void replayGapIsAnnounced()
     {
-        ApiHarness api(apiTestConfig({apiTestCluster(
+        ApiHarness api(configFor({clusterFor(
             QStringLiteral("a"), QStringLiteral("127.0.0.1:%1").arg(freeLoopbackPort()))}));
         QString error;
         QVERIFY2(api.start(&error, false), qPrintable(error));
@@ -149,7 +148,7 @@ private Q_SLOTS:
     {
         api::ApiServerOptions options;
         options.sseMaxPendingBytes = 64 * 1024;
-        ApiHarness api(apiTestConfig({apiTestCluster(QStringLiteral("a"),
+        ApiHarness api(configFor({clusterFor(QStringLiteral("a"),
                            QStringLiteral("127.0.0.1:%1").arg(freeLoopbackPort()))}),
             options);
         QString error;

@@ -48,9 +48,8 @@ private Q_SLOTS:
             QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")});
         production->cli(
             {QStringLiteral("RPUSH"), QStringLiteral("jobqueue:dead_letter"), QStringLiteral("d")});
-        Config config
-            = apiTestConfig({apiTestCluster(QStringLiteral("production"), production->endpoint()),
-                apiTestCluster(QStringLiteral("staging"), staging->endpoint())});
+        Config config = configFor({clusterFor(QStringLiteral("production"), production->endpoint()),
+            clusterFor(QStringLiteral("staging"), staging->endpoint())});
         config.actions.requireConfirmation = false;
         ApiHarness api(config);
         QVERIFY2(api.start(&error), qPrintable(error));

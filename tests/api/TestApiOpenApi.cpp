@@ -39,7 +39,7 @@ class TestApiOpenApi final : public QObject {
 private Q_SLOTS:
     void documentMatchesTheRoutes()
     {
-        ApiHarness api(apiTestConfig({apiTestCluster(
+        ApiHarness api(configFor({clusterFor(
             QStringLiteral("a"), QStringLiteral("127.0.0.1:%1").arg(freeLoopbackPort()))}));
         QString error;
         QVERIFY2(api.start(&error, false), qPrintable(error));

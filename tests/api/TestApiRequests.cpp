@@ -18,7 +18,7 @@ namespace {
 
 Config oneCluster()
 {
-    return apiTestConfig({apiTestCluster(
+    return configFor({clusterFor(
         QStringLiteral("production"), QStringLiteral("127.0.0.1:%1").arg(freeLoopbackPort()))});
 }
 

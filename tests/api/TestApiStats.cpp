@@ -1,8 +1,9 @@
-// Reads from the engine's cache over HTTP: the seed's stats, compare, health and tabs shapes,
-// QueueDeck's all-cluster shapes, trends, compare mode, and the 404/409/503 answers.
+// Reads from the engine's cache over HTTP: the API specification's stats, compare, health and tabs
+// shapes, QueueDeck's all-cluster shapes, trends, compare mode, and the 404/409/503 answers.
 
 #include "ApiHarness.h"
 #include "core/engine/Manager.h"
+#include "support/JobJson.h"
 #include "support/RedisServer.h"
 
 #include <QJsonArray>
@@ -19,7 +20,7 @@ void push(RedisServer& redis, const QString& list, int count)
 {
     QStringList args {QStringLiteral("LPUSH"), list};
     for (int i = 0; i < count; ++i)
-        args.append(QStringLiteral("{\"id\":\"job-%1\"}").arg(i));
+        args.append(jobJson(QStringLiteral("job-%1").arg(i)));
     redis.cli(args);
 }
 
@@ -41,8 +42,8 @@ private Q_SLOTS:
         push(*m_production, QStringLiteral("jobqueue:dead_letter"), 3);
         push(*m_staging, QStringLiteral("jobqueue:low_priority"), 4);
         m_api = std::make_unique<ApiHarness>(
-            apiTestConfig({apiTestCluster(QStringLiteral("production"), m_production->endpoint()),
-                apiTestCluster(QStringLiteral("staging"), m_staging->endpoint())}));
+            configFor({clusterFor(QStringLiteral("production"), m_production->endpoint()),
+                clusterFor(QStringLiteral("staging"), m_staging->endpoint())}));
         QVERIFY2(m_api->start(&error), qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(m_api->manager().allStats().size() == 2, 5000);
     }
@@ -118,7 +119,7 @@ private Q_SLOTS:
 
     void compareHasTheSeedShape()
     {
-        // The seed's example request, as an anonymous read.
+        // The API specification's example request, as an anonymous read.
         const HttpResponse r = m_api->anonymous().post(QStringLiteral("/api/v1/stats/compare"),
             QJsonObject {{QStringLiteral("clusters"),
                 QJsonArray {QStringLiteral("production"), QStringLiteral("staging")}}});
@@ -178,16 +179,16 @@ private Q_SLOTS:
         m_staging->cli({QStringLiteral("DEL"), QStringLiteral("jobqueue:low_priority")});
         // A busy worker: its processing list (how workers are found) and its heartbeat.
         m_staging->cli({QStringLiteral("LPUSH"), QStringLiteral("jobqueue:worker:w1:processing"),
-            QStringLiteral("{\"id\":\"busy\"}")});
+            jobJson(QStringLiteral("busy"))});
         m_staging->cli({QStringLiteral("SET"), QStringLiteral("jobqueue:processing:worker:w1"),
-            QStringLiteral("{\"id\":\"busy\"}"), QStringLiteral("EX"), QStringLiteral("30")});
+            jobJson(QStringLiteral("busy")), QStringLiteral("EX"), QStringLiteral("30")});
         QTRY_VERIFY_WITH_TIMEOUT(m_api->manager().health(QStringLiteral("staging")).healthy
                 && m_api->manager().health(QStringLiteral("staging")).metrics.workerCount == 1,
             5000);
         r = m_api->anonymous().get(QStringLiteral("/api/v1/health?cluster=staging"));
         QCOMPARE(r.status, 200);
         const QJsonObject report = r.object();
-        // The seed's fields.
+        // The API specification's fields.
         QCOMPARE(report.value(QStringLiteral("healthy")).toBool(), true);
         QVERIFY(report.value(QStringLiteral("issues")).isArray());
         QVERIFY(report[QStringLiteral("metrics")][QStringLiteral("latency_ms")].isDouble());
@@ -280,7 +281,7 @@ private Q_SLOTS:
         QVERIFY(m_api->conformance(QStringLiteral("GET"), QStringLiteral("/api/v1/ui/tabs"), r)
                     .isEmpty());
 
-        // The seed's example request.
+        // The API specification's example request.
         const QJsonObject on {{QStringLiteral("enabled"), true},
             {QStringLiteral("clusters"),
                 QJsonArray {QStringLiteral("production"), QStringLiteral("staging")}}};
@@ -318,8 +319,8 @@ private Q_SLOTS:
     {
         // A cluster that never answered has no stats: compare and stats say so with 503.
         const quint16 closed = freeLoopbackPort();
-        ApiHarness api(apiTestConfig({apiTestCluster(QStringLiteral("a"), m_production->endpoint()),
-            apiTestCluster(QStringLiteral("down"), QStringLiteral("127.0.0.1:%1").arg(closed))}));
+        ApiHarness api(configFor({clusterFor(QStringLiteral("a"), m_production->endpoint()),
+            clusterFor(QStringLiteral("down"), QStringLiteral("127.0.0.1:%1").arg(closed))}));
         QString error;
         QVERIFY2(api.start(&error), qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(api.manager().allStats().contains(QStringLiteral("a")), 5000);
@@ -340,10 +341,9 @@ private Q_SLOTS:
 
     void disabledClusterIs409()
     {
-        ClusterConfig off = apiTestCluster(QStringLiteral("off"), m_production->endpoint());
+        ClusterConfig off = clusterFor(QStringLiteral("off"), m_production->endpoint());
         off.enabled = false;
-        ApiHarness api(
-            apiTestConfig({apiTestCluster(QStringLiteral("a"), m_production->endpoint()), off}));
+        ApiHarness api(configFor({clusterFor(QStringLiteral("a"), m_production->endpoint()), off}));
         QString error;
         QVERIFY2(api.start(&error), qPrintable(error));
         const HttpResponse r = api.anonymous().get(QStringLiteral("/api/v1/stats?cluster=off"));

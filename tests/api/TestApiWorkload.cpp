@@ -24,8 +24,7 @@ private Q_SLOTS:
         QString error;
         auto redis = RedisServer::start({}, &error);
         QVERIFY2(redis, qPrintable(error));
-        ApiHarness api(
-            apiTestConfig({apiTestCluster(QStringLiteral("production"), redis->endpoint())}));
+        ApiHarness api(configFor({clusterFor(QStringLiteral("production"), redis->endpoint())}));
         QVERIFY2(api.start(&error), qPrintable(error));
         SseReader events(
             api.port(), QStringLiteral("/api/v1/events?cluster=production&last_event_id=0"));
@@ -43,7 +42,8 @@ private Q_SLOTS:
         QVERIFY(workload.waitForStarted());
 
         // Three live workers (kept busy: workers are found by their processing lists, which only
-        // exist while they hold a job), jobs completing and failing: the seed's stats say so.
+        // exist while they hold a job), jobs completing and failing: the API specification's stats
+        // say so.
         QJsonObject stats;
         const auto working = [&stats] {
             return stats.value(QStringLiteral("worker_count")).toInt() == 3

@@ -34,7 +34,7 @@ inline constexpr Millis kFaultTimeout {400};
 
 inline Config faultConfig(const QList<ClusterConfig>& clusters)
 {
-    Config config = apiTestConfig(clusters);
+    Config config = configFor(clusters);
     config.polling = PollingConfig {kFaultInterval, kFaultJitter, kFaultTimeout, true};
     config.cache.ttl = kFaultInterval;
     config.actions.requireConfirmation = false;
@@ -76,7 +76,7 @@ inline bool addBystanders(std::vector<std::unique_ptr<RedisServer>>& servers,
         auto server = RedisServer::start({}, error);
         if (!server)
             return false;
-        clusters.append(apiTestCluster(QStringLiteral("c%1").arg(first + i), server->endpoint()));
+        clusters.append(clusterFor(QStringLiteral("c%1").arg(first + i), server->endpoint()));
         servers.push_back(std::move(server));
     }
     return true;

@@ -35,8 +35,7 @@ private Q_SLOTS:
             QString error;
             servers.push_back(RedisServer::start({}, &error));
             QVERIFY2(servers.back(), qPrintable(error));
-            clusters.append(
-                apiTestCluster(QStringLiteral("c%1").arg(i), servers.back()->endpoint()));
+            clusters.append(clusterFor(QStringLiteral("c%1").arg(i), servers.back()->endpoint()));
         }
         const QString victim = clusters.at(0).name;
         QString error;

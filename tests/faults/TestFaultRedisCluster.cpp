@@ -59,7 +59,7 @@ private Q_SLOTS:
         QString error;
         auto redisCluster = RedisCluster::start(3, 1, &error);
         QVERIFY2(redisCluster, qPrintable(error));
-        ClusterConfig rc = apiTestCluster(u"rc"_s, redisCluster->seedEndpoints().constFirst());
+        ClusterConfig rc = clusterFor(u"rc"_s, redisCluster->seedEndpoints().constFirst());
         rc.mode = ClusterMode::Cluster;
         rc.seeds = redisCluster->seedEndpoints().mid(1);
         rc.queueSystem = taggedSystem();

@@ -37,7 +37,7 @@ bool startFleet(Fleet& fleet, QString* error)
         if (!fleet.servers.back())
             return false;
         ClusterConfig cluster
-            = apiTestCluster(QStringLiteral("c%1").arg(i), fleet.servers.back()->endpoint());
+            = clusterFor(QStringLiteral("c%1").arg(i), fleet.servers.back()->endpoint());
         cluster.password = options.password;
         fleet.clusters.append(cluster);
     }

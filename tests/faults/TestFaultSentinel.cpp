@@ -26,7 +26,7 @@ namespace {
 
 ClusterConfig sentinelCluster(const RedisSentinelSet& set)
 {
-    ClusterConfig cluster = apiTestCluster(u"sent"_s, set.sentinelEndpoints().constFirst());
+    ClusterConfig cluster = clusterFor(u"sent"_s, set.sentinelEndpoints().constFirst());
     cluster.mode = ClusterMode::Sentinel;
     cluster.seeds = set.sentinelEndpoints().mid(1);
     cluster.sentinelMaster = set.masterName();
@@ -54,7 +54,7 @@ private Q_SLOTS:
     {
         QList<ClusterConfig> clusters {sentinelCluster(*m_set)};
         for (size_t i = 0; i < m_others.size(); ++i)
-            clusters.append(apiTestCluster(u"c%1"_s.arg(i + 1), m_others.at(i)->endpoint()));
+            clusters.append(clusterFor(u"c%1"_s.arg(i + 1), m_others.at(i)->endpoint()));
         QString error;
         auto load = startWorkload(clusters.constFirst(), &error);
         QVERIFY2(load, qPrintable(error));
@@ -78,7 +78,8 @@ private Q_SLOTS:
         sinceFailover.start();
         RedisServer* oldMaster = m_set->replica();
         RedisServer* newMaster = m_set->master();
-        // The demoted master still thinks it is one: this is the window the fix is about.
+        // The demoted master still thinks it is one: the window in which a client that trusts
+        // it would write to the wrong server.
         const bool stillMaster = oldMaster->cli({u"ROLE"_s}).startsWith("master");
         qInfo(
             "old master still acting as master after the failover: %s", stillMaster ? "yes" : "no");

@@ -49,7 +49,7 @@ private Q_SLOTS:
             QString error;
             m_servers.push_back(RedisServer::start({}, &error));
             QVERIFY2(m_servers.back(), qPrintable(error));
-            m_clusters.append(apiTestCluster(u"c%1"_s.arg(i), m_servers.back()->endpoint()));
+            m_clusters.append(clusterFor(u"c%1"_s.arg(i), m_servers.back()->endpoint()));
         }
     }
 

@@ -29,7 +29,7 @@ private Q_SLOTS:
         QVERIFY2(servers.back(), qPrintable(error));
         RedisServer& tls = *servers.back();
         const TlsFiles original = tls.tlsFiles();
-        ClusterConfig tlsCluster = apiTestCluster(u"tls"_s, tls.endpoint());
+        ClusterConfig tlsCluster = clusterFor(u"tls"_s, tls.endpoint());
         tlsCluster.tls.enabled = true;
         tlsCluster.tls.caFile = original.caCert;
         QList<ClusterConfig> clusters {tlsCluster};

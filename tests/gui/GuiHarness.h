@@ -6,15 +6,15 @@
 
 #include "core/engine/ActionEngine.h"
 #include "core/audit/AuditLog.h"
-#include "core/config/ConfigFile.h"
 #include "core/engine/Manager.h"
 #include "gui/MainWindow.h"
 #include "gui/Translations.h"
-#include "loadgen/Job.h"
+#include "support/EngineConfig.h"
+#include "support/EngineFixture.h"
+#include "support/JobJson.h"
 #include "support/RedisServer.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -59,21 +59,6 @@ inline QString saveScreenshot(QWidget* widget, const QString& name)
     const QString path = dir + u'/' + name + QStringLiteral(".png");
     widget->grab().save(path);
     return path;
-}
-
-// A job as the go-redis-work-queue writes it.
-inline QString jobJson(const QString& id, const QString& priority = QStringLiteral("high"))
-{
-    loadgen::Job job;
-    job.id = id;
-    job.priority = priority;
-    job.filepath = QStringLiteral("/data/in/") + id + QStringLiteral(".csv");
-    job.filesize = 2048;
-    job.retries = 3;
-    job.creationTime = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    job.traceId = QStringLiteral("0af7651916cd43dd8448eb211c80319c");
-    job.spanId = QStringLiteral("b7ad6b7169203331");
-    return QString::fromUtf8(job.toJson());
 }
 
 // Measures the longest gap between ticks of a 10 ms timer: how long the event loop was busy.
@@ -141,44 +126,39 @@ public:
     };
 
     explicit GuiHarness(const QList<Cluster>& clusters, const QString& defaultCluster = {})
+        : m_engine(configFor({}))
     {
-        m_config.defaultCluster = defaultCluster;
+        Config& config = m_engine.config();
+        config.defaultCluster = defaultCluster;
         for (const Cluster& c : clusters) {
-            ClusterConfig cluster;
-            cluster.name = c.name;
+            ClusterConfig cluster = clusterFor(c.name, c.endpoint);
             cluster.label = c.label;
             cluster.color = c.color;
-            cluster.endpoint = c.endpoint;
             cluster.readOnly = c.readOnly;
             cluster.enabled = c.enabled;
-            m_config.clusters.append(cluster);
+            config.clusters.append(cluster);
         }
-        using namespace std::chrono_literals;
-        m_config.polling = PollingConfig {300ms, 50ms, 250ms, true};
-        m_config.cache.ttl = 300ms;
-        m_config.actions.allowedActions.append(QStringLiteral("requeue_dlq"));
-        m_config.audit.path = m_dir.filePath(QStringLiteral("audit.sqlite"));
+        config.actions.allowedActions.append(QStringLiteral("requeue_dlq"));
     }
 
-    Config& config() { return m_config; }
-    QString configPath() const { return m_dir.filePath(QStringLiteral("config.json")); }
+    // Before open(): the configuration the engine is built with.
+    Config& config() { return m_engine.config(); }
+    QString configPath() const { return m_engine.configPath(); }
 
     // Builds the engine and the window, then starts polling (the desktop's order).
     void open()
     {
-        m_file = std::make_unique<ConfigFile>(configPath());
-        m_file->load(true);
-        m_manager = std::make_unique<Manager>(m_config);
-        m_manager->setConfigFile(m_file.get());
-        m_audit = std::make_unique<AuditLog>(m_config.audit.path);
-        m_actions = std::make_unique<ActionEngine>(*m_manager, m_audit.get());
+        QString error;
+        if (!m_engine.build(&error))
+            qFatal("the engine could not be built: %s", qPrintable(error));
         openWindow();
-        m_manager->start();
+        m_engine.manager().start();
     }
     void openWindow()
     {
-        m_window = std::make_unique<gui::MainWindow>(*m_manager, *m_actions, m_audit.get());
-        m_window->setPaths(configPath(), m_config.audit.path);
+        m_window = std::make_unique<gui::MainWindow>(
+            m_engine.manager(), m_engine.actions(), &m_engine.audit());
+        m_window->setPaths(configPath(), m_engine.config().audit.path);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
@@ -188,30 +168,18 @@ public:
             m_window->close();
         m_window.reset();
     }
-    ~GuiHarness()
-    {
-        closeWindow();
-        if (m_actions)
-            m_actions->waitForIdle();
-        m_actions.reset();
-        m_manager.reset();
-        m_audit.reset();
-    }
+    // The window goes first, then the engine (EngineFixture waits for running actions).
+    ~GuiHarness() { closeWindow(); }
     GuiHarness(const GuiHarness&) = delete;
     GuiHarness& operator=(const GuiHarness&) = delete;
 
-    Manager& manager() { return *m_manager; }
-    ActionEngine& actions() { return *m_actions; }
-    AuditLog& audit() { return *m_audit; }
+    Manager& manager() { return m_engine.manager(); }
+    ActionEngine& actions() { return m_engine.actions(); }
+    AuditLog& audit() { return m_engine.audit(); }
     gui::MainWindow& window() { return *m_window; }
 
 private:
-    QTemporaryDir m_dir;
-    Config m_config;
-    std::unique_ptr<ConfigFile> m_file;
-    std::unique_ptr<Manager> m_manager;
-    std::unique_ptr<AuditLog> m_audit;
-    std::unique_ptr<ActionEngine> m_actions;
+    EngineFixture m_engine;
     std::unique_ptr<gui::MainWindow> m_window;
 };
 

@@ -171,7 +171,8 @@ private Q_SLOTS:
 
     void startsInCompareModeFromTheConfig()
     {
-        // The seed's compare_mode: the window opens on the compare view of those clusters.
+        // The API specification's compare_mode: the window opens on the compare view of those
+        // clusters.
         GuiHarness h(clusters(), u"production"_s);
         h.config().compareMode.enabled = true;
         h.config().compareMode.clusters = {u"staging"_s, u"eu"_s};

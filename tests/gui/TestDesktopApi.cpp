@@ -1,4 +1,4 @@
-// The desktop process serves the REST API as the headless server does (issue 7): the real
+// The desktop process serves the REST API as the headless server does: the real
 // queuedeck binary answers GET /api/v1/ui/tabs with its tabs, and in the desktop's own set-up
 // (EngineHost, MainWindow, EngineHost::startApi, in GuiMain.cpp's order) PUT /api/v1/ui/compare
 // switches the window into compare mode with the chosen clusters, and back.

@@ -1,4 +1,4 @@
-// Passwords kept in the system keychain (issue 9, desktop part). The cluster editor writes the
+// Passwords kept in the system keychain, in the desktop. The cluster editor writes the
 // password to the keychain and not to the config file, which only says "password_keychain";
 // the engine still connects with it; the desktop's start-up reads it back before the first
 // poll; the headless server refuses such a cluster with a clear error; and a password typed

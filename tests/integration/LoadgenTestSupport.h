@@ -1,17 +1,17 @@
 #pragma once
 
-// Shared by the loadgen tests: options for a test server, jobs to push by hand, and
-// LoadgenProbe, which reads Redis back through redis-cli (the fixture's own client) so that a
+// Shared by the loadgen tests: options for a test server, and LoadgenProbe, which pushes jobs
+// by hand and reads Redis back through redis-cli (the fixture's own client) so that a
 // bug in the product's Redis layer cannot hide a bug in loadgen or the other way round.
 
-#include "loadgen/Job.h"
 #include "loadgen/LoadRunner.h"
+#include "support/JobJson.h"
 #include "support/RedisCli.h"
 #include "support/RedisServer.h"
 
 #include <QByteArrayList>
-#include <QDateTime>
 #include <QStringList>
+#include <QTest>
 #include <QtGlobal>
 
 #include <memory>
@@ -43,20 +43,6 @@ inline std::unique_ptr<loadgen::LoadRunner> startLoadgen(const loadgen::LoadgenO
         return nullptr;
     }
     return run;
-}
-
-// A job as an upstream producer writes it, with a recognisable id.
-inline QByteArray loadgenJob(const QString& id, const QString& priority)
-{
-    loadgen::Job job;
-    job.id = id;
-    job.priority = priority;
-    job.filepath = QStringLiteral("/tmp/") + id;
-    job.filesize = 1;
-    job.creationTime = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    job.traceId = QStringLiteral("0af7651916cd43dd8448eb211c80319c");
-    job.spanId = QStringLiteral("b7ad6b7169203331");
-    return job.toJson();
 }
 
 class LoadgenProbe final {
@@ -93,6 +79,14 @@ public:
     qint64 pttl(const QString& key) const
     {
         return run({QStringLiteral("PTTL"), key}).toLongLong();
+    }
+    // LPUSHes count jobs as an upstream producer writes them, ids pushed-0, pushed-1, ...
+    void pushJobs(int count, const QString& queue, const QString& priority) const
+    {
+        for (int i = 0; i < count; ++i) {
+            const QString job = jobJson(QStringLiteral("pushed-%1").arg(i), priority);
+            QVERIFY(run({QStringLiteral("LPUSH"), queue, job}).toInt() > 0);
+        }
     }
 
 private:

@@ -2,6 +2,9 @@
 #include "core/audit/AuditLog.h"
 #include "core/engine/Manager.h"
 #include "core/errors/Errors.h"
+#include "support/EngineConfig.h"
+#include "support/EngineFixture.h"
+#include "support/JobJson.h"
 #include "support/RedisServer.h"
 
 #include <QJsonArray>
@@ -12,34 +15,17 @@
 
 using namespace std::chrono_literals;
 using namespace qd;
-using qd::test::RedisServer;
+using namespace qd::test;
 
 namespace {
-
-QString job(const QString& id, const QString& priority, int retries)
-{
-    return QStringLiteral(
-        R"({"id":"%1","filepath":"/f/%1","filesize":10,"priority":"%2","retries":%3,"creation_time":"2026-11-29T04:00:00Z","trace_id":"t","span_id":"s"})")
-        .arg(id, priority)
-        .arg(retries);
-}
-
-ClusterConfig clusterFor(const QString& name, const QString& endpoint)
-{
-    ClusterConfig c;
-    c.name = name;
-    c.label = name.toUpper();
-    c.endpoint = endpoint;
-    return c;
-}
 
 struct Fixture {
     std::unique_ptr<RedisServer> a;
     std::unique_ptr<RedisServer> b;
-    QTemporaryDir dir;
-    std::unique_ptr<AuditLog> audit;
-    std::unique_ptr<Manager> manager;
-    std::unique_ptr<ActionEngine> engine;
+    std::unique_ptr<EngineFixture> rig;
+    Manager* manager = nullptr;
+    ActionEngine* engine = nullptr;
+    AuditLog* audit = nullptr;
 
     bool open(bool requireConfirmation = true, int maxConcurrent = 5, bool readOnlyB = false)
     {
@@ -50,20 +36,25 @@ struct Fixture {
             qWarning("%s", qPrintable(error));
             return false;
         }
-        Config config;
         ClusterConfig cb = clusterFor(QStringLiteral("b"), b->endpoint());
         cb.readOnly = readOnlyB;
-        config.clusters = {clusterFor(QStringLiteral("a"), a->endpoint()), cb};
-        config.polling = PollingConfig {500ms, 0ms, 400ms, true};
+        Config config = configFor({clusterFor(QStringLiteral("a"), a->endpoint()), cb}, 500ms);
+        config.polling.jitter = 0ms;
+        config.polling.timeout = 400ms;
         config.actions.requireConfirmation = requireConfirmation;
         config.actions.maxConcurrent = maxConcurrent;
         config.actions.allowedActions = {QStringLiteral("purge_dlq"), QStringLiteral("pause_queue"),
             QStringLiteral("resume_queue"), QStringLiteral("benchmark"),
             QStringLiteral("requeue_dlq")};
-        audit = std::make_unique<AuditLog>(dir.filePath(QStringLiteral("audit.sqlite")));
-        manager = std::make_unique<Manager>(config);
+        rig = std::make_unique<EngineFixture>(config);
+        if (!rig->build(&error)) {
+            qWarning("%s", qPrintable(error));
+            return false;
+        }
+        manager = &rig->manager();
+        engine = &rig->actions();
+        audit = &rig->audit();
         manager->start();
-        engine = std::make_unique<ActionEngine>(*manager, audit.get());
         return true;
     }
 
@@ -86,7 +77,7 @@ void fillDeadLetters(
 {
     QStringList args {QStringLiteral("LPUSH"), QStringLiteral("jobqueue:dead_letter")};
     for (int i = 0; i < count; ++i)
-        args << job(QStringLiteral("j%1").arg(i), priority, 3);
+        args << jobJson(QStringLiteral("j%1").arg(i), priority, 3);
     server.cli(args);
 }
 
@@ -254,9 +245,9 @@ private Q_SLOTS:
         // Dead letters oldest at the tail: j0 is the oldest.
         QStringList args {QStringLiteral("LPUSH"), QStringLiteral("jobqueue:dead_letter")};
         for (int i = 0; i < 2500; ++i)
-            args << job(QStringLiteral("j%1").arg(i),
+            args << jobJson(QStringLiteral("j%1").arg(i),
                 i % 2 ? QStringLiteral("low") : QStringLiteral("high"), 3);
-        args << job(QStringLiteral("lost"), QStringLiteral("nowhere"), 3);
+        args << jobJson(QStringLiteral("lost"), QStringLiteral("nowhere"), 3);
         f.a->cli(args);
         const MultiAction action = f.engine->submit(
             QStringLiteral("requeue_dlq"), {QStringLiteral("a")}, {}, QStringLiteral("alice"));
@@ -291,7 +282,7 @@ private Q_SLOTS:
         // More than two batches, mixed priorities, all sent to "low" in their dead-letter order.
         QStringList args {QStringLiteral("LPUSH"), QStringLiteral("jobqueue:dead_letter")};
         for (int i = 0; i < 2100; ++i)
-            args << job(QStringLiteral("j%1").arg(i),
+            args << jobJson(QStringLiteral("j%1").arg(i),
                 i % 3 ? QStringLiteral("low") : QStringLiteral("high"), 2);
         f.a->cli(args);
         const MultiAction done = f.waitDone(
@@ -369,7 +360,7 @@ private Q_SLOTS:
     {
         Fixture f;
         QVERIFY(f.open(false));
-        QSignalSpy changes(f.engine.get(), &ActionEngine::actionChanged);
+        QSignalSpy changes(f.engine, &ActionEngine::actionChanged);
         const MultiAction done = f.waitDone(
             f.engine
                 ->submit(QStringLiteral("benchmark"), {QStringLiteral("a")},

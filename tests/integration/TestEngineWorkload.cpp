@@ -4,30 +4,23 @@
 #include "core/engine/ActionEngine.h"
 #include "core/engine/Manager.h"
 #include "loadgen/LoadRunner.h"
+#include "support/EngineConfig.h"
 #include "support/RedisServer.h"
 
 #include <QTest>
 
 using namespace std::chrono_literals;
 using namespace qd;
-using qd::test::RedisServer;
+using namespace qd::test;
 
 namespace {
 
-ClusterConfig clusterFor(const QString& name, const QString& endpoint)
+// Polls without jitter, with time to answer under the generator's load; actions unconfirmed.
+Config workloadConfig(const ClusterConfig& cluster, Millis interval)
 {
-    ClusterConfig c;
-    c.name = name;
-    c.endpoint = endpoint;
-    return c;
-}
-
-Config configFor(const ClusterConfig& cluster, Millis interval)
-{
-    Config config;
-    config.clusters = {cluster};
-    config.polling = PollingConfig {interval, 0ms, std::min(interval, Millis(1000)), true};
-    config.cache.ttl = interval;
+    Config config = configFor({cluster}, interval);
+    config.polling.jitter = 0ms;
+    config.polling.timeout = std::min(interval, Millis(1000));
     config.actions.requireConfirmation = false;
     return config;
 }
@@ -63,7 +56,7 @@ private Q_SLOTS:
         loadgen::LoadRunner run(options);
         QVERIFY2(run.start(&error), qPrintable(error));
 
-        Manager manager(configFor(cluster, 2000ms));
+        Manager manager(workloadConfig(cluster, 2000ms));
         manager.start();
         // Rates need two polls; take a few more so the error-rate window holds enough jobs.
         QTest::qWait(7000);
@@ -106,7 +99,7 @@ private Q_SLOTS:
         auto run = std::make_unique<loadgen::LoadRunner>(options);
         QVERIFY2(run->start(&error), qPrintable(error));
 
-        Manager manager(configFor(cluster, 500ms));
+        Manager manager(workloadConfig(cluster, 500ms));
         manager.start();
         QTRY_COMPARE_WITH_TIMEOUT(
             manager.cachedStats(QStringLiteral("prod")).value_or(ClusterStats {}).workerCount, 3,
@@ -142,7 +135,7 @@ private Q_SLOTS:
         options.jobDuration = loadgen::JobDuration(5ms);
         loadgen::LoadRunner run(options);
         QVERIFY2(run.start(&error), qPrintable(error));
-        Manager manager(configFor(cluster, 300ms));
+        Manager manager(workloadConfig(cluster, 300ms));
         manager.start();
         ActionEngine actions(manager, nullptr);
         const auto waitDone = [&](const QString& id) -> MultiAction {

@@ -48,7 +48,6 @@ private slots:
 
 private:
     LoadgenOptions baseOptions() const;
-    void pushJobs(int count, const QString& queue, const QString& priority);
 
     std::unique_ptr<RedisServer> m_server;
     std::unique_ptr<LoadgenProbe> m_redis;
@@ -70,14 +69,6 @@ void TestLoadgen::init()
 LoadgenOptions TestLoadgen::baseOptions() const
 {
     return qd::test::loadgenOptions(m_server->endpoint());
-}
-
-void TestLoadgen::pushJobs(int count, const QString& queue, const QString& priority)
-{
-    for (int i = 0; i < count; ++i) {
-        const QByteArray payload = qd::test::loadgenJob(u"pushed-%1"_s.arg(i), priority);
-        QVERIFY(m_redis->run({u"LPUSH"_s, queue, QString::fromUtf8(payload)}).toInt() > 0);
-    }
 }
 
 void TestLoadgen::producersHoldTheirRateAndSplit()
@@ -177,8 +168,8 @@ void TestLoadgen::workersCompleteJobs()
 
 void TestLoadgen::failuresAreRetriedThenDeadLettered()
 {
-    pushJobs(20, kHigh, u"high"_s);
-    pushJobs(10, kLow, u"low"_s);
+    m_redis->pushJobs(20, kHigh, u"high"_s);
+    m_redis->pushJobs(10, kLow, u"low"_s);
     LoadgenOptions options = baseOptions();
     options.workers = 3;
     options.failureRatio = 1.0;

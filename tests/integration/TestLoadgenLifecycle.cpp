@@ -48,7 +48,6 @@ private slots:
 
 private:
     LoadgenOptions baseOptions() const { return qd::test::loadgenOptions(m_server->endpoint()); }
-    void pushJobs(int count, const QString& queue, const QString& priority);
 
     std::unique_ptr<RedisServer> m_server;
     std::unique_ptr<LoadgenProbe> m_redis;
@@ -67,17 +66,9 @@ void TestLoadgenLifecycle::init()
     QCOMPARE(m_redis->run({u"FLUSHALL"_s}), QByteArrayLiteral("OK"));
 }
 
-void TestLoadgenLifecycle::pushJobs(int count, const QString& queue, const QString& priority)
-{
-    for (int i = 0; i < count; ++i) {
-        const QByteArray payload = qd::test::loadgenJob(u"pushed-%1"_s.arg(i), priority);
-        QVERIFY(m_redis->run({u"LPUSH"_s, queue, QString::fromUtf8(payload)}).toInt() > 0);
-    }
-}
-
 void TestLoadgenLifecycle::heartbeatLivesWhileAJobRuns()
 {
-    pushJobs(1, kHigh, u"high"_s);
+    m_redis->pushJobs(1, kHigh, u"high"_s);
     LoadgenOptions options = baseOptions();
     options.workers = 1;
     options.jobDuration = JobDuration(Millis(2500));
@@ -107,7 +98,7 @@ void TestLoadgenLifecycle::heartbeatLivesWhileAJobRuns()
 
 void TestLoadgenLifecycle::stopHandsTheJobBack()
 {
-    pushJobs(2, kLow, u"low"_s);
+    m_redis->pushJobs(2, kLow, u"low"_s);
     LoadgenOptions options = baseOptions();
     options.workers = 1;
     options.jobDuration = JobDuration(Millis(10000));
@@ -131,7 +122,7 @@ void TestLoadgenLifecycle::stopHandsTheJobBack()
 
 void TestLoadgenLifecycle::abandonLeavesAnOrphan()
 {
-    pushJobs(1, kHigh, u"high"_s);
+    m_redis->pushJobs(1, kHigh, u"high"_s);
     LoadgenOptions options = baseOptions();
     options.workers = 1;
     options.jobDuration = JobDuration(Millis(10000));

@@ -1,6 +1,7 @@
 #include "core/config/ConfigFile.h"
 #include "core/engine/Manager.h"
 #include "core/errors/Errors.h"
+#include "support/EngineConfig.h"
 #include "support/RedisServer.h"
 
 #include <QSignalSpy>
@@ -9,28 +10,9 @@
 
 using namespace std::chrono_literals;
 using namespace qd;
-using qd::test::RedisServer;
+using namespace qd::test;
 
 namespace {
-
-ClusterConfig clusterFor(const QString& name, const QString& endpoint)
-{
-    ClusterConfig c;
-    c.name = name;
-    c.label = name.toUpper();
-    c.color = QStringLiteral("green");
-    c.endpoint = endpoint;
-    return c;
-}
-
-Config configFor(const QList<ClusterConfig>& clusters, Millis interval = 300ms)
-{
-    Config config;
-    config.clusters = clusters;
-    config.polling = PollingConfig {interval, 50ms, std::min(interval, Millis(250)), true};
-    config.cache.ttl = interval;
-    return config;
-}
 
 int countEvents(Manager& manager, const QString& type, const QString& cluster)
 {

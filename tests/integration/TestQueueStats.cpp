@@ -2,6 +2,8 @@
 #include "core/queues/GoRedisWorkQueue.h"
 #include "core/redis/RedisClient.h"
 #include "core/util/Clock.h"
+#include "support/EngineConfig.h"
+#include "support/JobJson.h"
 #include "support/RedisCluster.h"
 #include "support/RedisServer.h"
 
@@ -9,24 +11,9 @@
 
 using namespace std::chrono_literals;
 using namespace qd;
-using qd::test::RedisServer;
+using namespace qd::test;
 
 namespace {
-
-QString job(const QString& id)
-{
-    return QStringLiteral(
-        R"({"id":"%1","filepath":"/data/%1.csv","filesize":1024,"priority":"high","retries":0,"creation_time":"2026-11-29T04:00:00Z","trace_id":"t","span_id":"s"})")
-        .arg(id);
-}
-
-ClusterConfig clusterFor(const QString& name, const QString& endpoint)
-{
-    ClusterConfig c;
-    c.name = name;
-    c.endpoint = endpoint;
-    return c;
-}
 
 // Puts a known state into Redis with redis-cli (not the product's own client).
 void seedQueues(
@@ -34,24 +21,24 @@ void seedQueues(
 {
     QStringList high {QStringLiteral("LPUSH"), qs.keyOf(QStringLiteral("high"))};
     for (int i = 0; i < 3; ++i)
-        high << job(QStringLiteral("h%1").arg(i));
+        high << jobJson(QStringLiteral("h%1").arg(i));
     cli(high);
     QStringList low {QStringLiteral("LPUSH"), qs.keyOf(QStringLiteral("low"))};
     for (int i = 0; i < 5; ++i)
-        low << job(QStringLiteral("l%1").arg(i));
+        low << jobJson(QStringLiteral("l%1").arg(i));
     cli(low);
-    cli({QStringLiteral("LPUSH"), qs.deadLetterKey, job(QStringLiteral("d1")),
-        job(QStringLiteral("d2"))});
+    cli({QStringLiteral("LPUSH"), qs.deadLetterKey, jobJson(QStringLiteral("d1")),
+        jobJson(QStringLiteral("d2"))});
     cli({QStringLiteral("LPUSH"), qs.completedKey, QStringLiteral("c1"), QStringLiteral("c2"),
         QStringLiteral("c3"), QStringLiteral("c4")});
     cli({QStringLiteral("SET"), qs.pauseKey(QStringLiteral("low")), QStringLiteral("1")});
     // w1 is busy with job-7 and beats; w2 holds two jobs and has stopped beating (orphaned).
     cli({QStringLiteral("LPUSH"), qs.processingKey(QStringLiteral("w1")),
-        job(QStringLiteral("job-7"))});
-    cli({QStringLiteral("SET"), qs.heartbeatKey(QStringLiteral("w1")), job(QStringLiteral("job-7")),
-        QStringLiteral("EX"), QStringLiteral("30")});
-    cli({QStringLiteral("LPUSH"), qs.processingKey(QStringLiteral("w2")), job(QStringLiteral("x1")),
-        job(QStringLiteral("x2"))});
+        jobJson(QStringLiteral("job-7"))});
+    cli({QStringLiteral("SET"), qs.heartbeatKey(QStringLiteral("w1")),
+        jobJson(QStringLiteral("job-7")), QStringLiteral("EX"), QStringLiteral("30")});
+    cli({QStringLiteral("LPUSH"), qs.processingKey(QStringLiteral("w2")),
+        jobJson(QStringLiteral("x1")), jobJson(QStringLiteral("x2"))});
     // Noise the poll must not count.
     cli({QStringLiteral("SET"), QStringLiteral("unrelated:key"), QStringLiteral("1")});
 }

@@ -6,6 +6,7 @@
 
 #include "RawHttp.h"
 #include "ServerProcess.h"
+#include "support/JobJson.h"
 #include "support/RedisServer.h"
 #include "support/Sanitizers.h"
 
@@ -276,7 +277,7 @@ private Q_SLOTS:
             // A few queued jobs so peeks return something.
             redis[i % 3]->cli({QStringLiteral("-n"), QString::number(i / 3),
                 QStringLiteral("RPUSH"), QStringLiteral("jobqueue:high_priority"),
-                QStringLiteral("{\"id\":\"a\"}"), QStringLiteral("{\"id\":\"b\"}")});
+                jobJson(QStringLiteral("a")), jobJson(QStringLiteral("b"))});
         }
         QTemporaryDir dir;
         QJsonObject config = serverConfig(

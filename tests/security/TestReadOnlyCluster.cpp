@@ -4,6 +4,7 @@
 // still works. The data in Redis is untouched throughout.
 
 #include "ApiHarness.h"
+#include "support/JobJson.h"
 #include "support/RedisServer.h"
 
 #include <QJsonArray>
@@ -44,15 +45,14 @@ private Q_SLOTS:
         QString error;
         m_redis = RedisServer::start({}, &error);
         QVERIFY2(m_redis, qPrintable(error));
-        QCOMPARE(m_redis->cli({QStringLiteral("RPUSH"), kDeadLetters,
-                     QStringLiteral("{\"id\":\"a\"}"), QStringLiteral("{\"id\":\"b\"}")}),
+        QCOMPARE(m_redis->cli({QStringLiteral("RPUSH"), kDeadLetters, jobJson(QStringLiteral("a")),
+                     jobJson(QStringLiteral("b"))}),
             QByteArray("2"));
-        ClusterConfig production
-            = apiTestCluster(QStringLiteral("production"), m_redis->endpoint());
+        ClusterConfig production = clusterFor(QStringLiteral("production"), m_redis->endpoint());
         production.readOnly = true;
-        ClusterConfig staging = apiTestCluster(QStringLiteral("staging"), m_redis->endpoint());
+        ClusterConfig staging = clusterFor(QStringLiteral("staging"), m_redis->endpoint());
         staging.db = 1;
-        Config config = apiTestConfig({production, staging});
+        Config config = configFor({production, staging});
         config.actions.requireConfirmation = false;
         config.actions.allowedActions = {QStringLiteral("purge_dlq"), QStringLiteral("pause_queue"),
             QStringLiteral("resume_queue"), QStringLiteral("benchmark"),

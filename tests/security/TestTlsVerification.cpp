@@ -23,7 +23,7 @@ private:
 
     ClusterConfig tlsCluster(const QString& name, const QString& caFile, bool skipVerify = false)
     {
-        ClusterConfig c = apiTestCluster(name, m_redis->endpoint());
+        ClusterConfig c = clusterFor(name, m_redis->endpoint());
         c.tls.enabled = true;
         c.tls.caFile = caFile;
         c.tls.insecureSkipVerify = skipVerify;
@@ -59,10 +59,10 @@ private Q_SLOTS:
 
     void foreignCertificatesAreRefused()
     {
-        ClusterConfig url = apiTestCluster(
-            QStringLiteral("url"), QStringLiteral("rediss://") + m_redis->endpoint());
+        ClusterConfig url
+            = clusterFor(QStringLiteral("url"), QStringLiteral("rediss://") + m_redis->endpoint());
         Config config
-            = apiTestConfig({tlsCluster(QStringLiteral("trusted"), m_redis->tlsFiles().caCert),
+            = configFor({tlsCluster(QStringLiteral("trusted"), m_redis->tlsFiles().caCert),
                 tlsCluster(QStringLiteral("foreign"), m_foreign.caCert),
                 tlsCluster(QStringLiteral("systemcas"), QString()), url,
                 tlsCluster(QStringLiteral("skipped"), m_foreign.caCert, true)});

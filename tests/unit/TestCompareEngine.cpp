@@ -12,7 +12,7 @@ using qd::test::ClusterStatsBuilder;
 
 namespace {
 
-// The seed's example: production holds 475 queued jobs, staging 125.
+// The API specification's example: production holds 475 queued jobs, staging 125.
 ClusterStatsBuilder production()
 {
     ClusterStatsBuilder builder(u"production"_s);
@@ -254,7 +254,8 @@ private Q_SLOTS:
         QVERIFY(result.metric(u"queue_size:x") == nullptr);
     }
 
-    // The seed's anomaly: production left its usual level of ~125 jobs, staging did not.
+    // The API specification's anomaly: production left its usual level of ~125 jobs, staging did
+    // not.
     void seedAnomaly()
     {
         const auto steady = [](const QString& cluster, const QList<qint64>& levels) {

@@ -363,7 +363,8 @@ private Q_SLOTS:
         QCOMPARE(clusters[0][QStringLiteral("name")].toString(), QStringLiteral("stage"));
         QCOMPARE(clusters[0][QStringLiteral("team")].toString(), QStringLiteral("payments"));
         QCOMPARE(clusters[0][QStringLiteral("label")].toString(), QStringLiteral("Staging EU"));
-        // Extensions left at their defaults are not written: a seed-format file stays one.
+        // Extensions left at their defaults are not written: a file in the API specification's
+        // format stays one.
         QVERIFY(!saved.contains(QStringLiteral("health")));
         QVERIFY(!clusters[0].toObject().contains(QStringLiteral("queue_system")));
         QCOMPARE(QFile::permissions(path) & (QFileDevice::ReadOther | QFileDevice::ReadGroup),

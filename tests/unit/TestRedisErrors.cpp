@@ -2,6 +2,7 @@
 #include "core/redis/ConnectionError.h"
 #include "core/redis/ConnectionSettings.h"
 #include "core/redis/RedisClient.h"
+#include "support/EngineConfig.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -87,11 +88,10 @@ private:
     std::thread m_thread;
 };
 
-ClusterConfig configFor(const QString& endpoint)
+// A cluster whose password must never show.
+ClusterConfig withMarkerPassword(const QString& endpoint)
 {
-    ClusterConfig config;
-    config.name = u"prod-eu"_s;
-    config.endpoint = endpoint;
+    ClusterConfig config = qd::test::clusterFor(u"prod-eu"_s, endpoint);
     config.password = kMarker;
     return config;
 }
@@ -184,7 +184,7 @@ void TestRedisErrors::realFailuresAreClassified()
     QVERIFY(port != 0);
     endpoint.replace(u"{port}"_s, QString::number(port));
     endpoint.replace(u"{pw}"_s, QString::fromUtf8(QUrl::toPercentEncoding(kMarker)));
-    const ClusterConfig config = configFor(endpoint);
+    const ClusterConfig config = withMarkerPassword(endpoint);
     const std::unique_ptr<RedisClient> client = RedisClient::create(config, 300ms);
     QElapsedTimer timer;
     timer.start();
@@ -219,7 +219,7 @@ void TestRedisErrors::badConfigurationIsAConfigError()
     QFETCH(QString, endpoint);
     QFETCH(int, mode);
     QFETCH(QString, reason);
-    ClusterConfig config = configFor(endpoint);
+    ClusterConfig config = withMarkerPassword(endpoint);
     config.mode = ClusterMode(mode);
     try {
         RedisClient::create(config, 1s);

@@ -45,7 +45,8 @@ void HealthController::registerRoutes(Router& router)
                 return;
             }
             // All clusters: the worst of them decides "healthy", "status" and the HTTP status;
-            // with nothing enabled there is nothing watched, which the seed calls critical.
+            // with nothing enabled there is nothing watched, which the API specification calls
+            // critical.
             const QList<HealthReport> reports = m_manager.healthAll();
             bool healthy = !reports.isEmpty();
             HealthStatus worst = reports.isEmpty() ? HealthStatus::Unknown : HealthStatus::Healthy;

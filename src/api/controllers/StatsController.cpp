@@ -23,8 +23,8 @@ void StatsController::registerRoutes(Router& router)
                 reply.sendBytes(200, kJson, m_rendered.cluster(name));
                 return;
             }
-            // All clusters: keyed by name, like the seed's GetAllStats map. Clusters without
-            // stats yet are absent; /health says why.
+            // All clusters: keyed by name, like the Go client's GetAllStats map. Clusters
+            // without stats yet are absent; /health says why.
             reply.sendBytes(200, kJson, m_rendered.all());
         },
         {u"cluster"_s});

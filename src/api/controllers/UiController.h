@@ -8,7 +8,7 @@ namespace qd::api {
 
 class Router;
 
-// The seed's TUI endpoints, served from the same UI state the desktop app shows:
+// The API's endpoints for terminal UIs, served from the same UI state the desktop app shows:
 // GET /api/v1/ui/tabs (one tab per enabled cluster, keys 1-9) and PUT /api/v1/ui/compare.
 class UiController final {
 public:

@@ -49,7 +49,7 @@ std::optional<QString> personField(JsonBody& body, const QString& key, bool requ
     return value;
 }
 
-// The seed's request carries "confirmations"; whether an action needs one is the server's
+// The specified request carries "confirmations"; whether an action needs one is the server's
 // decision (actions.require_confirmation), so they are checked for shape and otherwise ignored.
 void checkConfirmations(const QJsonArray& confirmations)
 {

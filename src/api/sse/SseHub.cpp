@@ -41,7 +41,7 @@ QStringList SseHub::knownTypes()
 
 QByteArray SseHub::frame(const Event& event)
 {
-    // No "event:" line: the seed's stream carries the type inside the data, and a named event
+    // No "event:" line: the specified stream carries the type inside the data, and a named event
     // would not reach a browser EventSource's onmessage.
     return QByteArrayLiteral("id: ") + event.idString().toUtf8() + QByteArrayLiteral("\ndata: ")
         + QJsonDocument(event.toJson()).toJson(QJsonDocument::Compact) + QByteArrayLiteral("\n\n");

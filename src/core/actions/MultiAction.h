@@ -29,7 +29,7 @@ bool isFinal(ActionStatus status);
 // The state graph; everything else is an illegal transition (ActionError).
 bool isAllowedTransition(ActionStatus from, ActionStatus to);
 
-// The outcome of one action on one cluster (the seed's results[cluster]).
+// The outcome of one action on one cluster (results[cluster] of the action's JSON).
 struct TargetResult {
     bool success = false; // "success"
     QString message; // "message": what happened, with figures ("purged 1204 dead letters")
@@ -41,14 +41,14 @@ struct TargetResult {
     friend bool operator==(const TargetResult&, const TargetResult&) = default;
 };
 
-// The seed's confirmation entry: {"required": true, "message": "..."}.
+// A confirmation entry of the action's JSON: {"required": true, "message": "..."}.
 struct Confirmation {
     bool required = true;
     QString message;
     friend bool operator==(const Confirmation&, const Confirmation&) = default;
 };
 
-// One action over one or more clusters, as the seed's MultiAction plus who and when.
+// One action over one or more clusters: the API specification's MultiAction plus who and when.
 struct MultiAction {
     QString id; // "action-…"
     QString type; // purge_dlq, pause_queue, resume_queue, benchmark, requeue_dlq, peek

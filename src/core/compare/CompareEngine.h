@@ -10,7 +10,7 @@
 
 namespace qd {
 
-// Builds the seed's compare result: each metric side by side with its delta, the clusters
+// Builds the compare result of the API: each metric side by side with its delta, the clusters
 // whose value is beyond delta_threshold marked for highlighting, and the anomalies; plus the
 // worker figures (MetricSpec::workerDetails), marked by the same rule.
 class CompareEngine final {
@@ -20,7 +20,7 @@ public:
     const CompareModeConfig& config() const { return m_config; }
     void setConfig(const CompareModeConfig& config);
 
-    // The seed asks for two or more clusters (the API answers 400 otherwise); fewer still
+    // The API asks for two or more clusters (it answers 400 otherwise); fewer still
     // give a well-formed result, with deltas of 0 and only temporal anomalies.
     CompareResult compare(const QList<CompareInput>& clusters) const;
 

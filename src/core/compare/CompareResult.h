@@ -8,7 +8,7 @@
 
 namespace qd {
 
-// The seed's POST /api/v1/stats/compare answer.
+// The POST /api/v1/stats/compare answer.
 struct CompareResult {
     QStringList clusters; // "clusters": as asked, duplicates dropped
     // "metrics": an object keyed by each metric's name; here in display order: the six

@@ -26,7 +26,7 @@ struct QueueKey {
     friend bool operator==(const QueueKey&, const QueueKey&) = default;
 };
 
-// Key layout of the go-redis-work-queue system (DESIGN.md, "The queue system"). Every name is
+// Key layout of the go-redis-work-queue system (docs/queue-system.md, "Keys"). Every name is
 // configurable per cluster because deployments rename them; these defaults are the upstream's.
 struct QueueSystemConfig {
     QList<QueueKey> queues {

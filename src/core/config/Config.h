@@ -19,7 +19,7 @@ struct PollingConfig {
 };
 
 struct CompareModeConfig {
-    // The seed compares 2 to 4 clusters side by side.
+    // The API specification compares 2 to 4 clusters side by side.
     static constexpr qsizetype kMinClusters = 2;
     static constexpr qsizetype kMaxClusters = 4;
 
@@ -90,7 +90,7 @@ struct AuditConfig {
     friend bool operator==(const AuditConfig&, const AuditConfig&) = default;
 };
 
-// The whole configuration file: the seed's format plus QueueDeck's extensions.
+// The whole configuration file: the API specification's format plus QueueDeck's extensions.
 struct Config {
     QList<ClusterConfig> clusters;
     QString defaultCluster;

@@ -14,7 +14,7 @@ namespace qd {
 class AuditLog;
 class Manager;
 
-// Runs multi-cluster actions with the safety the seed asks for: the allowlist and per-cluster
+// Runs multi-cluster actions with the safety the API asks for: the allowlist and per-cluster
 // read_only are enforced here (not only in the GUI or API), every target is checked before
 // anything runs, actions that need confirmation wait in "pending" with a message that lists
 // every target, each action executes at most once, at most actions.max_concurrent targets run

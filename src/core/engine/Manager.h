@@ -21,7 +21,7 @@ namespace qd {
 
 class ConfigFile;
 
-// The engine's facade, what the seed's Go example calls the Manager: configuration, polling,
+// The engine's facade, what the API's Go example calls the Manager: configuration, polling,
 // cached stats, trends, health, comparison, events, and runtime changes to the set of clusters.
 // The GUI, the API and library users all go through it. Lives on the main thread; every method
 // returns at once (Redis is only reached from pool threads).
@@ -53,7 +53,7 @@ public:
     ClusterStats stats(const QString& name);
     // The cached stats, however old; nullopt when never polled. Never throws.
     std::optional<ClusterStats> cachedStats(const QString& name) const { return m_cache.get(name); }
-    // The seed's compare for two to four... or more clusters; throws ClusterError.
+    // POST /api/v1/stats/compare for two to four... or more clusters; throws ClusterError.
     CompareResult compare(const QStringList& names) const;
     // Throws ClusterError: Unknown, Disabled. An enabled cluster not polled yet is "unknown".
     HealthReport health(const QString& name) const;
@@ -69,7 +69,7 @@ public:
     void updateCluster(const QString& name, const ClusterConfig& cluster);
     void removeCluster(const QString& name);
 
-    // The UI state the seed's /ui endpoints expose, shared by the GUI and the API.
+    // The UI state the /api/v1/ui endpoints expose, shared by the GUI and the API.
     QString activeCluster() const { return m_activeCluster; }
     void switchCluster(const QString& name); // throws ClusterError(Unknown)
     const CompareModeConfig& compareMode() const { return m_config.compareMode; }

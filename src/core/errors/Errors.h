@@ -9,9 +9,9 @@
 
 namespace qd {
 
-// The seed's structured errors. Each carries a kind that callers switch on (the API maps kinds
-// to HTTP status codes in one place), never a message to compare: the earlier implementation
-// compared wrapped errors by identity and answered 500 where 404 and 403 were meant.
+// The API specification's structured errors. Each carries a kind that callers switch on (the
+// API maps kinds to HTTP status codes in one place), never a message to compare: comparing
+// wrapped errors by identity is how a 404 or a 403 ends up answered as a 500.
 class QueueDeckError : public std::runtime_error {
 public:
     QueueDeckError(Severity severity, const QString& message);

@@ -22,7 +22,7 @@ inline const QString kActionCancelled = QStringLiteral("action_cancelled");
 inline const QString kConfigChanged = QStringLiteral("config_changed");
 } // namespace events
 
-// One thing that happened, as the seed's event stream shows it:
+// One thing that happened, as the API's event stream shows it:
 // {"id":"evt-123","type":"cluster_connected","cluster":"production","message":"…","timestamp":"…"}
 struct Event {
     qint64 id = 0; // strictly increasing per process, starting at 1

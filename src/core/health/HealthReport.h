@@ -9,7 +9,7 @@
 
 namespace qd {
 
-// The seed's GET /api/v1/health answer for one cluster, plus QueueDeck's "status",
+// The GET /api/v1/health answer for one cluster, plus QueueDeck's "status",
 // "reachable" and "stats_at". Field comments give the JSON keys.
 struct HealthReport {
     // "metrics": the figures of the newest successful poll; all zero when there is none.

@@ -23,7 +23,7 @@ struct NodeInfo;
 struct NodeResult;
 } // namespace redis
 
-// The queue system of go-redis-work-queue (DESIGN.md, "The queue system"), with the key names
+// The queue system of go-redis-work-queue (docs/queue-system.md), with the key names
 // of the cluster's queue_system config. One poll is one pipelined round trip per master: list
 // lengths, pause flags, the known workers' processing lists and heartbeats, one bounded SCAN
 // step and the INFO figures. Not thread-safe: the poller never runs two polls of a cluster at
@@ -70,8 +70,8 @@ private:
     RateTracker m_rates;
     // The pipelines of the last polls, per master address, for the workers in m_workers: they
     // only change when the known workers or the slot map do, so they are kept encoded and only
-    // the SCAN step is appended per poll. Building, then encoding, ~800 commands on every poll
-    // was a third, then a tenth, of a poll's CPU time.
+    // the SCAN step is appended per poll. Building ~800 commands on every poll would cost about
+    // a third of a poll's CPU time, and encoding them another tenth.
     QHash<QString, Plan> m_plans;
     QList<QString> m_workers;
     std::optional<quint64> m_plannedFor; // WorkerDiscovery::version() of m_workers

@@ -8,7 +8,7 @@
 
 namespace qd::redis {
 
-// The engine's severities (the seed's "Error Handling" table), shared by every error type.
+// The engine's severities (those of the API specification), shared by every error type.
 using Severity = qd::Severity;
 
 // A failure to reach or talk to a Redis server, classified so the engine can tell a degraded

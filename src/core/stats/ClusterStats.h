@@ -54,7 +54,8 @@ struct PollCost {
     friend bool operator==(const PollCost&, const PollCost&) = default;
 };
 
-// The seed's ClusterStats plus what an operator needs to act on it. Produced by one poll.
+// The API specification's ClusterStats plus what an operator needs to act on it. Produced by
+// one poll.
 struct ClusterStats {
     QString clusterName;
     QList<QueueStat> queues; // configured order

@@ -22,8 +22,8 @@ struct TrendSample {
 // Memory layout, and why: the default keeps one hour at poll resolution, i.e. 3600 polls at a
 // 1 s interval, of 7 standard metrics plus one series per queue (107 for 100 queues). Storing
 // a full {qint64, double} sample per metric and allocating every ring at its full capacity up
-// front cost 16 B x 3600 x 107 = 6.2 MB per cluster from the first poll on, about 308 MB for
-// 50 clusters: twice the 150 MB the whole server may use (issue 4). So:
+// front would cost 16 B x 3600 x 107 = 6.2 MB per cluster from the first poll on, about 308 MB
+// for 50 clusters: twice the 150 MB the whole server may use (docs/benchmarks.md). So:
 //  - the timestamp is stored once per cluster and recorded poll (a ring of qint64), and each
 //    metric keeps only a float per poll in a slot aligned with that ring: 8 + 4 x 107 B per
 //    poll, about 1.6 MB per cluster after a full hour (-75 %);

@@ -9,7 +9,7 @@ namespace qd {
 namespace {
 
 // The names an operator is likely to write: the CSS basic colours, common extended ones and the
-// terminal colours the seed's examples use. Values are chosen to stay legible as tab colours.
+// terminal colours of the API's examples. Values are chosen to stay legible as tab colours.
 constexpr std::array<std::pair<QStringView, QStringView>, 38> kNames {{
     {u"black", u"#000000"},
     {u"white", u"#ffffff"},

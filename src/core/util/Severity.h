@@ -6,7 +6,8 @@
 
 namespace qd {
 
-// The seed's severities ("Error Handling"), shared by errors, health issues and anomalies.
+// The API specification's severities (docs/api.md), shared by errors, health issues and
+// anomalies.
 // Ordered: a larger value is worse, so the worst of several is std::max.
 enum class Severity { Info = 0, Warning = 1, Error = 2, Critical = 3 };
 
