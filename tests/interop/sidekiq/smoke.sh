@@ -187,6 +187,10 @@ wait "$worker_pid" || { echo "smoke: the worker exited with status $?" >&2; exit
 worker_pid=
 step "worker stopped through its signals list"
 expect_phase stopped 10
+# Left behind on purpose by Sidekiq: the heartbeat hash lives out its TTL, the set forgets it.
+[ "$(rc sismember "${prefix}processes" "$identity")" = 0 ] || fail_raw "stopped identity still in processes"
+[ "$(rc exists "$prefix$identity")" = 1 ] || fail_raw "heartbeat hash gone at once after a stop"
+[ "$(rc exists "$prefix$identity:workers")" = 0 ] || fail_raw ":workers left after a stop"
 
 # The oracle itself writes nothing (the worker is gone, so nothing else does either).
 before=$(rc debug digest)
