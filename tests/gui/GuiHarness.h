@@ -138,6 +138,7 @@ public:
         QString endpoint;
         bool readOnly = false;
         bool enabled = true;
+        QString group {};
     };
 
     explicit GuiHarness(const QList<Cluster>& clusters, const QString& defaultCluster = {})
@@ -151,6 +152,7 @@ public:
             cluster.endpoint = c.endpoint;
             cluster.readOnly = c.readOnly;
             cluster.enabled = c.enabled;
+            cluster.group = c.group;
             m_config.clusters.append(cluster);
         }
         using namespace std::chrono_literals;
