@@ -35,16 +35,14 @@ QString duration(qint64 ms)
 
 std::optional<qint64> ActionHistoryRow::durationMs() const
 {
+    // An action cancelled before it ran has no duration to speak of.
     if (changes.isEmpty() || !isFinalState(status))
         return std::nullopt;
-    QDateTime start = firstAt;
     for (const AuditEntry& change : changes) {
-        if (change.status == u"executing") {
-            start = change.at;
-            break;
-        }
+        if (change.status == u"executing")
+            return std::max<qint64>(0, change.at.msecsTo(lastAt));
     }
-    return std::max<qint64>(0, start.msecsTo(lastAt));
+    return std::nullopt;
 }
 
 QString ActionHistoryRow::result() const

@@ -23,8 +23,8 @@ struct ActionHistoryRow {
     QDateTime lastAt;
     QList<AuditEntry> changes;
 
-    // From the start of its execution (or its request) to its final state; nullopt while it
-    // has not ended.
+    // From the start of its execution to its final state; nullopt while it has not ended or
+    // when it never ran (cancelled while pending).
     std::optional<qint64> durationMs() const;
     // "2 of 2 succeeded", the error of a failed action, or the latest message.
     QString result() const;

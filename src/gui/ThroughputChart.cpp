@@ -83,7 +83,7 @@ ThroughputChart::ThroughputChart(QString cluster, const Manager& manager, QWidge
 
     m_view = new QChartView(this);
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(170);
+    m_view->setMinimumHeight(220);
     m_chart = m_view->chart(); // the view's own chart (see TrendChart)
     if (QGraphicsScene* scene = m_chart->scene())
         scene->setItemIndexMethod(QGraphicsScene::NoIndex);
@@ -94,10 +94,8 @@ ThroughputChart::ThroughputChart(QString cluster, const Manager& manager, QWidge
     m_time->setTickCount(6);
     m_rates = new QValueAxis(m_chart);
     m_rates->setLabelFormat(u"%.4g"_s);
-    m_rates->setTitleText(tr("jobs/s"));
     m_queued = new QValueAxis(m_chart);
     m_queued->setLabelFormat(u"%.6g"_s);
-    m_queued->setTitleText(tr("backlog"));
     m_chart->addAxis(m_time, Qt::AlignBottom);
     m_chart->addAxis(m_rates, Qt::AlignLeft);
     m_chart->addAxis(m_queued, Qt::AlignRight);
@@ -112,7 +110,7 @@ ThroughputChart::ThroughputChart(QString cluster, const Manager& manager, QWidge
     };
     m_completed = addSeries(tr("Completed/s"), m_rates);
     m_failed = addSeries(tr("Failed/s"), m_rates);
-    m_backlog = addSeries(tr("Backlog"), m_queued);
+    m_backlog = addSeries(tr("Backlog (right axis)"), m_queued);
     layout->addWidget(m_view, 1);
 
     connect(m_range, &QComboBox::currentIndexChanged, this,
@@ -185,8 +183,13 @@ void ThroughputChart::refresh()
     m_failed->replace(toPoints(m_failedSamples, m_pointsPerLine, &rateTop));
     m_backlog->replace(toPoints(m_backlogSamples, m_pointsPerLine, &backlogTop));
 
-    m_time->setRange(QDateTime::fromMSecsSinceEpoch(start), QDateTime::fromMSecsSinceEpoch(end));
-    const QString format = m_rangeMinutes <= 15 ? u"HH:mm:ss"_s : u"HH:mm"_s;
+    const qint64 oldest = m_backlogSamples.isEmpty() ? end : m_backlogSamples.first().atMs;
+    // A cluster polled for less than the range is drawn over the time it has been polled (a
+    // minute at least), not squeezed into the right edge of an empty hour.
+    const qint64 shownFrom = std::max(start, std::min(oldest, end - 60'000));
+    m_time->setRange(
+        QDateTime::fromMSecsSinceEpoch(shownFrom), QDateTime::fromMSecsSinceEpoch(end));
+    const QString format = end - shownFrom <= 15 * 60'000 ? u"HH:mm:ss"_s : u"HH:mm"_s;
     if (m_time->format() != format)
         m_time->setFormat(format);
     const auto scale = [](QValueAxis* axis, double top, double floor) {
@@ -211,7 +214,6 @@ void ThroughputChart::applyPalette()
     for (QAbstractAxis* axis : {static_cast<QAbstractAxis*>(m_time),
              static_cast<QAbstractAxis*>(m_rates), static_cast<QAbstractAxis*>(m_queued)}) {
         axis->setLabelsColor(palette.color(QPalette::Text));
-        axis->setTitleBrush(palette.color(QPalette::Text));
         axis->setGridLineColor(grid);
         axis->setLinePenColor(grid);
     }

@@ -282,6 +282,16 @@ private Q_SLOTS:
         QCOMPARE(chart->rangeMinutes(), 5);
         QVERIFY(!chart->backlogSeries()->points().isEmpty());
         chart->rangeCombo()->setCurrentIndex(1);
+        // A few seconds of an uneven load, so the screenshot has something to show.
+        for (int round = 0; round < 16; ++round) {
+            for (int i = 0; i < 5 + (round * 7) % 23; ++i)
+                server.cli({u"LPUSH"_s, u"jobqueue:completed"_s, jobJson(u"c%1"_s.arg(i))});
+            if (round % 5 == 3)
+                server.cli({u"LPUSH"_s, u"jobqueue:dead_letter"_s, jobJson(u"d"_s)});
+            server.cli(
+                {u"LPUSH"_s, u"jobqueue:low_priority"_s, jobJson(u"m%1"_s.arg(round), u"low"_s)});
+            QTest::qWait(350);
+        }
         saveScreenshot(&h.window(), u"cluster-page-throughput"_s);
 
         // Failed per second is growth of the dead-letter list; a purge is no negative rate.
@@ -341,6 +351,7 @@ private Q_SLOTS:
         QCOMPARE(cancelled.changes.size(), qsizetype(2));
         QCOMPARE(cancelled.requestedBy, u"carol@desk"_s);
         QCOMPARE(cancelled.confirmedBy, QString());
+        QVERIFY(!cancelled.durationMs().has_value()); // it never ran
 
         // The detail pane: every state change and the result on each cluster.
         QTableView* view = history->view();
