@@ -124,8 +124,9 @@ QString ActionHistoryRow::details() const
     lines.append(QString());
     lines.append(ActionHistoryModel::tr("State changes:"));
     for (const AuditEntry& change : changes) {
-        QString line = u"  %1  %2  %3"_s.arg(when(change.at), change.status.leftJustified(11),
-            ActionHistoryModel::tr("by %1").arg(change.actor));
+        // The time of day only: the table gives the date, and the pane is narrow.
+        QString line = u"  %1  %2  %3"_s.arg(Format::time(change.at),
+            change.status.leftJustified(11), ActionHistoryModel::tr("by %1").arg(change.actor));
         if (!change.message.isEmpty())
             line += u" — "_s + change.message;
         lines.append(line);

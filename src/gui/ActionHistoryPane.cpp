@@ -56,17 +56,20 @@ ActionHistoryPane::ActionHistoryPane(
     m_view->setModel(m_proxy);
     TableViewSetup::apply(m_view);
     m_view->sortByColumn(ActionHistoryModel::Time, Qt::DescendingOrder);
-    m_view->setColumnWidth(ActionHistoryModel::Time, 150);
-    m_view->setColumnWidth(ActionHistoryModel::Type, 150);
-    m_view->setColumnWidth(ActionHistoryModel::Targets, 160);
+    m_view->setColumnWidth(ActionHistoryModel::Time, 145);
+    m_view->setColumnWidth(ActionHistoryModel::Type, 130);
+    m_view->setColumnWidth(ActionHistoryModel::Status, 80);
+    m_view->setColumnWidth(ActionHistoryModel::Targets, 130);
+    m_view->setColumnWidth(ActionHistoryModel::Duration, 70);
     m_details = new QPlainTextEdit(m_splitter);
     m_details->setReadOnly(true);
+    m_details->setLineWrapMode(QPlainTextEdit::NoWrap); // one line per state change
     m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_details->setPlaceholderText(
         tr("Select an action to see its parameters, state changes and results per cluster"));
     m_splitter->addWidget(m_view);
     m_splitter->addWidget(m_details);
-    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 1);
     m_settings.restoreSplitter(m_splitter);
     layout->addWidget(m_splitter, 1);

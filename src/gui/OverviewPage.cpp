@@ -32,6 +32,7 @@ constexpr qsizetype kSparklinePoints = 60;
 // few times a second costs one re-sort and one repaint per batch instead of per poll, and a
 // person reading the table cannot tell the difference.
 constexpr int kFlushIntervalMs = 250;
+constexpr int kRowsPerTurn = 16;
 
 QList<double> sparkline(
     const TrendStore& trends, const QString& cluster, const QString& metric, qint64 sinceMs)
@@ -93,7 +94,6 @@ OverviewPage::OverviewPage(Manager& manager, QWidget* parent) : QWidget(parent),
 
     m_flushTimer = new QTimer(this);
     m_flushTimer->setSingleShot(true);
-    m_flushTimer->setInterval(kFlushIntervalMs);
     connect(m_flushTimer, &QTimer::timeout, this, &OverviewPage::flush);
     // The poll ages move every second even when no poll came in.
     m_ageTimer = new QTimer(this);
@@ -118,7 +118,7 @@ OverviewPage::OverviewPage(Manager& manager, QWidget* parent) : QWidget(parent),
     connect(&m_manager, &Manager::clustersChanged, this, [this] {
         m_rebuild = true;
         if (!m_flushTimer->isActive())
-            m_flushTimer->start();
+            m_flushTimer->start(kFlushIntervalMs);
     });
     flush();
 }
@@ -165,7 +165,7 @@ void OverviewPage::markDirty(const QString& cluster)
 {
     m_dirty.insert(cluster);
     if (!m_flushTimer->isActive())
-        m_flushTimer->start();
+        m_flushTimer->start(kFlushIntervalMs);
 }
 
 void OverviewPage::showEvent(QShowEvent* event)
@@ -184,14 +184,20 @@ void OverviewPage::flush()
         rebuild();
         return;
     }
-    const QSet<QString> dirty = std::exchange(m_dirty, {});
-    for (const QString& cluster : dirty) {
-        const auto order = m_configOrder.constFind(cluster);
+    // At most kRowsPerTurn rows per turn of the event loop, the rest in the next turn: with
+    // 200 clusters a batch holds about 50, and building them in one go would hold input back
+    // for longer than a frame on a slow machine.
+    int built = 0;
+    for (auto it = m_dirty.begin(); it != m_dirty.end() && built < kRowsPerTurn;
+         it = m_dirty.erase(it), ++built) {
+        const auto order = m_configOrder.constFind(*it);
         if (order != m_configOrder.cend())
-            m_model->replaceRow(buildRow(cluster, *order));
+            m_model->replaceRow(buildRow(*it, *order));
     }
-    if (!dirty.isEmpty())
+    if (built > 0)
         updateSummary();
+    if (!m_dirty.isEmpty())
+        m_flushTimer->start(0);
 }
 
 void OverviewPage::rebuild()
@@ -279,7 +285,9 @@ void OverviewPage::updateSummary()
             HealthStyle::color(HealthStatus::Degraded).name(), tr("%1 degraded").arg(degraded)));
     if (unknown > 0)
         parts.append(tr("%1 not polled yet").arg(unknown));
-    m_summary->setText(parts.join(u" · "_s));
+    const QString text = parts.join(u" · "_s);
+    if (m_summary->text() != text) // a new text lays the window out again
+        m_summary->setText(text);
 }
 
 void OverviewPage::onActivated(const QModelIndex& index)

@@ -26,7 +26,8 @@ struct OverviewRow;
 //
 // Built for fleets: a poll updates its cluster's row in place (selection, current row and
 // scroll stay), updates are gathered and applied a few times a second rather than once per
-// poll, and nothing is updated while the page is hidden (it catches up when shown).
+// poll, a bounded number of rows per turn of the event loop, and nothing is updated while the
+// page is hidden (it catches up when shown).
 class OverviewPage final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OverviewPage)
@@ -47,7 +48,8 @@ public:
     QStringList shownOrder() const;
     // Follows the tab bar's selection (the check column).
     void setSelectedClusters(const QStringList& selected);
-    // Applies every gathered update now (tests, and when the page is shown).
+    // Applies gathered updates now, a bounded number of rows per call (the rest follow in the
+    // next turns of the event loop); used when the page is shown, and by tests.
     void flush();
 
 Q_SIGNALS:

@@ -355,10 +355,7 @@ private Q_SLOTS:
 
         // The detail pane: every state change and the result on each cluster.
         QTableView* view = history->view();
-        for (int r = 0; r < view->model()->rowCount(); ++r) {
-            if (view->model()->index(r, 0).data(gui::KeyRole).toString() == purge.id)
-                view->setCurrentIndex(view->model()->index(r, 0));
-        }
+        selectAction(view, purge.id);
         const QString details = history->details()->toPlainText();
         QVERIFY2(details.contains(u"by bob@desk"_s), qPrintable(details));
         QVERIFY(details.contains(u"executing"_s));
@@ -385,6 +382,7 @@ private Q_SLOTS:
         QTest::keyClicks(text, u"carol"_s);
         QCOMPARE(view->model()->rowCount(), 1);
         text->clear();
+        selectAction(view, purge.id);
         saveScreenshot(&h.window(), u"action-history"_s);
     }
 
@@ -423,6 +421,14 @@ private:
                 return true;
             }(),
             8000);
+    }
+
+    static void selectAction(QTableView* view, const QString& id)
+    {
+        for (int r = 0; r < view->model()->rowCount(); ++r) {
+            if (view->model()->index(r, 0).data(gui::KeyRole).toString() == id)
+                view->setCurrentIndex(view->model()->index(r, 0));
+        }
     }
 
     static QMenu* goMenu(QMainWindow& window)
