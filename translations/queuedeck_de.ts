@@ -300,6 +300,32 @@
         <source>Store the password in the system &amp;keychain, not in the config file</source>
         <translation>Passwort im Schlüsselbund des Systems ab&amp;legen, nicht in der Konfigurationsdatei</translation>
     </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Gruppe:</translation>
+    </message>
+    <message>
+        <source>none (e.g. production, staging, eu)</source>
+        <translation>keine (z. B. production, staging, eu)</translation>
+    </message>
+    <message>
+        <source>Clusters of the same group are shown together in the overview and the tab menu</source>
+        <translation>Cluster derselben Gruppe stehen in der Übersicht und im Gruppenmenü beisammen</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterMenu</name>
+    <message numerus="yes">
+        <source>%1 (%n cluster(s))</source>
+        <translation>
+            <numerusform>%1 (%n Cluster)</numerusform>
+            <numerusform>%1 (%n Cluster)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No group</source>
+        <translation>Keine Gruppe</translation>
+    </message>
 </context>
 <context>
     <name>ConfirmationDialog</name>
@@ -689,14 +715,72 @@
     </message>
 </context>
 <context>
+    <name>qd::gui::ActionHistoryModel</name>
+    <message numerus="yes">
+        <source>%1 of %n succeeded</source>
+        <translation>
+            <numerusform>%1 von %n erfolgreich</numerusform>
+            <numerusform>%1 von %n erfolgreich</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Targets: %1</source>
+        <translation>Ziele: %1</translation>
+    </message>
+    <message>
+        <source>Parameters: %1</source>
+        <translation>Parameter: %1</translation>
+    </message>
+    <message>
+        <source>State changes:</source>
+        <translation>Zustandswechsel:</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>durch %1</translation>
+    </message>
+    <message>
+        <source>Results per cluster:</source>
+        <translation>Ergebnisse je Cluster:</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Angefordert</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Angefordert von</translation>
+    </message>
+    <message>
+        <source>Confirmed by</source>
+        <translation>Bestätigt von</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
     <name>qd::gui::ActionHistoryPane</name>
     <message>
         <source>Filter</source>
         <translation>Filter</translation>
-    </message>
-    <message>
-        <source>Select an entry to see its parameters and results</source>
-        <translation>Einen Eintrag wählen, um Parameter und Ergebnisse zu sehen</translation>
     </message>
     <message>
         <source>All clusters</source>
@@ -714,16 +798,20 @@
         <source>No audit log</source>
         <translation>Kein Prüfprotokoll</translation>
     </message>
-    <message numerus="yes">
-        <source>%n entries</source>
-        <translation>
-            <numerusform>%n Eintrag</numerusform>
-            <numerusform>%n Einträge</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Audit log unreadable: %1</source>
         <translation>Prüfprotokoll nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Select an action to see its parameters, state changes and results per cluster</source>
+        <translation>Eine Aktion auswählen, um ihre Parameter, Zustandswechsel und Ergebnisse je Cluster zu sehen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s)</source>
+        <translation>
+            <numerusform>%n Aktion</numerusform>
+            <numerusform>%n Aktionen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -782,37 +870,6 @@
     <message>
         <source>Expected</source>
         <translation>Erwartet</translation>
-    </message>
-</context>
-<context>
-    <name>qd::gui::AuditTableModel</name>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Aktion</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>Von</translation>
-    </message>
-    <message>
-        <source>Targets</source>
-        <translation>Ziele</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Meldung</translation>
     </message>
 </context>
 <context>
@@ -933,6 +990,25 @@
             <numerusform>bisher %n Worker (Suche läuft noch)</numerusform>
             <numerusform>bisher %n Worker (Suche läuft noch)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::ClusterStack</name>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Every cluster on one page (0)</source>
+        <translation>Alle Cluster auf einer Seite (0)</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>The clusters by group</source>
+        <translation>Die Cluster nach Gruppen</translation>
     </message>
 </context>
 <context>
@@ -1371,6 +1447,123 @@
         <source>The password of %1 could not be removed from the system keychain: %2</source>
         <translation>Das Passwort von %1 konnte nicht aus dem Schlüsselbund des Systems entfernt werden: %2</translation>
     </message>
+    <message>
+        <source>Overview — QueueDeck</source>
+        <translation>Übersicht — QueueDeck</translation>
+    </message>
+    <message>
+        <source>&amp;Overview of all clusters</source>
+        <translation>Ü&amp;bersicht aller Cluster</translation>
+    </message>
+    <message>
+        <source>&amp;Go to cluster…</source>
+        <translation>Zu Cluster &amp;wechseln…</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::OverviewModel</name>
+    <message>
+        <source>No group</source>
+        <translation>Keine Gruppe</translation>
+    </message>
+    <message>
+        <source>%1 (+%2)</source>
+        <translation>%1 (+%2)</translation>
+    </message>
+    <message>
+        <source>Selected for the next action (Space)</source>
+        <translation>Für die nächste Aktion ausgewählt (Leertaste)</translation>
+    </message>
+    <message>
+        <source>%1 (%2): click or Enter to open</source>
+        <translation>%1 (%2): Klick oder Eingabetaste öffnet ihn</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Completed jobs per second, last 10 minutes</source>
+        <translation>Erledigte Jobs pro Sekunde, letzte 10 Minuten</translation>
+    </message>
+    <message>
+        <source>Error rate, last 10 minutes</source>
+        <translation>Fehlerquote, letzte 10 Minuten</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Backlog</source>
+        <translation>Rückstau</translation>
+    </message>
+    <message>
+        <source>Jobs/s</source>
+        <translation>Jobs/s</translation>
+    </message>
+    <message>
+        <source>Jobs trend</source>
+        <translation>Jobs-Verlauf</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Errors trend</source>
+        <translation>Fehler-Verlauf</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Dead Letters</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>Last poll</source>
+        <translation>Letzte Abfrage</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::OverviewPage</name>
+    <message>
+        <source>Filter clusters by name, group or issue</source>
+        <translation>Cluster nach Name, Gruppe oder Problem filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Go to cluster… (Ctrl+K)</source>
+        <translation>Zu Cluster &amp;wechseln… (Strg+K)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cluster(s)</source>
+        <translation>
+            <numerusform>%n Cluster</numerusform>
+            <numerusform>%n Cluster</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 unhealthy</source>
+        <translation>%1 gestört</translation>
+    </message>
+    <message>
+        <source>%1 degraded</source>
+        <translation>%1 beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>%1 not polled yet</source>
+        <translation>%1 noch nicht abgefragt</translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::ProgressDelegate</name>
@@ -1424,6 +1617,17 @@
     <message>
         <source>Trend</source>
         <translation>Verlauf</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::QuickSwitcher</name>
+    <message>
+        <source>Go to cluster</source>
+        <translation>Zu Cluster wechseln</translation>
+    </message>
+    <message>
+        <source>Cluster label, name, group or host</source>
+        <translation>Bezeichnung, Name, Gruppe oder Host des Clusters</translation>
     </message>
 </context>
 <context>
@@ -1626,6 +1830,49 @@
     <message>
         <source>Result</source>
         <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>qd::gui::ThroughputChart</name>
+    <message>
+        <source>&lt;b&gt;Throughput&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Durchsatz&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>Letzte 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Completed/s</source>
+        <translation>Erledigt/s</translation>
+    </message>
+    <message>
+        <source>Failed/s</source>
+        <translation>Fehlgeschlagen/s</translation>
+    </message>
+    <message>
+        <source>Completed: %1</source>
+        <translation>Erledigt: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Backlog: %1</source>
+        <translation>Rückstau: %1</translation>
+    </message>
+    <message>
+        <source>Backlog (right axis)</source>
+        <translation>Rückstau (rechte Achse)</translation>
     </message>
 </context>
 <context>

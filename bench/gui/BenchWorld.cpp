@@ -47,6 +47,10 @@ bool BenchWorld::prepare(int clusters, Millis interval, int busyClusters, QStrin
         cluster.color = kColors.at(i % kColors.size());
         cluster.endpoint = m_servers.endpoint(i / kDatabasesPerServer);
         cluster.db = i % kDatabasesPerServer;
+        // Groups as a fleet has them, so the overview and the group menu have work to do.
+        static const QStringList kGroups {QStringLiteral("production"), QStringLiteral("staging"),
+            QStringLiteral("eu"), QStringLiteral("lab")};
+        cluster.group = kGroups.at(i % kGroups.size());
         m_config.clusters.append(cluster);
         // A backlog and some dead letters, different on every cluster.
         const int server = i / kDatabasesPerServer;

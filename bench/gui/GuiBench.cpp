@@ -5,6 +5,7 @@
 //   qd-bench-gui soak [--clusters 50] [--minutes 60] [--interval-ms 1000] [--busy 5]
 //                     [--slow-ms N]   (lists every event that took N ms or more)
 //                     [--still]       (no operator: the compare view stays on four clusters)
+//                     [--overview]    (no operator: the overview of every cluster stays open)
 //       longest event-loop stall and memory while polling every cluster every interval, with
 //       the window switching between cluster pages and the compare view's trend chart
 //   qd-bench-gui switch [--clusters 5] [--samples 1200] [--switches 30] [--interval-ms 50]
@@ -296,10 +297,15 @@ int soak(const QStringList& args)
     });
     // --still: nobody touches the window; it shows the compare view of four clusters (the
     // costliest view to keep current), so only polling moves it.
-    if (args.contains(u"--still"_s))
+    if (args.contains(u"--overview"_s)) {
+        // --overview: the fleet page stays open, so every poll of every cluster reaches it.
+        world.window().showOverview();
+        lastStep = u"overview"_s;
+    } else if (args.contains(u"--still"_s)) {
         manager.setCompareMode(true, names.mid(0, 4));
-    else
+    } else {
         operatorTimer.start();
+    }
 
     // The event loop's pulse: a 10 ms timer; each gap beyond it is time the loop was busy.
     // Each gap is also charged with the main thread's own CPU time in it: on a shared machine a

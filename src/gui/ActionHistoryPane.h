@@ -16,13 +16,14 @@ class Manager;
 
 namespace qd::gui {
 
-class AuditTableModel;
+class ActionHistoryModel;
 class GuiSettings;
 class TableFilterProxy;
 
-// The action history: the audit log, newest first, filtered by cluster, type and status, with
-// the selected row's parameters and per-target results. It reads the log again whenever an
-// action changes, so what it shows is what was written, not what the window remembers.
+// The action history: one row per action, newest first, folded from the audit log's state
+// changes, filtered by cluster, type and latest state; the selected action's parameters, state
+// changes and per-cluster results beside it. It reads the log again whenever an action
+// changes, so what it shows is what was written, not what the window remembers.
 class ActionHistoryPane final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ActionHistoryPane)
@@ -34,9 +35,10 @@ public:
     void scheduleRefresh();
     void refreshNow();
     void rebuildFilters();
-    AuditTableModel* model() const { return m_model; }
+    ActionHistoryModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
     QSplitter* splitter() const { return m_splitter; }
+    QPlainTextEdit* details() const { return m_details; }
 
 private:
     void showDetails();
@@ -48,7 +50,7 @@ private:
     QComboBox* m_type = nullptr;
     QComboBox* m_status = nullptr;
     QLabel* m_note = nullptr;
-    AuditTableModel* m_model = nullptr;
+    ActionHistoryModel* m_model = nullptr;
     TableFilterProxy* m_proxy = nullptr;
     QTableView* m_view = nullptr;
     QPlainTextEdit* m_details = nullptr;

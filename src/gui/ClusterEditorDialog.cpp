@@ -11,6 +11,7 @@
 #include "ui_ClusterEditorDialog.h"
 
 #include <QColorDialog>
+#include <QCompleter>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QPushButton>
@@ -54,6 +55,15 @@ ClusterEditorDialog::ClusterEditorDialog(Manager& manager, QString existing, QWi
     m_ui->testProgress->setVisible(false);
     m_ui->testButton->setIcon(Icons::icon(u"connection"_s));
     m_ui->passwordEdit->setClearButtonEnabled(true);
+    // The groups already in use, so that "production" is not typed as "Production" once.
+    QStringList groups;
+    for (const ClusterConfig& other : m_manager.config().clusters) {
+        if (!other.group.isEmpty() && !groups.contains(other.group))
+            groups.append(other.group);
+    }
+    auto* groupCompleter = new QCompleter(groups, this);
+    groupCompleter->setCaseSensitivity(Qt::CaseInsensitive);
+    m_ui->groupEdit->setCompleter(groupCompleter);
 
     if (m_existing.isEmpty()) {
         setWindowTitle(tr("Add cluster"));
@@ -90,6 +100,7 @@ void ClusterEditorDialog::load(const ClusterConfig& c)
     if (const int item = m_ui->colorCombo->findData(c.color); item >= 0)
         m_ui->colorCombo->setCurrentIndex(item);
     m_ui->colorCombo->setEditText(c.color);
+    m_ui->groupEdit->setText(c.group);
     m_ui->enabledCheck->setChecked(c.enabled);
     m_ui->readOnlyCheck->setChecked(c.readOnly);
     m_ui->endpointEdit->setText(c.endpoint);
@@ -188,6 +199,7 @@ ClusterConfig ClusterEditorDialog::cluster() const
     c.name = m_ui->nameEdit->text().trimmed();
     c.label = m_ui->labelEdit->text().trimmed();
     c.color = m_ui->colorCombo->currentText().trimmed();
+    c.group = m_ui->groupEdit->text().trimmed();
     c.enabled = m_ui->enabledCheck->isChecked();
     c.readOnly = m_ui->readOnlyCheck->isChecked();
     c.endpoint = m_ui->endpointEdit->text().trimmed();
@@ -237,7 +249,7 @@ QWidget* ClusterEditorDialog::fieldFor(const QString& path) const
     QString field = path.startsWith(kPath + u'.') ? path.mid(kPath.size() + 1) : path;
     field.remove(QRegularExpression(u"\\[\\d+\\].*$"_s));
     static const QHash<QString, QString> widgets {{u"name"_s, u"nameEdit"_s},
-        {u"label"_s, u"labelEdit"_s}, {u"color"_s, u"colorCombo"_s},
+        {u"label"_s, u"labelEdit"_s}, {u"color"_s, u"colorCombo"_s}, {u"group"_s, u"groupEdit"_s},
         {u"endpoint"_s, u"endpointEdit"_s}, {u"mode"_s, u"modeCombo"_s},
         {u"seeds"_s, u"seedsEdit"_s}, {u"sentinel_master"_s, u"sentinelMasterEdit"_s},
         {u"db"_s, u"dbSpin"_s}, {u"username"_s, u"usernameEdit"_s},

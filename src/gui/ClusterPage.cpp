@@ -8,6 +8,7 @@
 #include "gui/StatsSummary.h"
 #include "gui/TableFilterProxy.h"
 #include "gui/TableViewSetup.h"
+#include "gui/ThroughputChart.h"
 #include "gui/TrendPeaks.h"
 #include "gui/WorkerTableModel.h"
 
@@ -15,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -63,7 +65,17 @@ ClusterPage::ClusterPage(QString cluster, Manager& manager, ActionController& ac
     m_tabs->addTab(buildWorkersTab(), tr("&Workers"));
     m_deadLetters = new DeadLetterPanel(m_cluster, actions, settings, m_tabs);
     m_tabs->addTab(m_deadLetters, tr("&Dead letters"));
-    layout->addWidget(m_tabs, 1);
+    // The chart above the tables, in a splitter: the first thing a queue operator looks for,
+    // and one drag away when the tables need the room.
+    m_throughput = new ThroughputChart(m_cluster, m_manager, this);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(u"clusterPageSplitter"_s);
+    split->setChildrenCollapsible(false);
+    split->addWidget(m_throughput);
+    split->addWidget(m_tabs);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    layout->addWidget(split, 1);
     refreshHealth();
     refreshStats();
 }
@@ -156,6 +168,7 @@ void ClusterPage::refreshStats()
     m_summary->showStats(stats);
     if (!stats)
         return;
+    m_throughput->refresh();
     refreshQueues(*stats);
     m_workers->replaceRows(stats->workers);
     m_workerNote->setText(stats->workersComplete

@@ -22,6 +22,7 @@ class GuiSettings;
 class QueueTableModel;
 class StatsSummary;
 class TableFilterProxy;
+class ThroughputChart;
 class WorkerTableModel;
 
 // Everything about one cluster: its health and figures, and the Jobs, Workers and Dead letters
@@ -50,6 +51,7 @@ public:
 
     QTabWidget* tabs() const { return m_tabs; }
     StatsSummary* summary() const { return m_summary; }
+    ThroughputChart* throughput() const { return m_throughput; }
     QTableView* queueView() const { return m_queueView; }
     QTableView* workerView() const { return m_workerView; }
     QueueTableModel* queueModel() const { return m_queues; }
@@ -67,6 +69,7 @@ private:
     QString m_cluster;
     Manager& m_manager;
     StatsSummary* m_summary = nullptr;
+    ThroughputChart* m_throughput = nullptr;
     QTabWidget* m_tabs = nullptr;
     QueueTableModel* m_queues = nullptr;
     TableFilterProxy* m_queueProxy = nullptr;

@@ -2,11 +2,18 @@
 
 #include "core/engine/Manager.h"
 #include "core/util/ColorNames.h"
+#include "gui/ClusterMenu.h"
 #include "gui/ClusterPage.h"
 #include "gui/ClusterTabBar.h"
 #include "gui/CompareView.h"
+#include "gui/OverviewPage.h"
 
+#include <QHBoxLayout>
+#include <QMenu>
+#include <QScopedValueRollback>
 #include <QStackedWidget>
+#include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace qd::gui {
@@ -20,7 +27,42 @@ ClusterStack::ClusterStack(
     layout->setSpacing(0);
     m_tabs = new ClusterTabBar(this);
     m_tabs->setFocusPolicy(Qt::TabFocus);
-    layout->addWidget(m_tabs);
+    // Before the tabs: the overview and the clusters by group, which is how a fleet of
+    // clusters is reached when the tabs no longer fit (docs/user-guide.md).
+    auto* row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(2);
+    m_overviewButton = new QToolButton(this);
+    m_overviewButton->setObjectName(QStringLiteral("overviewButton"));
+    m_overviewButton->setText(tr("Overview"));
+    m_overviewButton->setToolTip(tr("Every cluster on one page (0)"));
+    m_overviewButton->setCheckable(true);
+    m_overviewButton->setAutoRaise(true);
+    m_groupsButton = new QToolButton(this);
+    m_groupsButton->setObjectName(QStringLiteral("groupsButton"));
+    m_groupsButton->setText(tr("Groups"));
+    m_groupsButton->setToolTip(tr("The clusters by group"));
+    m_groupsButton->setPopupMode(QToolButton::InstantPopup);
+    m_groupsButton->setAutoRaise(true);
+    m_groupsMenu = new QMenu(m_groupsButton);
+    m_groupsButton->setMenu(m_groupsMenu);
+    row->addWidget(m_overviewButton);
+    row->addWidget(m_groupsButton);
+    row->addWidget(m_tabs, 1);
+    layout->addLayout(row);
+    connect(m_overviewButton, &QToolButton::clicked, this, [this] {
+        m_overviewButton->setChecked(isOverviewShown());
+        Q_EMIT overviewRequested();
+    });
+    connect(m_groupsMenu, &QMenu::aboutToShow, this, [this] {
+        ClusterMenu::fill(m_groupsMenu, m_manager, *m_tabs,
+            [this](const QString& cluster) { Q_EMIT clusterRequested(cluster); });
+    });
+    // A click on a tab while the overview is shown opens that cluster, the current one too.
+    connect(m_tabs, &QTabBar::tabBarClicked, this, [this](int index) {
+        if (isOverviewShown() && index >= 0)
+            Q_EMIT clusterRequested(m_tabs->clusterAt(index));
+    });
     m_stack = new QStackedWidget(this);
     layout->addWidget(m_stack, 1);
 
@@ -66,6 +108,7 @@ void ClusterStack::syncClusters()
             ++it;
         }
     }
+    const QScopedValueRollback syncing(m_syncing, true);
     QList<ClusterTabBar::Tab> tabs;
     for (const QString& name : enabled) {
         const ClusterConfig& cluster = m_manager.cluster(name);
@@ -95,6 +138,39 @@ QString ClusterStack::currentCluster() const
 bool ClusterStack::isCompareShown() const
 {
     return m_stack->currentWidget() == m_compare;
+}
+
+OverviewPage* ClusterStack::overview()
+{
+    if (!m_overview) {
+        m_overview = new OverviewPage(m_manager, m_stack);
+        m_stack->addWidget(m_overview);
+        m_overview->setSelectedClusters(m_tabs->selectedClusters());
+        connect(m_tabs, &ClusterTabBar::selectionChanged, m_overview,
+            &OverviewPage::setSelectedClusters);
+        connect(
+            m_overview, &OverviewPage::selectionToggled, m_tabs, &ClusterTabBar::toggleSelected);
+        connect(m_overview, &OverviewPage::openRequested, this, &ClusterStack::clusterRequested);
+        connect(m_overview, &OverviewPage::quickSwitchRequested, this,
+            &ClusterStack::quickSwitchRequested);
+        connect(m_stack, &QStackedWidget::currentChanged, this,
+            [this] { m_overviewButton->setChecked(isOverviewShown()); });
+    }
+    return m_overview;
+}
+
+bool ClusterStack::isOverviewShown() const
+{
+    return m_overview && m_stack->currentWidget() == m_overview;
+}
+
+void ClusterStack::showOverview()
+{
+    OverviewPage* page = overview();
+    m_stack->setCurrentWidget(page);
+    page->view()->setFocus();
+    if (page->currentCluster().isEmpty())
+        page->setCurrentCluster(currentCluster());
 }
 
 QStringList ClusterStack::compareCandidates() const
@@ -143,7 +219,7 @@ void ClusterStack::onTabChanged(int index)
     const QString cluster = m_tabs->clusterAt(index);
     if (cluster.isEmpty())
         return;
-    if (!isCompareShown())
+    if (!isCompareShown() && !(m_syncing && isOverviewShown()))
         m_stack->setCurrentWidget(page(cluster));
     Q_EMIT currentClusterChanged(cluster);
 }

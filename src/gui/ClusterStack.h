@@ -4,7 +4,9 @@
 #include <QStringList>
 #include <QWidget>
 
+class QMenu;
 class QStackedWidget;
+class QToolButton;
 
 namespace qd {
 class Manager;
@@ -17,6 +19,7 @@ class ClusterPage;
 class ClusterTabBar;
 class CompareView;
 class GuiSettings;
+class OverviewPage;
 
 // The cluster tabs and what they show: a ClusterPage per enabled cluster, in config order, and
 // the compare view in their place while compare mode is on. Keeps pages, tabs and health dots in
@@ -38,6 +41,10 @@ public:
     ClusterPage* currentPage();
     QString currentCluster() const;
     bool isCompareShown() const;
+    // Every cluster on one page (built the first time it is shown).
+    OverviewPage* overview();
+    bool isOverviewShown() const;
+    void showOverview();
 
     void showCluster(const QString& cluster);
     void showCompare(const QStringList& clusters);
@@ -52,6 +59,10 @@ Q_SIGNALS:
     void currentClusterChanged(const QString& cluster);
     // The operator ticked other clusters in the compare view.
     void compareClustersChosen(const QStringList& clusters);
+    // The overview, the grouped cluster menu or the quick switcher asked for a cluster.
+    void clusterRequested(const QString& cluster);
+    void overviewRequested();
+    void quickSwitchRequested();
 
 private:
     void onStatsUpdated(const QString& cluster);
@@ -64,6 +75,11 @@ private:
     ClusterTabBar* m_tabs = nullptr;
     QStackedWidget* m_stack = nullptr;
     CompareView* m_compare = nullptr;
+    OverviewPage* m_overview = nullptr;
+    QToolButton* m_overviewButton = nullptr;
+    QToolButton* m_groupsButton = nullptr;
+    QMenu* m_groupsMenu = nullptr;
+    bool m_syncing = false; // syncClusters() running: a tab change then keeps the overview
     QHash<QString, ClusterPage*> m_pages;
 };
 

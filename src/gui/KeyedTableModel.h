@@ -73,6 +73,24 @@ public:
         }
     }
 
+    // One row by its key: updated in place when present (no signal when unchanged), appended
+    // otherwise. For tables fed one key at a time (a poll of one cluster), where building every
+    // row again to call replaceRows() would cost per update what the whole table costs.
+    void replaceRow(const Row& row)
+    {
+        const int at = rowOf(keyOf(row));
+        if (at < 0) {
+            beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
+            m_rows.append(row);
+            endInsertRows();
+            return;
+        }
+        if (m_rows.at(at) == row)
+            return;
+        m_rows[at] = row;
+        Q_EMIT dataChanged(index(at, 0), index(at, columnCount() - 1));
+    }
+
 protected:
     virtual QString keyOf(const Row& row) const = 0;
 

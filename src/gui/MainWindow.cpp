@@ -16,6 +16,8 @@
 #include "gui/CompareView.h"
 #include "gui/Icons.h"
 #include "gui/MessageBox.h"
+#include "gui/OverviewPage.h"
+#include "gui/QuickSwitcher.h"
 #include "gui/ShortcutsDialog.h"
 #include "gui/SpaceKey.h"
 #include "gui/StatusBarInfo.h"
@@ -26,6 +28,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QLineEdit>
 #include <QStatusBar>
 
 using namespace Qt::StringLiterals;
@@ -78,6 +81,9 @@ MainWindow::MainWindow(Manager& manager, ActionEngine& actions, AuditLog* audit,
             statusBar()->showMessage(e.message(), 5000);
         }
     });
+    connect(m_stack, &ClusterStack::clusterRequested, this, &MainWindow::showCluster);
+    connect(m_stack, &ClusterStack::overviewRequested, this, &MainWindow::showOverview);
+    connect(m_stack, &ClusterStack::quickSwitchRequested, this, &MainWindow::openQuickSwitcher);
     connect(m_tray, &TrayNotifier::openClusterRequested, this, [this](const QString& cluster) {
         showNormal();
         raise();
@@ -127,6 +133,44 @@ CompareView* MainWindow::compareView() const
 bool MainWindow::isCompareShown() const
 {
     return m_stack->isCompareShown();
+}
+
+OverviewPage* MainWindow::overview() const
+{
+    return m_stack->overview();
+}
+
+bool MainWindow::isOverviewShown() const
+{
+    return m_stack->isOverviewShown();
+}
+
+void MainWindow::showOverview()
+{
+    if (m_manager.compareMode().enabled) {
+        try {
+            m_manager.setCompareMode(false, {});
+        } catch (const QueueDeckError&) {
+            // The engine refused; the overview replaces the compare view anyway.
+        }
+    }
+    m_stack->showOverview();
+    setWindowTitle(tr("Overview — QueueDeck"));
+}
+
+QuickSwitcher* MainWindow::openQuickSwitcher()
+{
+    if (auto* open = findChild<QuickSwitcher*>()) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto* switcher = new QuickSwitcher(QuickSwitcher::entriesFrom(m_manager, *tabBar()), this);
+    switcher->setAttribute(Qt::WA_DeleteOnClose);
+    connect(switcher, &QuickSwitcher::clusterChosen, this, &MainWindow::showCluster);
+    switcher->open();
+    switcher->edit()->setFocus();
+    return switcher;
 }
 
 QAction* MainWindow::findAction(const QString& name) const
@@ -192,6 +236,12 @@ void MainWindow::buildActions()
     connect(m_commands->add(u"action_refresh_all"_s, tr("Refresh a&ll clusters"), {},
                 QKeySequence(Qt::SHIFT | Qt::Key_F5)),
         &QAction::triggered, this, [this] { m_manager.refresh(); });
+    connect(m_commands->add(
+                u"action_overview"_s, tr("&Overview of all clusters"), {}, QKeySequence(Qt::Key_0)),
+        &QAction::triggered, this, &MainWindow::showOverview);
+    connect(m_commands->add(u"action_quick_switch"_s, tr("&Go to cluster…"), {},
+                QKeySequence(Qt::CTRL | Qt::Key_K)),
+        &QAction::triggered, this, &MainWindow::openQuickSwitcher);
     QAction* compare = m_commands->add(
         u"action_compare"_s, tr("&Compare clusters"), u"compare"_s, QKeySequence(Qt::Key_C));
     compare->setIconText(tr("Compare"));
@@ -348,7 +398,9 @@ void MainWindow::onCompareModeChanged()
 
 void MainWindow::toggleSelection()
 {
-    const QString current = m_stack->currentCluster();
+    // On the overview, Space means the row under the cursor, as on a tab it means the tab.
+    const QString current
+        = isOverviewShown() ? overview()->currentCluster() : m_stack->currentCluster();
     if (!current.isEmpty())
         tabBar()->toggleSelected(current);
 }

@@ -21,6 +21,8 @@ class ClusterPage;
 class ClusterStack;
 class ClusterTabBar;
 class CompareView;
+class OverviewPage;
+class QuickSwitcher;
 class StatusBarInfo;
 class TrayNotifier;
 class WindowActions;
@@ -45,6 +47,8 @@ public:
     ClusterPage* currentPage() const;
     CompareView* compareView() const;
     bool isCompareShown() const;
+    OverviewPage* overview() const;
+    bool isOverviewShown() const;
     ActionController* actionController() const { return m_actions; }
     ActionHistoryPane* historyPane() const { return m_history; }
     StatusBarInfo* statusInfo() const { return m_status; }
@@ -55,6 +59,9 @@ public:
 
     void showCluster(const QString& cluster);
     void setCompareMode(bool enabled);
+    void showOverview();
+    // Ctrl+K; returns the dialog (open until a cluster is chosen or Escape).
+    QuickSwitcher* openQuickSwitcher();
     void toggleSelection();
     void openClusterEditor(const QString& existing = {});
     void removeCluster(const QString& cluster);

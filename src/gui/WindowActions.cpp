@@ -128,6 +128,11 @@ void WindowActions::rebuildClusterMenus(const Manager& manager, const ClusterSlo
     }
     m_goActions.clear();
     m_goMenu->clear();
+    if (QAction* overview = get(u"action_overview"_s))
+        m_goMenu->addAction(overview);
+    if (QAction* quick = get(u"action_quick_switch"_s))
+        m_goMenu->addAction(quick);
+    m_goMenu->addSeparator();
     const QStringList enabled = manager.enabledClusters();
     for (qsizetype i = 0; i < enabled.size(); ++i) {
         const QString name = enabled.at(i);

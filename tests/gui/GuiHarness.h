@@ -4,8 +4,8 @@
 // (Manager, audit log, action engine, config file), the real MainWindow, isolated settings,
 // screenshots, and a watch on the event loop.
 
-#include "core/engine/ActionEngine.h"
 #include "core/audit/AuditLog.h"
+#include "core/engine/ActionEngine.h"
 #include "core/engine/Manager.h"
 #include "gui/MainWindow.h"
 #include "gui/Translations.h"
@@ -123,6 +123,7 @@ public:
         QString endpoint;
         bool readOnly = false;
         bool enabled = true;
+        QString group {};
     };
 
     explicit GuiHarness(const QList<Cluster>& clusters, const QString& defaultCluster = {})
@@ -136,6 +137,7 @@ public:
             cluster.color = c.color;
             cluster.readOnly = c.readOnly;
             cluster.enabled = c.enabled;
+            cluster.group = c.group;
             config.clusters.append(cluster);
         }
         config.actions.allowedActions.append(QStringLiteral("requeue_dlq"));

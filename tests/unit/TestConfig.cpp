@@ -232,6 +232,14 @@ private Q_SLOTS:
         QTest::newRow("label control chars")
             << withCluster(ok, 0, QStringLiteral("label"), QStringLiteral("Prod\r\nX-Evil: 1"))
             << QStringLiteral("clusters[0].label: must not contain control characters");
+        QTest::newRow("group wrong type") << withCluster(ok, 0, QStringLiteral("group"),
+            3) << QStringLiteral("clusters[0].group: must be a string, not a number");
+        QTest::newRow("group control chars")
+            << withCluster(ok, 0, QStringLiteral("group"), QStringLiteral("eu\nprod"))
+            << QStringLiteral("clusters[0].group: must not contain control characters");
+        QTest::newRow("group padded")
+            << withCluster(ok, 0, QStringLiteral("group"), QStringLiteral(" eu"))
+            << QStringLiteral("clusters[0].group: must not start or end with spaces");
         QTest::newRow("missing ca file")
             << withCluster(ok, 0, QStringLiteral("tls"),
                    QJsonObject {{QStringLiteral("ca_file"), QStringLiteral("/nonexistent/ca.pem")}})
@@ -523,6 +531,20 @@ private Q_SLOTS:
                     .contains(QStringLiteral("clusters[1].password: must not be in the file when "
                                              "password_keychain is true (the password is kept in "
                                              "the system keychain); remove it")));
+    }
+
+    void groupRoundTrips()
+    {
+        const ConfigReadResult read = ConfigReader::fromObject(
+            withCluster(validConfig(), 0, QStringLiteral("group"), QStringLiteral("production")));
+        QVERIFY(read.ok());
+        QCOMPARE(read.config.clusters[0].group, QStringLiteral("production"));
+        QCOMPARE(read.config.clusters[1].group, QString());
+        const QJsonObject first = ConfigWriter::clusterToJson(read.config.clusters[0], false);
+        QCOMPARE(first[QStringLiteral("group")].toString(), QStringLiteral("production"));
+        // Ungrouped clusters are written without the field, as before it existed.
+        QVERIFY(!ConfigWriter::clusterToJson(read.config.clusters[1], false)
+                     .contains(QStringLiteral("group")));
     }
 
     void queueSystemOverrides()

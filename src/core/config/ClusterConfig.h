@@ -59,6 +59,9 @@ struct ClusterConfig {
     QString name; // identifier used by the API and the audit log; unique
     QString label; // what people read; defaults to name
     QString color; // a colour name or #rrggbb
+    // Optional: clusters with the same group ("production", "eu") are shown together by the
+    // desktop's overview and tab menu; empty means ungrouped.
+    QString group;
     QString endpoint; // host:port, [v6]:port, redis://, rediss://, unix://
     QString username; // ACL user
     QString password; // never logged, never returned by the API

@@ -217,6 +217,7 @@ ClusterConfig ConfigReader::readCluster(
     assign(c.name, r.string(QStringLiteral("name")));
     assign(c.label, r.string(QStringLiteral("label")));
     assign(c.color, r.string(QStringLiteral("color")));
+    assign(c.group, r.string(QStringLiteral("group")));
     assign(c.endpoint, r.string(QStringLiteral("endpoint")));
     assign(c.username, r.string(QStringLiteral("username")));
     assign(c.password, r.string(QStringLiteral("password")));

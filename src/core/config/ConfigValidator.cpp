@@ -221,6 +221,12 @@ QList<ConfigIssue> ConfigValidator::validateCluster(const ClusterConfig& c, cons
                 .arg(c.name));
     if (hasControlCharacters(c.label))
         issues.error(field("label"), QStringLiteral("must not contain control characters"));
+    if (hasControlCharacters(c.group))
+        issues.error(field("group"), QStringLiteral("must not contain control characters"));
+    else if (c.group.size() > 63)
+        issues.error(field("group"), QStringLiteral("longer than 63 characters"));
+    else if (!c.group.isEmpty() && c.group.trimmed() != c.group)
+        issues.error(field("group"), QStringLiteral("must not start or end with spaces"));
     if (!c.color.isEmpty() && !resolveColor(c.color))
         issues.error(
             field("color"), QStringLiteral("\"%1\" is not a colour name or #rrggbb").arg(c.color));

@@ -84,6 +84,8 @@ QJsonObject ConfigWriter::clusterToJson(const ClusterConfig& c, bool includePass
         o.insert(QStringLiteral("username"), c.username);
     if (!c.passwordEnv.isEmpty())
         o.insert(QStringLiteral("password_env"), c.passwordEnv);
+    if (!c.group.isEmpty())
+        o.insert(QStringLiteral("group"), c.group);
     if (c.readOnly)
         o.insert(QStringLiteral("read_only"), true);
     if (c.mode != ClusterMode::Standalone)
