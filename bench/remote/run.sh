@@ -67,6 +67,7 @@ cleanup() {
   set +e # every step must run, whatever the previous one returned
   for pid in "${pids[@]}"; do kill -CONT "$pid" 2>/dev/null; kill "$pid" 2>/dev/null; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null; done
+  [ -f "$work/server.log" ] && cp "$work/server.log" "${TMPDIR:-/tmp}/qd-bench-remote-server.log"
   ip netns del "$cns" 2>/dev/null # takes its ends of the veth pairs and their qdiscs along
   ip netns del "$sns" 2>/dev/null
   rm -rf "$work"
@@ -254,11 +255,11 @@ server_pid=$!
 pids+=($server_pid)
 wait "$sampler" || true
 
-metrics() { ip netns exec "$cns" curl -s -H "Authorization: Bearer $token" "http://127.0.0.1:$api_port/metrics"; }
+metrics() { ip netns exec "$cns" curl -s -m 20 -H "Authorization: Bearer $token" "http://127.0.0.1:$api_port/metrics" || true; }
 metric_sum() { metrics | awk -v m="$1" '$1 ~ "^"m"({|$)" { s += $2 } END { printf "%d\n", s }'; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$server_pid/status"; }
-sockets() { find "/proc/$server_pid/fd" -lname 'socket:*' 2>/dev/null | wc -l; }
+sockets() { { ls -l "/proc/$server_pid/fd" 2>/dev/null || true; } | grep -c 'socket:' || true; }
 
 awk -v n="${#fleet[@]}" '
   NR == 1 { t0 = $1; base = $2; last = $2 }
@@ -286,9 +287,9 @@ for s in $(seq "$soak"); do
   sleep 1
   now=$(date +%s.%N)
   metrics | awk -v now="$now" '$1 ~ /^queuedeck_polls_total\{/ { print now, $1, $2 }' >>"$work/ages.txt"
-  r=$(rss_kib); rss_sum=$((rss_sum + r)); [ "$r" -gt "$rss_max" ] && rss_max=$r
-  k=$(sockets); [ "$k" -gt "$sock_max" ] && sock_max=$k
-  th=$(awk '/^Threads:/ { print $2 }' "/proc/$server_pid/status"); [ "$th" -gt "$thr_max" ] && thr_max=$th
+  r=$(rss_kib); rss_sum=$((rss_sum + r)); if [ "$r" -gt "$rss_max" ]; then rss_max=$r; fi
+  k=$(sockets); if [ "$k" -gt "$sock_max" ]; then sock_max=$k; fi
+  th=$(awk '/^Threads:/ { print $2 }' "/proc/$server_pid/status"); if [ "$th" -gt "$thr_max" ]; then thr_max=$th; fi
 done
 c1=$(cpu_ticks)
 t1=$(date +%s.%N)
