@@ -34,10 +34,10 @@ namespace {
 
 // How long the writer sleeps before each commit in the in-process test: every state change
 // of an action waits at least this long for the disk.
-constexpr auto kStall = 2000ms;
+constexpr auto kStall = 3000ms;
 // What the main thread may take for anything while the writer is stalled. Generous on purpose:
 // it bounds the loaded machine, not QueueDeck, and is still well under one stall.
-constexpr qint64 kResponsiveMs = 1000;
+constexpr qint64 kResponsiveMs = 1500;
 
 const QByteArray kToken = QByteArrayLiteral("slow-audit-token-0123456789");
 
