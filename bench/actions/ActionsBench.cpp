@@ -102,7 +102,8 @@ struct Engine {
         QElapsedTimer timer;
         timer.start();
         actions->confirm(pending.id, u"bench"_s);
-        if (!qd::isFinal(actions->action(pending.id)->status))
+        // Shown once its audit row is durable: maybe not yet right after confirm().
+        if (const auto shown = actions->action(pending.id); !shown || !qd::isFinal(shown->status))
             loop.exec();
         *confirmToEndMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
         const MultiAction done = *actions->action(pending.id);

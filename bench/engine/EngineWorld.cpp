@@ -80,7 +80,8 @@ void EngineWorld::seed(const QString& endpoint) const
     ClusterConfig target = cluster(0, endpoint);
     const auto client = redis::RedisClient::create(target, std::chrono::seconds(30));
     const QueueSystemConfig qs = queueSystem();
-    QList<redis::Command> commands {redis::Command {"FLUSHALL"}};
+    // FLUSHDB, not FLUSHALL: the remote bench puts many clusters on one server, one database each.
+    QList<redis::Command> commands {redis::Command {"FLUSHDB"}};
     for (int q = 0; q < queues; ++q) {
         redis::Command push {"LPUSH", qs.queues[q].key.toUtf8()};
         for (qint64 n = 0; n < jobsIn(q); ++n)

@@ -423,7 +423,9 @@ private Q_SLOTS:
         const MultiAction action
             = f.engine->submit(QStringLiteral("benchmark"), {QStringLiteral("a")},
                 {{QStringLiteral("count"), 1000000}, {QStringLiteral("pipeline"), 10}}, {});
-        QTRY_VERIFY(f.engine->action(action.id)->results[QStringLiteral("a")].done > 0);
+        // Shown once its audit row is durable, which the audit writer does on its own thread.
+        QTRY_VERIFY(f.engine->action(action.id)
+            && f.engine->action(action.id)->results[QStringLiteral("a")].done > 0);
         f.engine->cancel(action.id, QStringLiteral("alice"));
         const MultiAction done = f.waitDone(action.id);
         QCOMPARE(done.status, ActionStatus::Cancelled);

@@ -10,6 +10,8 @@ namespace qd::api {
 struct ActionWaiter::Waiting {
     ApiReply reply;
     QString actionId;
+    bool answerWhenPending = false; // a new action that waits for confirmation
+    bool timedOut = false; // answer with the next durable state
 };
 
 void sendAction(ApiReply& reply, const MultiAction& action, int finalStatus)
@@ -36,21 +38,30 @@ ActionWaiter::~ActionWaiter()
 
 void ActionWaiter::answerWhenDone(ApiReply&& reply, const MultiAction& action)
 {
-    if (isFinal(action.status) || action.status == ActionStatus::Pending) {
-        sendAction(reply, action);
-        return;
+    // The engine shows a state once its audit row is durable; the answer waits for that too.
+    const bool pending = action.status == ActionStatus::Pending;
+    if (!m_engine.hasUnrecordedChanges(action.id)) {
+        const auto shown = m_engine.action(action.id);
+        if (shown
+            && (isFinal(shown->status) || (pending && shown->status == ActionStatus::Pending))) {
+            sendAction(reply, *shown);
+            return;
+        }
     }
     const quint64 key = m_nextKey++;
-    m_waiting.emplace(key, Waiting {std::move(reply), action.id});
+    m_waiting.emplace(key, Waiting {std::move(reply), action.id, pending, false});
     QTimer::singleShot(m_maxWait, this, [this, key] { timeout(key); });
 }
 
 void ActionWaiter::onActionChanged(const MultiAction& action)
 {
-    if (!isFinal(action.status))
-        return;
     for (auto it = m_waiting.begin(); it != m_waiting.end();) {
-        if (it->second.actionId == action.id) {
+        const Waiting& waiting = it->second;
+        const bool answer = waiting.actionId == action.id
+            && (isFinal(action.status)
+                || (waiting.answerWhenPending && action.status == ActionStatus::Pending)
+                || (waiting.timedOut && !m_engine.hasUnrecordedChanges(action.id)));
+        if (answer) {
             sendAction(it->second.reply, action);
             it = m_waiting.erase(it);
         } else {
@@ -64,6 +75,11 @@ void ActionWaiter::timeout(quint64 key)
     const auto it = m_waiting.find(key);
     if (it == m_waiting.end())
         return;
+    // Never answer with a state older than the request's own: wait for its row.
+    if (m_engine.hasUnrecordedChanges(it->second.actionId)) {
+        it->second.timedOut = true;
+        return;
+    }
     answerNow(it->second);
     m_waiting.erase(it);
 }

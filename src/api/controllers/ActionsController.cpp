@@ -95,7 +95,11 @@ void ActionsController::registerCommands(Router& router)
             const QString id = request.param(u"id"_s);
             actionOrThrow(m_engine, id);
             const MultiAction action = m_engine.cancel(id, actor(by, request));
-            reply.sendJson(isFinal(action.status) ? 200 : 202, action.toJson());
+            if (isFinal(action.status)) {
+                m_waiter.answerWhenDone(std::move(reply), action);
+                return;
+            }
+            reply.sendJson(202, m_engine.action(id).value_or(action).toJson());
         });
 }
 

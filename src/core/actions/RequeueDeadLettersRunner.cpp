@@ -1,13 +1,17 @@
 #include "core/actions/RequeueDeadLettersRunner.h"
 
 #include "core/actions/ActionCatalog.h"
+#include "core/redis/ConnectionError.h"
 #include "core/redis/RedisClient.h"
+#include "core/util/Log.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
+
+#include <thread>
 
 namespace qd {
 
@@ -100,6 +104,32 @@ QByteArray resetRetries(const QByteArray& job)
     return text.toUtf8();
 }
 
+// One batch, sent only over a connection just verified to lead to the master. During a
+// failover the batch is not sent; it waits for the new master and goes there, until the action
+// is cancelled or times out. So it does while Redis Cluster migrates the batch's slot and
+// answers TRYAGAIN (the script did not run). A batch is never sent twice otherwise: once it
+// may have run, any failure ends the action.
+Reply sendBatch(const ActionContext& c, const Command& batch)
+{
+    for (;;) {
+        try {
+            Reply reply = c.client.commandOnMaster(batch);
+            if (!reply.isErrorCode("TRYAGAIN") || c.shouldStop())
+                return reply;
+            spdlog::debug("requeue {}: waiting for a slot migration ({})", log::s(c.actionId),
+                log::s(reply.toString()));
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            continue;
+        } catch (const redis::ConnectionError& e) {
+            if (e.kind() != redis::ConnectionError::Kind::NotMaster || c.shouldStop())
+                throw;
+            spdlog::info(
+                "requeue {}: waiting for a master ({})", log::s(c.actionId), log::s(e.message()));
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    }
+}
+
 TargetResult failure(const QString& message)
 {
     TargetResult result;
@@ -167,7 +197,7 @@ TargetResult RequeueDeadLettersRunner::moveAll(const ActionContext& c)
         }
         QList<QByteArray> argv = batch.argv();
         argv[batchArg] = QByteArray::number(std::min<qint64>(kBatch, total - moved - skipped));
-        const Reply reply = c.client.command(Command(argv).routeBy(dlq));
+        const Reply reply = sendBatch(c, Command(argv).routeBy(dlq));
         if (reply.isError())
             return failure(QStringLiteral("requeue failed after %1 jobs: %2")
                                .arg(moved)
@@ -181,7 +211,7 @@ TargetResult RequeueDeadLettersRunner::moveAll(const ActionContext& c)
             break; // the list emptied under us (another purge or requeue)
     }
     while (skipped > 0) {
-        const Reply restored = c.client.command(
+        const Reply restored = sendBatch(c,
             Command {"EVAL", kRestoreSkipped, "2", scratch, dlq, QByteArray::number(kBatch)}
                 .routeBy(dlq));
         if (restored.isError() || restored.toInteger() == 0)
@@ -246,7 +276,7 @@ TargetResult RequeueDeadLettersRunner::moveListed(const ActionContext& c)
             ++skipped;
             continue;
         }
-        const Reply reply = c.client.command(
+        const Reply reply = sendBatch(c,
             Command {"EVAL", kMoveOne, "2", dlq, key.toUtf8(), job, resetRetries(job)}.routeBy(
                 dlq));
         if (reply.isError())

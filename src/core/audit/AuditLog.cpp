@@ -6,11 +6,20 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QUuid>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 namespace qd {
 namespace {
@@ -49,7 +58,222 @@ const char* const kSchema[] = {
     " BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
 };
 
+const QString kInsert = QStringLiteral(
+    "INSERT INTO audit (at, action_id, type, status, actor, targets, targets_flat, parameters,"
+    " results, message, snapshot) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+
+// Most rows the writer commits in one transaction (one fsync for all of them).
+constexpr std::size_t kMaxBatch = 256;
+
+struct PendingRow {
+    QVariantList values;
+    QString actionId;
+    QObject* context = nullptr; // null: written runs on the writer thread
+    AuditLog::Written written;
+};
+
+QVariantList rowValues(const MultiAction& action, const QString& actor, const QString& message)
+{
+    const QJsonObject snapshot = action.toJson();
+    return {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), text(action.id),
+        text(action.type), actionStatusName(action.status),
+        actor.isEmpty() ? QStringLiteral("system") : actor,
+        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(action.targets))
+                              .toJson(QJsonDocument::Compact)),
+        // ",a,b," lets a query find a cluster with LIKE '%,a,%' without JSON functions.
+        QString(u',' + action.targets.join(u',') + u','), compact(action.parameters),
+        compact(snapshot.value(QStringLiteral("results")).toObject()),
+        text(message.isEmpty() ? action.error : message), compact(snapshot)};
+}
+
 } // namespace
+
+// The thread that owns the write connection. Rows are committed in queue order, several per
+// transaction when they queue up behind a slow disk, so a burst costs one fsync rather than one
+// per row.
+class AuditLog::Writer {
+public:
+    Writer(const QString& path, const QString& connection)
+        : m_path(path), m_connection(connection), m_thread([this] { run(); })
+    {
+    }
+
+    ~Writer()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_wake.notify_all();
+        m_thread.join();
+    }
+
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+
+    void push(PendingRow row)
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_queue.push_back(std::move(row));
+            ++m_queued;
+        }
+        m_wake.notify_all();
+    }
+
+    void flush()
+    {
+        std::unique_lock lock(m_mutex);
+        const qint64 target = m_queued;
+        m_done.wait(lock, [&] { return m_finished >= target; });
+    }
+
+    int backlog() const
+    {
+        const std::lock_guard lock(m_mutex);
+        return static_cast<int>(m_queued - m_finished);
+    }
+
+    std::atomic<qint64> delayMs = 0;
+
+private:
+    void run()
+    {
+        QString openError;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+            db.setDatabaseName(m_path);
+            if (!db.open()) {
+                openError = db.lastError().text();
+            } else {
+                // Per connection: every commit of this one waits for the disk.
+                for (const char* pragma :
+                    {"PRAGMA synchronous=FULL", "PRAGMA busy_timeout=10000"}) {
+                    QSqlQuery query(db);
+                    if (!query.exec(QString::fromLatin1(pragma)))
+                        openError = query.lastError().text();
+                }
+            }
+            loop(openError);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+
+    void loop(const QString& openError)
+    {
+        for (;;) {
+            std::vector<PendingRow> batch;
+            {
+                std::unique_lock lock(m_mutex);
+                m_wake.wait(lock, [&] { return m_stop || !m_queue.empty(); });
+                if (m_queue.empty())
+                    return;
+                while (!m_queue.empty() && batch.size() < kMaxBatch) {
+                    batch.push_back(std::move(m_queue.front()));
+                    m_queue.pop_front();
+                }
+            }
+            if (const qint64 delay = delayMs.load(); delay > 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+            const std::vector<QString> errors = write(batch, openError);
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                PendingRow& row = batch[i];
+                if (!row.written)
+                    continue;
+                if (!row.context) {
+                    row.written(errors[i]);
+                    continue;
+                }
+                QMetaObject::invokeMethod(
+                    row.context,
+                    [written = std::move(row.written), error = errors[i]] { written(error); },
+                    Qt::QueuedConnection);
+            }
+            {
+                const std::lock_guard lock(m_mutex);
+                m_finished += static_cast<qint64>(batch.size());
+            }
+            m_done.notify_all();
+        }
+    }
+
+    // One error per row, empty when the row is durable.
+    std::vector<QString> write(const std::vector<PendingRow>& batch, const QString& openError)
+    {
+        std::vector<QString> errors(batch.size());
+        std::vector<std::size_t> todo;
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            if (!openError.isEmpty())
+                errors[i]
+                    = QStringLiteral("cannot write the audit log %1: %2").arg(m_path, openError);
+            else if (m_failed.contains(batch[i].actionId))
+                errors[i] = QStringLiteral(
+                    "cannot write the audit log %1: an earlier row of this action was not written")
+                                .arg(m_path);
+            else
+                todo.push_back(i);
+        }
+        if (todo.empty())
+            return errors;
+        if (commit(batch, todo).isEmpty())
+            return errors;
+        // Something in the batch failed: alone, each row fails or succeeds on its own.
+        for (const std::size_t i : todo) {
+            if (m_failed.contains(batch[i].actionId)) {
+                errors[i] = QStringLiteral(
+                    "cannot write the audit log %1: an earlier row of this action was not written")
+                                .arg(m_path);
+                continue;
+            }
+            const QString error = commit(batch, {i});
+            if (!error.isEmpty()) {
+                errors[i] = QStringLiteral("cannot write the audit log %1: %2").arg(m_path, error);
+                m_failed.insert(batch[i].actionId);
+            }
+        }
+        return errors;
+    }
+
+    QString commit(const std::vector<PendingRow>& batch, const std::vector<std::size_t>& rows)
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (!db.transaction())
+            return db.lastError().text();
+        QSqlQuery query(db);
+        if (!query.prepare(kInsert)) {
+            db.rollback();
+            return query.lastError().text();
+        }
+        for (const std::size_t i : rows) {
+            for (const QVariant& value : batch[i].values)
+                query.addBindValue(value);
+            if (!query.exec()) {
+                const QString error = query.lastError().text();
+                db.rollback();
+                return error;
+            }
+        }
+        if (!db.commit()) {
+            const QString error = db.lastError().text();
+            db.rollback();
+            return error;
+        }
+        return {};
+    }
+
+    QString m_path;
+    QString m_connection;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::condition_variable m_done;
+    std::deque<PendingRow> m_queue;
+    qint64 m_queued = 0;
+    qint64 m_finished = 0;
+    bool m_stop = false;
+    QSet<QString> m_failed; // writer thread only
+    std::thread m_thread; // last: it starts running in the constructor
+};
 
 QJsonObject AuditEntry::toJson() const
 {
@@ -87,10 +311,14 @@ AuditLog::AuditLog(const QString& path)
                 QStringLiteral("audit log %1 is not usable: %2")
                     .arg(path, query.lastError().text()));
     }
+    m_writer = std::make_unique<Writer>(path, m_connection + QStringLiteral("-writer"));
+    if (const int delay = qEnvironmentVariableIntValue("QD_AUDIT_TEST_WRITE_DELAY_MS"); delay > 0)
+        m_writer->delayMs = delay;
 }
 
 AuditLog::~AuditLog()
 {
+    m_writer.reset();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         db.close();
@@ -98,30 +326,37 @@ AuditLog::~AuditLog()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
+void AuditLog::appendQueued(const MultiAction& action, const QString& actor, const QString& message,
+    QObject* context, Written written)
+{
+    m_writer->push(PendingRow {rowValues(action, actor, message), action.id, context,
+        written ? std::move(written) : Written([](const QString&) {})});
+}
+
 void AuditLog::append(const MultiAction& action, const QString& actor, const QString& message)
 {
-    const QJsonObject snapshot = action.toJson();
-    QSqlQuery query(QSqlDatabase::database(m_connection, false));
-    query.prepare(QStringLiteral(
-        "INSERT INTO audit (at, action_id, type, status, actor, targets, targets_flat, parameters,"
-        " results, message, snapshot) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
-    query.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    query.addBindValue(text(action.id));
-    query.addBindValue(text(action.type));
-    query.addBindValue(actionStatusName(action.status));
-    query.addBindValue(actor.isEmpty() ? QStringLiteral("system") : actor);
-    query.addBindValue(QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(action.targets)).toJson(QJsonDocument::Compact)));
-    // ",a,b," lets a query find a cluster with LIKE '%,a,%' without JSON functions.
-    query.addBindValue(QString(u',' + action.targets.join(u',') + u','));
-    query.addBindValue(compact(action.parameters));
-    query.addBindValue(compact(snapshot.value(QStringLiteral("results")).toObject()));
-    query.addBindValue(text(message.isEmpty() ? action.error : message));
-    query.addBindValue(compact(snapshot));
-    if (!query.exec())
-        throw QueueDeckError(Severity::Critical,
-            QStringLiteral("cannot write the audit log %1: %2")
-                .arg(m_path, query.lastError().text()));
+    std::promise<QString> result;
+    std::future<QString> done = result.get_future();
+    m_writer->push(PendingRow {rowValues(action, actor, message), action.id, nullptr,
+        [&result](const QString& error) { result.set_value(error); }});
+    const QString error = done.get();
+    if (!error.isEmpty())
+        throw QueueDeckError(Severity::Critical, error);
+}
+
+void AuditLog::flush()
+{
+    m_writer->flush();
+}
+
+int AuditLog::backlog() const
+{
+    return m_writer->backlog();
+}
+
+void AuditLog::setWriteDelayForTesting(std::chrono::milliseconds delay)
+{
+    m_writer->delayMs = delay.count();
 }
 
 QList<AuditEntry> AuditLog::query(const AuditQuery& q) const

@@ -46,11 +46,13 @@ ActionEngine::ActionEngine(Manager& manager, AuditLog* audit, QObject* parent)
             action.error = QStringLiteral(
                 "QueueDeck stopped while this action was running; it was not run again");
             action.finishedAt = manager.clock().wallNow();
+            // Before anything is served: the writer thread writes, start-up waits for it.
             m_audit->append(action, QStringLiteral("system"), action.error);
             spdlog::warn("action {} ({}) was interrupted by a restart", log::s(action.id),
                 log::s(action.type));
         }
         m_actions.insert(action.id, action);
+        m_reported.insert(action.id, action);
     }
 }
 
@@ -58,6 +60,10 @@ ActionEngine::~ActionEngine()
 {
     shutdown();
     m_pool.waitForDone();
+    // No callback of the writer may reach this object once it is gone: rows it queued are
+    // written, and their posted callbacks die with it.
+    if (m_audit)
+        m_audit->flush();
 }
 
 bool ActionEngine::isDestructive(const QString& type)
@@ -162,14 +168,8 @@ MultiAction ActionEngine::submit(const QString& type, const QStringList& targets
     const bool confirm = needsConfirmation(type);
     if (confirm)
         action.confirmations = confirmationsFor(action);
-    record(action);
     m_actions.insert(action.id, action);
-    m_manager.events().publish(events::kActionCreated, {},
-        QStringLiteral("%1 on %2 requested by %3")
-            .arg(type, targets.join(QStringLiteral(", ")), action.requestedBy),
-        {{QStringLiteral("action_id"), action.id},
-            {QStringLiteral("status"), actionStatusName(action.status)}});
-    Q_EMIT actionChanged(action);
+    record(action);
     if (confirm)
         return action;
     MultiAction& stored = m_actions[action.id];
@@ -230,7 +230,7 @@ MultiAction ActionEngine::cancel(const QString& id, const QString& cancelledBy)
             .arg(id, actionStatusName(action.status)));
 }
 
-void ActionEngine::transition(MultiAction& action, ActionStatus to)
+void ActionEngine::transition(MultiAction& action, ActionStatus to, std::function<void()> then)
 {
     if (!isAllowedTransition(action.status, to))
         throw ActionError(ActionError::Kind::IllegalTransition,
@@ -244,7 +244,68 @@ void ActionEngine::transition(MultiAction& action, ActionStatus to)
         action.finishedAt = now;
         schedulePrune();
     }
-    record(action);
+    record(action, std::move(then));
+}
+
+void ActionEngine::record(const MultiAction& action, std::function<void()> then)
+{
+    if (!m_audit) {
+        recorded(action, {}, then);
+        return;
+    }
+    const QString actor = action.status == ActionStatus::Pending ? action.requestedBy
+        : action.status == ActionStatus::Confirmed               ? action.confirmedBy
+                                                                 : QStringLiteral("system");
+    ++m_unrecorded[action.id];
+    m_audit->appendQueued(action, actor, {}, this,
+        [this, snapshot = action, then = std::move(then)](
+            const QString& error) { recorded(snapshot, error, then); });
+}
+
+void ActionEngine::recorded(
+    const MultiAction& snapshot, const QString& error, const std::function<void()>& then)
+{
+    const auto pending = m_unrecorded.find(snapshot.id);
+    if (pending != m_unrecorded.end() && --*pending <= 0)
+        m_unrecorded.erase(pending);
+    if (error.isEmpty()) {
+        report(snapshot);
+        if (then)
+            then();
+        return;
+    }
+    const auto it = m_actions.find(snapshot.id);
+    if (it == m_actions.end() || m_unwritable.contains(snapshot.id))
+        return;
+    // Its later rows are refused by the log too; this is the one state shown for it.
+    m_unwritable.insert(snapshot.id);
+    spdlog::error("action {} ({}): {}", log::s(snapshot.id), log::s(snapshot.type), log::s(error));
+    MultiAction& action = *it;
+    if (!isFinal(action.status)) {
+        // Its targets have not started (they start once the executing row is durable).
+        action.status = ActionStatus::Failed;
+        action.finishedAt = m_manager.clock().wallNow();
+        action.error = error;
+        m_running.remove(action.id);
+    } else {
+        action.error = action.error.isEmpty() ? error : action.error + QStringLiteral("; ") + error;
+    }
+    report(action);
+}
+
+void ActionEngine::report(const MultiAction& snapshot)
+{
+    m_reported.insert(snapshot.id, snapshot);
+    if (snapshot.status == ActionStatus::Pending) {
+        m_manager.events().publish(events::kActionCreated, {},
+            QStringLiteral("%1 on %2 requested by %3")
+                .arg(snapshot.type, snapshot.targets.join(QStringLiteral(", ")),
+                    snapshot.requestedBy),
+            {{QStringLiteral("action_id"), snapshot.id},
+                {QStringLiteral("status"), actionStatusName(snapshot.status)}});
+        Q_EMIT actionChanged(snapshot);
+        return;
+    }
     static const QHash<ActionStatus, QString> eventFor {
         {ActionStatus::Confirmed, events::kActionConfirmed},
         {ActionStatus::Executing, events::kActionStarted},
@@ -252,40 +313,34 @@ void ActionEngine::transition(MultiAction& action, ActionStatus to)
         {ActionStatus::Failed, events::kActionFailed},
         {ActionStatus::Cancelled, events::kActionCancelled},
         {ActionStatus::Interrupted, events::kActionFailed}};
+    const ActionStatus to = snapshot.status;
     m_manager.events().publish(eventFor.value(to), {},
         QStringLiteral("%1 %2 is %3%4")
-            .arg(action.type, action.id, actionStatusName(to),
-                action.error.isEmpty() ? QString() : QStringLiteral(": ") + action.error),
-        {{QStringLiteral("action_id"), action.id},
+            .arg(snapshot.type, snapshot.id, actionStatusName(to),
+                snapshot.error.isEmpty() ? QString() : QStringLiteral(": ") + snapshot.error),
+        {{QStringLiteral("action_id"), snapshot.id},
             {QStringLiteral("status"), actionStatusName(to)}});
-    Q_EMIT actionChanged(action);
-}
-
-void ActionEngine::record(const MultiAction& action)
-{
-    if (!m_audit)
-        return;
-    const QString actor = action.status == ActionStatus::Pending ? action.requestedBy
-        : action.status == ActionStatus::Confirmed               ? action.confirmedBy
-                                                                 : QStringLiteral("system");
-    m_audit->append(action, actor);
+    Q_EMIT actionChanged(snapshot);
 }
 
 void ActionEngine::execute(MultiAction& action)
 {
-    try {
-        // Written before anything runs: if the audit log cannot take the row, nothing runs.
-        transition(action, ActionStatus::Executing);
-    } catch (const QueueDeckError& e) {
-        action.status = ActionStatus::Failed;
-        action.error = e.message();
-        action.finishedAt = m_manager.clock().wallNow();
-        Q_EMIT actionChanged(action);
-        throw;
-    }
     auto running = std::make_shared<Running>();
     running->remaining = static_cast<int>(action.targets.size());
     m_running.insert(action.id, running);
+    const QString id = action.id;
+    // The targets start once the executing row is durable: if the audit log cannot take the
+    // row, nothing runs.
+    transition(action, ActionStatus::Executing, [this, id] { startTargets(id); });
+}
+
+void ActionEngine::startTargets(const QString& id)
+{
+    const auto found = m_actions.constFind(id);
+    const auto running = m_running.value(id);
+    if (found == m_actions.cend() || !running)
+        return;
+    const MultiAction action = *found;
     const Millis timeout = m_manager.config().actions.timeoutFor(action.type);
     for (const QString& target : action.targets) {
         std::shared_ptr<redis::RedisClient> client = m_manager.client(target);
@@ -295,7 +350,6 @@ void ActionEngine::execute(MultiAction& action)
                 TargetResult {false, QStringLiteral("cluster is not running"), 0, {}, 0, 0, true});
             continue;
         }
-        const QString id = action.id;
         const QString type = action.type;
         const QJsonObject parameters = action.parameters;
         m_pool.start([this, id, type, target, cluster, client, parameters, running, timeout] {
@@ -343,7 +397,11 @@ void ActionEngine::targetProgress(
     TargetResult& result = it->results[target];
     result.done = done;
     result.total = total;
-    Q_EMIT actionChanged(*it);
+    const auto shown = m_reported.find(id);
+    if (shown == m_reported.end() || shown->status != ActionStatus::Executing)
+        return;
+    shown->results[target] = result;
+    Q_EMIT actionChanged(*shown);
 }
 
 void ActionEngine::targetFinished(
@@ -355,7 +413,12 @@ void ActionEngine::targetFinished(
     it->results[target] = result;
     if (const auto running = m_running.value(id))
         --running->remaining;
-    Q_EMIT actionChanged(*it);
+    // A target's result is shown as it comes; the action's final state waits for its row.
+    const auto shown = m_reported.find(id);
+    if (shown != m_reported.end() && shown->status == ActionStatus::Executing) {
+        shown->results[target] = result;
+        Q_EMIT actionChanged(*shown);
+    }
     finishIfDone(*it);
 }
 
@@ -386,9 +449,12 @@ void ActionEngine::finishIfDone(MultiAction& action)
 
 std::optional<MultiAction> ActionEngine::action(const QString& id) const
 {
-    const auto it = m_actions.constFind(id);
-    if (it != m_actions.cend())
+    const auto it = m_reported.constFind(id);
+    if (it != m_reported.cend())
         return *it;
+    // Requested, not yet in the audit log: not shown yet.
+    if (m_actions.contains(id))
+        return std::nullopt;
     return m_audit ? m_audit->latest(id) : std::nullopt;
 }
 
@@ -408,7 +474,8 @@ void ActionEngine::prune()
         return;
     QList<std::pair<QDateTime, QString>> finished;
     for (auto it = m_actions.cbegin(); it != m_actions.cend(); ++it) {
-        if (isFinal(it->status) && !m_running.contains(it.key()))
+        if (isFinal(it->status) && !m_running.contains(it.key())
+            && !m_unrecorded.contains(it.key()))
             finished.append({it->createdAt, it.key()});
     }
     std::sort(finished.begin(), finished.end());
@@ -418,13 +485,15 @@ void ActionEngine::prune()
         if (m_actions.size() <= target)
             break;
         m_actions.remove(id);
+        m_reported.remove(id);
+        m_unwritable.remove(id);
     }
 }
 
 QList<MultiAction> ActionEngine::actions(std::optional<ActionStatus> status) const
 {
     QList<MultiAction> out;
-    for (const MultiAction& action : m_actions) {
+    for (const MultiAction& action : m_reported) {
         if (!status || action.status == *status)
             out.append(action);
     }
@@ -435,8 +504,14 @@ QList<MultiAction> ActionEngine::actions(std::optional<ActionStatus> status) con
 
 void ActionEngine::waitForIdle()
 {
-    m_pool.waitForDone();
-    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    // Rows becoming durable start targets, targets ending queue rows: until neither is left.
+    do {
+        m_pool.waitForDone();
+        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+        if (m_audit)
+            m_audit->flush();
+        QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    } while (!m_unrecorded.isEmpty() || !m_running.isEmpty());
 }
 
 void ActionEngine::shutdown()

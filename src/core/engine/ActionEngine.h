@@ -4,9 +4,11 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QThreadPool>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace qd {
@@ -20,6 +22,11 @@ class Manager;
 // every target, each action executes at most once, at most actions.max_concurrent targets run
 // at once, and every state change is written to the audit log (before execution starts and
 // after it ends). Lives on the main thread; targets run on its own thread pool.
+//
+// The audit log writes on its own thread. A state change is therefore first requested (the
+// value submit/confirm/cancel return) and reported only once its row is durable: action(),
+// actions(), actionChanged and the events show durable states only, and targets start only
+// after the executing row is durable. The main thread never waits for the disk.
 class ActionEngine final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ActionEngine)
@@ -35,6 +42,8 @@ public:
     // this type, else already executing. Read-only types (peek) never need confirmation.
     MultiAction submit(const QString& type, const QStringList& targets,
         const QJsonObject& parameters, const QString& requestedBy);
+    // The returned action is the requested state; action() and actionChanged follow once it is
+    // in the audit log (hasUnrecordedChanges() tells whether it is still being written).
     // pending → confirmed → executing. Throws ActionError(NotFound | IllegalTransition):
     // confirming twice executes once.
     MultiAction confirm(const QString& id, const QString& confirmedBy);
@@ -61,7 +70,9 @@ public:
     bool isAllowed(const QString& type) const;
     static bool isDestructive(const QString& type);
     static bool isReadOnly(const QString& type);
-    // Waits until no target is running (shutdown, tests).
+    // Whether a state change of the action is still on its way to the audit log.
+    bool hasUnrecordedChanges(const QString& id) const { return m_unrecorded.contains(id); }
+    // Waits until no target is running and every row is written (shutdown, tests).
     void waitForIdle();
     // Shutdown: asks running actions to stop; those still running when the process exits are
     // found executing on the next start and marked interrupted.
@@ -77,12 +88,17 @@ private:
     void validate(
         const QString& type, const QStringList& targets, const QJsonObject& parameters) const;
     QList<Confirmation> confirmationsFor(const MultiAction& action) const;
-    void transition(MultiAction& action, ActionStatus to);
+    void transition(MultiAction& action, ActionStatus to, std::function<void()> then = {});
     void execute(MultiAction& action);
+    void startTargets(const QString& id);
     void targetProgress(const QString& id, const QString& target, qint64 done, qint64 total);
     void targetFinished(const QString& id, const QString& target, const TargetResult& result);
     void finishIfDone(MultiAction& action);
-    void record(const MultiAction& action);
+    // Queues the action's row; once it is durable the state is reported and then runs.
+    void record(const MultiAction& action, std::function<void()> then = {});
+    void recorded(
+        const MultiAction& snapshot, const QString& error, const std::function<void()>& then);
+    void report(const MultiAction& snapshot);
     QString newId() const;
     // Looks an action up for a command; an old finished one only in the audit log is an
     // illegal transition, not a missing action.
@@ -93,7 +109,10 @@ private:
     Manager& m_manager;
     AuditLog* m_audit;
     QThreadPool m_pool;
-    QHash<QString, MultiAction> m_actions;
+    QHash<QString, MultiAction> m_actions; // requested states: what commands act on
+    QHash<QString, MultiAction> m_reported; // durable states (with live progress): what is shown
+    QHash<QString, int> m_unrecorded; // rows queued and not yet durable, per action
+    QSet<QString> m_unwritable; // actions a row of which the audit log refused
     QHash<QString, std::shared_ptr<Running>> m_running;
     int m_keptInMemory = kKeptInMemory;
     bool m_prunePending = false;

@@ -3,8 +3,10 @@
 #include "core/redis/HashSlot.h"
 #include "core/redis/Pipeline.h"
 
+#include <QDeadlineTimer>
 #include <QThread>
 
+#include <algorithm>
 #include <set>
 #include <spdlog/spdlog.h>
 
@@ -33,12 +35,14 @@ std::optional<Endpoint> redirectTarget(const Reply& reply, const Endpoint& answe
     return target;
 }
 
-// How many commands from `index` on go out as one unit: a MULTI and everything up to its EXEC
-// or DISCARD (or the end), else just the one command. A transaction redirected piecemeal
-// would run its commands outside it, on two nodes, while its EXEC fails with EXECABORT.
+// How many commands from `index` on go out as one unit: a MULTI (or the WATCHes before one)
+// and everything up to its EXEC or DISCARD (or the end), else just the one command. A
+// transaction redirected piecemeal would run its commands outside it, on two nodes, while its
+// EXEC fails with EXECABORT; one re-sent without its WATCH would lose its guard.
 qsizetype unitLength(const QList<Command>& commands, qsizetype index)
 {
-    if (commands.at(index).name() != "MULTI")
+    const QByteArray first = commands.at(index).name();
+    if (first != "MULTI" && first != "WATCH")
         return 1;
     for (qsizetype i = index + 1; i < commands.size(); ++i) {
         const QByteArray name = commands.at(i).name();
@@ -57,6 +61,23 @@ std::optional<QByteArray> unitKey(const QList<Command>& commands, qsizetype inde
             return key;
     }
     return std::nullopt;
+}
+
+// Whether an ASK-redirected unit starting at `first` needs ASKING before command i. The flag
+// lasts one command, except from MULTI to EXEC, where Redis keeps it: so one before every
+// command up to and including MULTI (a WATCH, the MULTI), none inside the transaction.
+bool asksBefore(const QList<Command>& commands, qsizetype first, qsizetype i)
+{
+    for (qsizetype j = first; j < i; ++j) {
+        if (commands.at(j).name() == "MULTI")
+            return false;
+    }
+    return true;
+}
+
+bool isTransaction(const QList<Command>& commands, qsizetype index, qsizetype count)
+{
+    return count > 1 && commands.at(index + count - 1).name() == "EXEC";
 }
 
 } // namespace
@@ -98,7 +119,10 @@ QList<Reply> ClusterRouter::execute(const QList<Command>& commands, CallStats* s
     }
 
     CallStats total;
-    for (int round = 0; !pending.isEmpty(); ++round) {
+    int redirects = 0;
+    const QDeadlineTimer tryAgainUntil(kTryAgainFor);
+    Millis tryAgainWait {10};
+    for (;;) {
         const std::shared_ptr<const SlotMap> map = slotMap();
         std::vector<Group> groups;
         std::map<QString, size_t> groupOf;
@@ -122,8 +146,6 @@ QList<Reply> ClusterRouter::execute(const QList<Command>& commands, CallStats* s
             groups[found->second].items.append(item);
         }
         runGroups(commands, groups, replies, total);
-        if (round == m_maxRedirects)
-            break;
         pending.clear();
         bool tryAgain = false;
         for (const Group& group : groups) {
@@ -152,8 +174,30 @@ QList<Reply> ClusterRouter::execute(const QList<Command>& commands, CallStats* s
                 }
             }
         }
-        if (tryAgain)
-            QThread::msleep(25);
+        if (pending.isEmpty())
+            break;
+        const bool redirected = std::any_of(pending.cbegin(), pending.cend(),
+            [](const Pending& item) { return item.target.has_value(); });
+        if ((redirected && ++redirects > m_maxRedirects)
+            || (tryAgain && tryAgainUntil.hasExpired())) {
+            // Redis's own replies say why a single command failed; a transaction's would be a
+            // bare EXECABORT, so it gets one that says it was not run and why.
+            for (const Pending& item : std::as_const(pending)) {
+                if (!isTransaction(commands, item.index, item.count))
+                    continue;
+                const std::optional<QByteArray> key = unitKey(commands, item.index, item.count);
+                replies[item.index + item.count - 1] = Reply::error(
+                    "TRYAGAIN transaction not run: slot "
+                    + QByteArray::number(key ? hashslot::of(*key) : -1)
+                    + " is being resharded and the transaction was still redirected after "
+                    + QByteArray::number(redirects) + " redirections; it is safe to run it again");
+            }
+            break;
+        }
+        if (tryAgain) {
+            QThread::msleep(static_cast<unsigned long>(tryAgainWait.count()));
+            tryAgainWait = std::min(tryAgainWait * 2, Millis(200));
+        }
     }
     if (stats)
         *stats += total;
@@ -170,11 +214,11 @@ void ClusterRouter::runGroups(const QList<Command>& commands, std::vector<Group>
         tasks.emplace_back([this, &group, &commands, out] {
             Pipeline pipeline;
             for (const Pending& item : std::as_const(group.items)) {
-                // One ASKING covers a whole transaction: Redis keeps the flag until EXEC.
-                if (item.asking)
-                    pipeline.add(Command {QByteArrayLiteral("ASKING")});
-                for (qsizetype i = item.index; i < item.index + item.count; ++i)
+                for (qsizetype i = item.index; i < item.index + item.count; ++i) {
+                    if (item.asking && asksBefore(commands, item.index, i))
+                        pipeline.add(Command {QByteArrayLiteral("ASKING")});
                     pipeline.add(commands.at(i));
+                }
             }
             try {
                 const std::shared_ptr<ConnectionPool> pool = poolFor(group.endpoint);
@@ -182,9 +226,11 @@ void ClusterRouter::runGroups(const QList<Command>& commands, std::vector<Group>
                 const QList<Reply> got = lease->pipeline(pipeline, &group.stats);
                 qsizetype at = 0;
                 for (const Pending& item : std::as_const(group.items)) {
-                    at += item.asking ? 1 : 0; // the ASKING reply is +OK
-                    for (qsizetype i = item.index; i < item.index + item.count; ++i)
+                    for (qsizetype i = item.index; i < item.index + item.count; ++i) {
+                        if (item.asking && asksBefore(commands, item.index, i))
+                            ++at; // the ASKING reply is +OK
                         out[i] = got.at(at++);
+                    }
                 }
             } catch (const ConnectionError& error) {
                 group.error = error;

@@ -22,10 +22,13 @@ namespace qd::redis {
 // Talks to a Redis Cluster: learns the slot map from any seed that answers, sends each command
 // to the master owning its key's slot, and follows redirections: MOVED (the slot has a new
 // owner: go there and re-read the map) and ASK (the key is mid-migration: send ASKING plus the
-// command to the target, map unchanged), at most maxRedirects times per command. A MULTI ...
-// EXEC block is routed and redirected as one unit (route MULTI with Command::routeBy), so a
-// transaction is never split or half re-sent. Commands for different masters go out as one
-// pipeline per master, all masters at once.
+// command to the target, map unchanged), at most maxRedirects times per command. TRYAGAIN (a
+// multi-key command whose keys are split by a migration in progress) is retried for up to
+// kTryAgainFor. A MULTI ... EXEC block, with the WATCHes before it, is routed and redirected
+// as one unit (route MULTI or WATCH with Command::routeBy or by its key), so a transaction is
+// never split, half re-sent or sent without its WATCH; one still redirected when the retries
+// run out is refused with a clear error in place of its EXEC reply. Commands for different
+// masters go out as one pipeline per master, all masters at once.
 class ClusterRouter final {
 public:
     using Builder = std::function<Pipeline(const NodeInfo&)>;
@@ -41,6 +44,10 @@ public:
     // build(master) runs on the calling thread; the pipelines run in parallel.
     QList<NodeResult> perMaster(const Builder& build, CallStats* stats);
     QList<NodeInfo> masters();
+    // How long TRYAGAIN is retried before its reply is handed back (it is not a redirection:
+    // it lasts as long as the migration of a slot's keys).
+    static constexpr Millis kTryAgainFor {2000};
+
     // Reads the slot map again now (normally it is read when missing or after MOVED/failures).
     void refreshSlots();
     // The master serving key's slot in the current slot map (read if missing).

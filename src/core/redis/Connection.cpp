@@ -214,6 +214,32 @@ QList<Reply> Connection::exchange(
     return replies;
 }
 
+std::optional<Reply> Connection::receive(Millis wait)
+{
+    if (m_broken)
+        fail(Kind::Io, u"connection is broken"_s);
+    const Deadline deadline(wait);
+    Reply reply;
+    for (;;) {
+        if (m_reader.next(&reply))
+            return reply;
+        if (m_reader.hasError())
+            fail(Kind::Protocol, u"invalid reply: "_s + m_reader.error());
+        const Stream::Result result = m_stream->receive(m_buffer.data(), m_buffer.size());
+        if (result.status == Stream::Status::Ok) {
+            if (!m_reader.feed(m_buffer.constData(), result.bytes))
+                fail(Kind::Protocol, u"invalid reply: "_s + m_reader.error());
+        } else if (result.status == Stream::Status::WouldBlock) {
+            if (SocketStream::waitFor(m_stream->fd(), pollEvents(result.wait), deadline) == 0)
+                return std::nullopt;
+        } else if (result.status == Stream::Status::Closed) {
+            fail(Kind::Io, u"server closed the connection"_s);
+        } else {
+            fail(result.failure, result.error);
+        }
+    }
+}
+
 bool Connection::isIdleHealthy() const
 {
     if (m_broken || m_stream->hasBufferedInput())

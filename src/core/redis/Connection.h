@@ -13,6 +13,7 @@
 #include <QList>
 
 #include <memory>
+#include <optional>
 
 namespace qd::redis {
 
@@ -34,6 +35,10 @@ public:
     // Writes every command (as much per write as the kernel takes) and reads the replies while
     // writing, so a large pipeline cannot deadlock against a server blocked on its own output.
     QList<Reply> pipeline(const Pipeline& pipeline, CallStats* stats = nullptr);
+
+    // A subscribed connection's next message: waits at most `wait` for it, nullopt when none
+    // came (the connection stays usable: a partly read message is kept for the next call).
+    std::optional<Reply> receive(Millis wait);
 
     bool isBroken() const { return m_broken; }
     void markBroken() { m_broken = true; }

@@ -35,6 +35,7 @@ Severity ConnectionError::severityOf(Kind kind)
     case Kind::ClusterDown:
     case Kind::Resolve:
     case Kind::Io:
+    case Kind::NotMaster:
         return Severity::Warning; // the cluster is disconnected or degraded; retrying may help
     case Kind::Tls:
     case Kind::Auth:
@@ -69,6 +70,8 @@ QString ConnectionError::kindName(Kind kind)
         return u"io"_s;
     case Kind::Config:
         return u"config"_s;
+    case Kind::NotMaster:
+        return u"not_master"_s;
     }
     return u"unknown"_s;
 }

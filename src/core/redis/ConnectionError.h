@@ -27,6 +27,7 @@ public:
         Resolve, // the host name does not resolve
         Io, // the connection broke (reset, closed by the server)
         Config, // the configuration cannot describe a connection
+        NotMaster, // a write was refused before sending: the node is no longer the master
     };
 
     ConnectionError(Kind kind, QString cluster, QString endpoint, QString reason);

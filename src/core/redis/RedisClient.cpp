@@ -86,6 +86,11 @@ Reply RedisClient::command(const Command& command, CallStats* stats)
     return pipeline({command}, stats).constFirst();
 }
 
+Reply RedisClient::commandOnMaster(const Command& command, CallStats* stats)
+{
+    return this->command(command, stats);
+}
+
 CallStats RedisClient::totals() const
 {
     return {m_roundTrips.load(), m_commands.load(), m_bytesSent.load(), m_bytesReceived.load()};

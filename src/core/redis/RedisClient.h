@@ -41,6 +41,12 @@ public:
     // One command, routed by its key in Redis Cluster. Error replies are returned; failures to
     // reach the server throw ConnectionError.
     Reply command(const Command& command, CallStats* stats = nullptr);
+    // A write that must reach the master: before sending it, the connection it will go on is
+    // checked to lead to the master (ROLE says so and, behind Sentinel, it is the master the
+    // Sentinels name). Otherwise nothing is sent and ConnectionError NotMaster is thrown, so a
+    // caller may send the command again once the new master is known. In Redis Cluster a
+    // demoted master answers MOVED, which the router follows, so this is command().
+    virtual Reply commandOnMaster(const Command& command, CallStats* stats = nullptr);
     // Replies in the caller's order: one round trip in standalone/Sentinel mode, one pipeline
     // per owning master, in parallel, in Redis Cluster.
     virtual QList<Reply> pipeline(const QList<Command>& commands, CallStats* stats = nullptr) = 0;

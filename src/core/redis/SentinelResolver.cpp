@@ -1,6 +1,7 @@
 #include "core/redis/SentinelResolver.h"
 
 #include <spdlog/spdlog.h>
+#include <thread>
 
 namespace qd::redis {
 namespace {
@@ -22,6 +23,96 @@ SentinelResolver::SentinelResolver(
     , m_masterName(std::move(masterName))
     , m_master(std::move(masterSettings))
 {
+}
+
+SentinelResolver::~SentinelResolver()
+{
+    stopWatching();
+}
+
+void SentinelResolver::watch(std::function<void(const Endpoint& master)> onSwitch)
+{
+    if (m_sentinels.isEmpty() || m_watching.exchange(true))
+        return;
+    m_onSwitch = std::move(onSwitch);
+    m_watcher = std::thread([this] { watchLoop(); });
+}
+
+void SentinelResolver::stopWatching()
+{
+    m_stop = true;
+    if (m_watcher.joinable())
+        m_watcher.join();
+    m_subscribed = false;
+}
+
+void SentinelResolver::watchLoop()
+{
+    qsizetype next = 0;
+    while (!m_stop) {
+        const Endpoint& sentinel = m_sentinels.at(next++ % m_sentinels.size());
+        try {
+            watchOne(sentinel);
+        } catch (const ConnectionError& error) {
+            spdlog::debug("redis: watching Sentinel {} for \"{}\": {}",
+                sentinel.display().toStdString(), m_masterName.toStdString(),
+                error.reason().toStdString());
+        }
+        m_subscribed = false;
+        // Not in a tight loop against Sentinels that refuse: callers re-check on their own
+        // meanwhile (namedMaster asks while no subscription is up).
+        for (int i = 0; i < 3 && !m_stop; ++i)
+            std::this_thread::sleep_for(kWatchTick);
+    }
+}
+
+void SentinelResolver::watchOne(const Endpoint& sentinel)
+{
+    ConnectionSettings settings = sentinelSettings(sentinel);
+    settings.connectTimeout = std::min(settings.connectTimeout, Millis(1000));
+    settings.commandTimeout = std::min(settings.commandTimeout, Millis(1000));
+    const std::unique_ptr<Connection> connection = Connection::open(settings);
+    // Subscribed first, asked second: a switch between the two is then either in the answer or
+    // in the first message, never in neither.
+    const Reply subscribed = connection->command(
+        {QByteArrayLiteral("SUBSCRIBE"), QByteArrayLiteral("+switch-master")});
+    if (subscribed.isError())
+        throw settings.error(ConnectionError::Kind::Protocol,
+            u"SUBSCRIBE +switch-master refused: "_s + subscribed.toString());
+    {
+        // A subscribed connection takes no other command: ask on a second one.
+        QString problem;
+        const std::unique_ptr<Connection> asking = Connection::open(settings);
+        if (const std::optional<Endpoint> master = askOn(*asking, &problem)) {
+            if (noteNamed(*master) && m_onSwitch)
+                m_onSwitch(*master);
+        }
+    }
+    m_subscribed = true;
+    while (!m_stop) {
+        const std::optional<Reply> message = connection->receive(kWatchTick);
+        if (!message)
+            continue;
+        // ["message", "+switch-master", "<name> <old-ip> <old-port> <new-ip> <new-port>"]
+        if (message->size() != 3 || message->at(0).toByteArray() != "message")
+            continue;
+        const QList<QByteArray> fields = message->at(2).toByteArray().split(' ');
+        if (fields.size() != 5 || QString::fromUtf8(fields.at(0)) != m_masterName)
+            continue;
+        bool ok = false;
+        const uint port = fields.at(4).toUInt(&ok);
+        if (!ok || port == 0 || port > 65535)
+            continue;
+        Endpoint master
+            = Endpoint::tcp(QString::fromUtf8(fields.at(3)), static_cast<quint16>(port));
+        master.transport
+            = m_master.endpoint.isTls() ? Endpoint::Transport::Tls : Endpoint::Transport::Tcp;
+        spdlog::info("redis: Sentinel {} announces {} as master \"{}\"",
+            sentinel.display().toStdString(), master.display().toStdString(),
+            m_masterName.toStdString());
+        if (noteNamed(master) && m_onSwitch)
+            m_onSwitch(master);
+    }
 }
 
 std::optional<Endpoint> SentinelResolver::cachedMaster() const
@@ -82,18 +173,21 @@ std::unique_ptr<Connection> SentinelResolver::connectMaster()
             + problems.join(u"; "_s) + u')');
 }
 
-void SentinelResolver::noteNamed(const Endpoint& master)
+bool SentinelResolver::noteNamed(const Endpoint& master)
 {
     QMutexLocker locker(&m_mutex);
+    const bool changed = m_named && m_named->address() != master.address();
     m_named = master;
     m_namedAt = std::chrono::steady_clock::now();
+    return changed;
 }
 
 std::optional<Endpoint> SentinelResolver::namedMaster(Millis maxAge, Millis probeTimeout)
 {
     const auto fresh = [&]() -> std::optional<Endpoint> {
         QMutexLocker locker(&m_mutex);
-        if (m_named && std::chrono::steady_clock::now() - m_namedAt < maxAge)
+        // A live subscription hears of every switch: its knowledge does not age.
+        if (m_named && (m_subscribed || std::chrono::steady_clock::now() - m_namedAt < maxAge))
             return m_named;
         return std::nullopt;
     };
@@ -146,7 +240,12 @@ std::optional<Endpoint> SentinelResolver::ask(const Endpoint& sentinel, QString*
 std::optional<Endpoint> SentinelResolver::ask(const ConnectionSettings& sentinel, QString* problem)
 {
     const std::unique_ptr<Connection> connection = Connection::open(sentinel);
-    const Reply reply = connection->command({QByteArrayLiteral("SENTINEL"),
+    return askOn(*connection, problem);
+}
+
+std::optional<Endpoint> SentinelResolver::askOn(Connection& connection, QString* problem) const
+{
+    const Reply reply = connection.command({QByteArrayLiteral("SENTINEL"),
         QByteArrayLiteral("get-master-addr-by-name"), m_masterName.toUtf8()});
     bool ok = false;
     const qint64 port = reply.size() == 2 ? reply.at(1).toInteger(&ok) : 0;

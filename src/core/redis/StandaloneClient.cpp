@@ -19,6 +19,13 @@ StandaloneClient::StandaloneClient(
 {
 }
 
+StandaloneClient::~StandaloneClient()
+{
+    // Its callback reaches into the pool, which dies with this client.
+    if (m_sentinels)
+        m_sentinels->stopWatching();
+}
+
 QList<Reply> StandaloneClient::pipeline(const QList<Command>& commands, CallStats* stats)
 {
     if (commands.isEmpty())
@@ -29,6 +36,41 @@ QList<Reply> StandaloneClient::pipeline(const QList<Command>& commands, CallStat
     forgetMasterIfDemoted(replies, *lease);
     record(cost, stats);
     return replies;
+}
+
+Reply StandaloneClient::commandOnMaster(const Command& command, CallStats* stats)
+{
+    CallStats cost;
+    std::optional<ConnectionPool::Lease> leased;
+    Reply role;
+    try {
+        leased.emplace(acquire());
+        role = (*leased)->command({QByteArrayLiteral("ROLE")}, &cost);
+    } catch (const ConnectionError& error) {
+        // Behind Sentinel, no master to be had during a failover is expected for a moment;
+        // the command was not sent, so the caller may wait and send it again.
+        if (!m_sentinels || error.severity() != Severity::Warning)
+            throw;
+        throw ConnectionError(ConnectionError::Kind::NotMaster, error.cluster(), error.endpoint(),
+            error.reason() + QStringLiteral("; nothing was sent"));
+    }
+    ConnectionPool::Lease& lease = *leased;
+    // An ACL user without ROLE: the Sentinel check in acquire() is all there is.
+    const bool master = role.isError() || (role.size() > 0 && role.at(0).toByteArray() == "master");
+    if (!master) {
+        record(cost, stats);
+        lease->markBroken();
+        if (m_sentinels)
+            m_sentinels->invalidate();
+        m_pool.clearIdle();
+        throw lease->settings().error(ConnectionError::Kind::NotMaster,
+            QStringLiteral("the node is no longer the master (ROLE: %1); nothing was sent")
+                .arg(role.size() > 0 ? role.at(0).toString() : role.toString()));
+    }
+    const Reply reply = lease->command(command, &cost);
+    forgetMasterIfDemoted({reply}, *lease);
+    record(cost, stats);
+    return reply;
 }
 
 QList<NodeResult> StandaloneClient::perMaster(const Builder& build, CallStats* stats)
@@ -59,6 +101,18 @@ QList<NodeInfo> StandaloneClient::masters()
 
 ConnectionPool::Lease StandaloneClient::acquire()
 {
+    if (m_sentinels) {
+        std::call_once(m_watchOnce, [this] {
+            m_sentinels->watch([this](const Endpoint& master) {
+                // Connections to the old master are closed now, not when next used; leased
+                // ones are left by acquire() below once their call returns.
+                spdlog::info("redis: leaving the old master of \"{}\" for {}",
+                    m_sentinels->masterName().toStdString(), master.display().toStdString());
+                m_sentinels->invalidate();
+                m_pool.clearIdle();
+            });
+        });
+    }
     ConnectionPool::Lease lease = m_pool.acquire();
     if (!m_sentinels)
         return lease;

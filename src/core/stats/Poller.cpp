@@ -40,9 +40,12 @@ Poller::~Poller()
 void Poller::resizePool()
 {
     // Polls block on network I/O, not CPU: one thread per cluster (bounded) keeps a frozen
-    // server from holding up anybody else's schedule.
+    // server from holding up anybody else's schedule. The bound is what a large fleet needs
+    // when some of it stalls: a stalled poll holds its thread for the whole timeout, so 64
+    // threads absorb only ~21 stalled polls a second at a 3 s timeout, and 2000 clusters every
+    // 5 s with a few percent stalling already need more; idle threads expire after 30 s.
     const auto clusters = static_cast<int>(m_clusters.size());
-    m_pool.setMaxThreadCount(std::clamp(clusters + 2, 4, 64));
+    m_pool.setMaxThreadCount(std::clamp(clusters + 2, 4, 256));
 }
 
 std::chrono::milliseconds Poller::nextDelay() const
@@ -63,7 +66,7 @@ void Poller::setConfig(const PollingConfig& config)
         if (!m_config.enabled)
             slot->schedule->stop();
         else if (!wasEnabled && !slot->inFlight)
-            start(*slot);
+            startStaggered(*slot);
     }
 }
 
@@ -84,7 +87,20 @@ void Poller::addCluster(const QString& name, std::shared_ptr<PollTarget> target)
     m_clusters.insert(name, slot);
     resizePool();
     if (m_config.enabled)
-        start(*raw);
+        startStaggered(*raw);
+}
+
+void Poller::startStaggered(Slot& slot)
+{
+    // Real time, like the timers: the injectable clock may be a manual one in tests.
+    const auto now = std::chrono::steady_clock::now();
+    m_nextFirstStart = std::max(m_nextFirstStart, now);
+    const auto wait = std::chrono::ceil<std::chrono::milliseconds>(m_nextFirstStart - now);
+    m_nextFirstStart += kStartSpacing;
+    if (wait.count() <= 0)
+        start(slot);
+    else
+        slot.schedule->start(wait);
 }
 
 void Poller::removeCluster(const QString& name)

@@ -50,6 +50,8 @@ private:
     struct Slot;
 
     void start(Slot& slot);
+    // A first poll: clusters added together start kStartSpacing apart, not all at once.
+    void startStaggered(Slot& slot);
     void finish(const QString& name, quint64 sequence, PollResult result);
     void abandon(const QString& name, quint64 sequence);
     void scheduleNext(Slot& slot);
@@ -59,6 +61,10 @@ private:
     const Clock& m_clock;
     PollingConfig m_config;
     QThreadPool m_pool;
+    // 2000 clusters at start-up would otherwise dial 2000 connections in the same millisecond
+    // and then poll in lockstep; 2 ms apart they are spread over 4 s, and stay spread.
+    static constexpr std::chrono::milliseconds kStartSpacing {2};
+    std::chrono::steady_clock::time_point m_nextFirstStart {};
     QHash<QString, std::shared_ptr<Slot>> m_clusters;
 };
 
