@@ -4,9 +4,9 @@
 // (Manager, audit log, action engine, config file), the real MainWindow, isolated settings,
 // screenshots, and a watch on the event loop.
 
-#include "core/engine/ActionEngine.h"
 #include "core/audit/AuditLog.h"
 #include "core/config/ConfigFile.h"
+#include "core/engine/ActionEngine.h"
 #include "core/engine/Manager.h"
 #include "gui/MainWindow.h"
 #include "gui/Translations.h"

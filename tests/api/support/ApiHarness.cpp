@@ -1,10 +1,10 @@
 #include "ApiHarness.h"
 
 #include "api/ApiServer.h"
-#include "core/engine/ActionEngine.h"
 #include "core/audit/AuditLog.h"
 #include "core/config/ConfigFile.h"
 #include "core/config/ConfigWriter.h"
+#include "core/engine/ActionEngine.h"
 #include "core/engine/Manager.h"
 
 #include <QFile>
