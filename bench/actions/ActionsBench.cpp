@@ -12,9 +12,9 @@
 // Output is "key=value" lines for run.sh.
 
 #include "../engine/PollProbe.h"
-#include "core/engine/ActionEngine.h"
 #include "core/actions/RequeueDeadLettersRunner.h"
 #include "core/audit/AuditLog.h"
+#include "core/engine/ActionEngine.h"
 #include "core/engine/Manager.h"
 #include "core/errors/Errors.h"
 #include "core/redis/ConnectionError.h"

@@ -1,8 +1,8 @@
 #include "BenchWorld.h"
 
-#include "core/engine/ActionEngine.h"
 #include "core/audit/AuditLog.h"
 #include "core/config/ConfigFile.h"
+#include "core/engine/ActionEngine.h"
 #include "core/engine/Manager.h"
 #include "gui/MainWindow.h"
 #include "loadgen/LoadRunner.h"

@@ -1,9 +1,9 @@
 #include "app/EngineHost.h"
 
 #include "api/ApiServer.h"
-#include "core/engine/ActionEngine.h"
 #include "core/audit/AuditLog.h"
 #include "core/config/ConfigFile.h"
+#include "core/engine/ActionEngine.h"
 #include "core/engine/Manager.h"
 #include "core/errors/Errors.h"
 #include "core/util/Log.h"

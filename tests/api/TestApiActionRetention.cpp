@@ -3,8 +3,8 @@
 // ones are never dropped, and the audit log keeps everything.
 
 #include "ApiHarness.h"
-#include "core/engine/ActionEngine.h"
 #include "core/audit/AuditLog.h"
+#include "core/engine/ActionEngine.h"
 #include "support/RedisServer.h"
 
 #include <QJsonArray>

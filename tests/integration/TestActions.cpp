@@ -1,5 +1,5 @@
-#include "core/engine/ActionEngine.h"
 #include "core/audit/AuditLog.h"
+#include "core/engine/ActionEngine.h"
 #include "core/engine/Manager.h"
 #include "core/errors/Errors.h"
 #include "support/EngineConfig.h"

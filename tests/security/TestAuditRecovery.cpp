@@ -2,9 +2,9 @@
 // came after it (the engine's list of recent actions is bounded; the recovery is not), and it is
 // never run again.
 
-#include "core/engine/ActionEngine.h"
 #include "core/audit/AuditLog.h"
 #include "core/config/Config.h"
+#include "core/engine/ActionEngine.h"
 #include "core/engine/Manager.h"
 
 #include <QTemporaryDir>
