@@ -9,6 +9,10 @@
 #include <atomic>
 #include <memory>
 
+namespace qd::telemetry {
+class Span;
+}
+
 namespace qd {
 
 class AuditLog;
@@ -94,6 +98,8 @@ private:
     QThreadPool m_pool;
     QHash<QString, MultiAction> m_actions;
     QHash<QString, std::shared_ptr<Running>> m_running;
+    // The trace of each action from submit to its final status.
+    QHash<QString, std::shared_ptr<telemetry::Span>> m_spans;
     int m_keptInMemory = kKeptInMemory;
     bool m_prunePending = false;
 };
