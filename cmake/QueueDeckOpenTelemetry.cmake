@@ -2,7 +2,9 @@
 # bookworm-backports; scripts/setup installs it). Its CMake config also demands the gRPC and
 # protobuf dev packages and gRPC's code generator plugins, none of which an OTLP/HTTP exporter
 # needs, so the libraries are linked by name with the compile definitions the package's own
-# targets export (docs/architecture.md). Gives the target QueueDeck::opentelemetry.
+# targets export (docs/architecture.md). Gives the target QueueDeck::opentelemetry (the
+# libraries) and QD_OTEL_COMPILE_DEFINITIONS, which only the file that includes the SDK gets:
+# on every source of a target they would change the command line of all of them.
 
 set(qd_otel_libraries
   opentelemetry_exporter_otlp_http opentelemetry_exporter_otlp_http_client
@@ -31,9 +33,8 @@ if(NOT qd_otel_found)
     "with -DQD_WITH_OTEL=OFF to build without tracing.")
 endif()
 
+set(QD_OTEL_COMPILE_DEFINITIONS HAVE_ABSEIL OPENTELEMETRY_ABI_VERSION_NO=1)
 add_library(qd_opentelemetry INTERFACE IMPORTED)
 set_target_properties(qd_opentelemetry PROPERTIES
-  INTERFACE_INCLUDE_DIRECTORIES "${QD_OTEL_INCLUDE_DIR}"
-  INTERFACE_COMPILE_DEFINITIONS "HAVE_ABSEIL;OPENTELEMETRY_ABI_VERSION_NO=1"
   INTERFACE_LINK_LIBRARIES "${qd_otel_paths};Threads::Threads")
 add_library(QueueDeck::opentelemetry ALIAS qd_opentelemetry)
