@@ -44,6 +44,12 @@ set(CPACK_DEBIAN_${qd_desktop}_PACKAGE_NAME "queuedeck")
 set(CPACK_DEBIAN_${qd_desktop}_PACKAGE_SECTION "utils")
 # sqlite: the audit log; svg: the SVG icons; qpa plugins: xcb and the platform integration.
 set(CPACK_DEBIAN_${qd_desktop}_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6, qt6-qpa-plugins")
+# The OpenTelemetry libraries (bookworm-backports) ship no shlibs file, so dpkg-shlibdeps
+# cannot name their package: both binaries link them when tracing is built in.
+if(QD_WITH_OTEL)
+  set(qd_otel_depends ", opentelemetry-cpp (>= 1.19)")
+  string(APPEND CPACK_DEBIAN_${qd_desktop}_PACKAGE_DEPENDS "${qd_otel_depends}")
+endif()
 # The keychain: qtkeychain loads libsecret at run time (the linker cannot see it) and talks to
 # the Secret Service of GNOME Keyring, or to KWallet.
 set(CPACK_DEBIAN_${qd_desktop}_PACKAGE_RECOMMENDS
@@ -62,7 +68,7 @@ the same engine without a display.")
 
 set(CPACK_DEBIAN_${qd_server}_PACKAGE_NAME "queuedeck-server")
 set(CPACK_DEBIAN_${qd_server}_PACKAGE_SECTION "admin")
-set(CPACK_DEBIAN_${qd_server}_PACKAGE_DEPENDS "adduser, libqt6sql6-sqlite")
+set(CPACK_DEBIAN_${qd_server}_PACKAGE_DEPENDS "adduser, libqt6sql6-sqlite${qd_otel_depends}")
 set(CPACK_DEBIAN_${qd_server}_PACKAGE_SUGGESTS "redis-server")
 set(CPACK_DEBIAN_${qd_server}_DESCRIPTION
   "QueueDeck server: Redis work queue monitoring and control API

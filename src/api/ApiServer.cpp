@@ -21,6 +21,7 @@
 #include "api/sse/SseHub.h"
 #include "core/engine/ActionEngine.h"
 #include "core/engine/Manager.h"
+#include "core/telemetry/OperationSpans.h"
 #include "core/util/Log.h"
 
 #include <QElapsedTimer>
@@ -216,7 +217,13 @@ void ApiServer::dispatch(const QHttpServerRequest& request, QHttpServerResponder
     const bool mutates = match.route && match.route->mutates;
     const QString methodLabel = requestMethodName(request);
     const QHostAddress remote = request.remoteAddress();
+    // The caller's traceparent becomes the parent; whatever handle() starts is its child.
+    const auto span = telemetry::requestSpan(methodLabel, route,
+        request.value(QByteArrayLiteral("traceparent")),
+        request.value(QByteArrayLiteral("tracestate")), path, port());
+    const telemetry::Scope scope(*span);
     const auto observe = [=, this](int status) {
+        telemetry::endRequest(*span, status);
         m_metrics->observeRequest(
             route, methodLabel, status, static_cast<double>(timer.nsecsElapsed()) / 1e9);
         // Changes are worth a line each; reads would drown the log.

@@ -6,8 +6,10 @@
 #include "core/engine/ActionEngine.h"
 #include "core/engine/Manager.h"
 #include "core/errors/Errors.h"
+#include "core/telemetry/Telemetry.h"
 #include "core/util/Log.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 
 #include <cstdio>
@@ -76,6 +78,9 @@ bool EngineHost::open(const CommandLineOptions& options)
 
 void EngineHost::start()
 {
+    // Before the first poll, so it can be traced; the configuration is read once.
+    telemetry::start(telemetry::resolveSettings(m_manager->config().tracing,
+        QCoreApplication::applicationName(), telemetry::processEnvironment()));
     m_manager->start();
 }
 
@@ -105,6 +110,8 @@ void EngineHost::shutdown()
         m_api->stop();
     if (m_actions)
         m_actions->shutdown();
+    // The spans of the last moments, without holding up the exit for long.
+    telemetry::shutdown(std::chrono::milliseconds(2000));
 }
 
 } // namespace qd::app

@@ -120,7 +120,9 @@ expect_file() { check "$2 installs /$1" test -f "$3/$1"; }
 for f in usr/bin/queuedeck-server \
          usr/lib/systemd/system/queuedeck-server.service \
          usr/share/man/man1/queuedeck-server.1.gz \
-         usr/share/doc/queuedeck-server/examples/config.json; do
+         usr/share/doc/queuedeck-server/examples/config.json \
+         usr/share/queuedeck-server/prometheus/queuedeck-alerts.yml \
+         usr/share/queuedeck-server/grafana/queuedeck-dashboard.json; do
   expect_file "$f" server "$server_root"
 done
 check "server binary is executable" test -x "$server_root/usr/bin/queuedeck-server"

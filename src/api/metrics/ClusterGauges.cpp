@@ -3,14 +3,18 @@
 #include "api/ApiVersion.h"
 #include "core/engine/ActionEngine.h"
 #include "core/engine/Manager.h"
+#include "core/errors/Errors.h"
+#include "core/telemetry/Telemetry.h"
 
 #include <array>
+#include <prometheus/counter.h>
 #include <prometheus/gauge.h>
 #include <prometheus/registry.h>
 
 namespace qd::api {
 namespace {
 
+using prometheus::BuildCounter;
 using prometheus::BuildGauge;
 using prometheus::Family;
 using prometheus::Gauge;
@@ -106,6 +110,34 @@ struct StatsGauges {
     Family<Gauge>& pollBytes;
 };
 
+// The span pipeline's totals (always present, zero while tracing is off), so an alert or a
+// dashboard can see spans lost to a slow or missing receiver.
+void addTraceCounters(Registry& registry)
+{
+    const telemetry::PipelineStats t = telemetry::pipelineStats();
+    auto& dropped = BuildCounter()
+                        .Name("queuedeck_trace_spans_dropped_total")
+                        .Help("Trace spans not delivered, by reason (queue_full, export_failed, "
+                              "shutdown)")
+                        .Register(registry);
+    dropped.Add({{"reason", "queue_full"}}).Increment(static_cast<double>(t.droppedQueueFull));
+    dropped.Add({{"reason", "export_failed"}})
+        .Increment(static_cast<double>(t.droppedExportFailed));
+    dropped.Add({{"reason", "shutdown"}}).Increment(static_cast<double>(t.droppedShutdown));
+    BuildCounter()
+        .Name("queuedeck_trace_export_failures_total")
+        .Help("Trace export requests the receiver did not accept or could not be sent")
+        .Register(registry)
+        .Add({})
+        .Increment(static_cast<double>(t.exportFailures));
+    BuildCounter()
+        .Name("queuedeck_trace_spans_exported_total")
+        .Help("Trace spans the receiver accepted")
+        .Register(registry)
+        .Add({})
+        .Increment(static_cast<double>(t.exported));
+}
+
 } // namespace
 
 std::vector<prometheus::MetricFamily> ClusterGauges::collect(
@@ -166,6 +198,7 @@ std::vector<prometheus::MetricFamily> ClusterGauges::collect(
     gauge(registry, "queuedeck_sse_clients", "Clients connected to the event stream")
         .Add({})
         .Set(sseClients);
+    addTraceCounters(registry);
     return registry.Collect();
 }
 

@@ -3,6 +3,7 @@
 #include "core/actions/ActionCatalog.h"
 #include "core/actions/ActionTypes.h"
 #include "core/redis/RedisClient.h"
+#include "core/telemetry/Telemetry.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -58,17 +59,17 @@ qint64 benchNumber(const QByteArray& entry, const QString& prefix)
 
 } // namespace
 
-BenchmarkRunner::JobTemplate::JobTemplate(
-    const QString& idPrefix, const QString& priority, qint64 paddingBytes)
+BenchmarkRunner::JobTemplate::JobTemplate(const QString& idPrefix, const QString& priority,
+    qint64 paddingBytes, const QString& traceId, const QString& spanId)
 {
     // The quotes around the prefix are dropped so the job number can follow it inside the string.
     const QByteArray prefix = jsonString(idPrefix).chopped(1).mid(1);
     m_beforeTime = QByteArrayLiteral("{\"creation_time\":\"");
     m_beforePath = "\",\"filepath\":\"/queuedeck/bench/" + prefix;
     m_beforeId = "\",\"filesize\":" + QByteArray::number(paddingBytes) + ",\"id\":\"" + prefix;
-    m_beforeSpan = "\",\"payload\":\"" + QByteArray(paddingBytes, 'x')
-        + "\",\"priority\":" + jsonString(priority) + ",\"retries\":0,\"span_id\":\"";
-    m_beforeTrace = "\",\"trace_id\":\"" + prefix;
+    m_tail = "\",\"payload\":\"" + QByteArray(paddingBytes, 'x')
+        + "\",\"priority\":" + jsonString(priority) + ",\"retries\":0,\"span_id\":\""
+        + spanId.toLatin1() + "\",\"trace_id\":\"" + traceId.toLatin1() + "\"}";
 }
 
 QByteArray BenchmarkRunner::JobTemplate::render(qint64 n, const QByteArray& creationTime) const
@@ -78,12 +79,11 @@ QByteArray BenchmarkRunner::JobTemplate::render(qint64 n, const QByteArray& crea
     const QByteArrayView number(digits, end - digits);
     QByteArray job;
     job.reserve(m_beforeTime.size() + creationTime.size() + m_beforePath.size() + m_beforeId.size()
-        + m_beforeSpan.size() + m_beforeTrace.size() + 4 * number.size() + 2);
+        + m_tail.size() + 2 * number.size());
     job.append(m_beforeTime).append(creationTime);
     job.append(m_beforePath).append(number);
     job.append(m_beforeId).append(number);
-    job.append(m_beforeSpan).append(number);
-    job.append(m_beforeTrace).append(number).append("\"}");
+    job.append(m_tail);
     return job;
 }
 
@@ -123,11 +123,24 @@ BenchPlan planFor(const ActionContext& c)
     plan.depth = spec.integerOf(c.parameters, QStringLiteral("pipeline"));
     plan.padding = spec.integerOf(c.parameters, QStringLiteral("payload_bytes"));
     const bool waitForCompletion
+<<<<<<< HEAD
         = c.parameters.value(QStringLiteral("wait_for_completion")).toBool(!plan.dedicated);
     plan.watch = waitForCompletion && !plan.dedicated;
     plan.prefix = QStringLiteral("bench-%1-").arg(c.actionId);
     return plan;
 }
+=======
+        = c.parameters.value(QStringLiteral("wait_for_completion")).toBool(!dedicated);
+    const QString prefix = QStringLiteral("bench-%1-").arg(c.actionId);
+
+    // The span this target runs in (a new W3C context when tracing is off), so workers can
+    // continue the trace.
+    const telemetry::TraceContext trace = telemetry::currentContext().isValid()
+        ? telemetry::currentContext()
+        : telemetry::TraceContext::generate(false);
+    const JobTemplate jobs(prefix, dedicated ? QStringLiteral("bench") : queue, padding,
+        trace.traceIdHex(), trace.spanIdHex());
+>>>>>>> otel
 
 struct Enqueued {
     qint64 sent = 0;

@@ -24,7 +24,10 @@ public:
     // of a JSON object: at redis-benchmark speeds the JSON object was the bottleneck.
     class JobTemplate final {
     public:
-        JobTemplate(const QString& idPrefix, const QString& priority, qint64 paddingBytes);
+        // Every job carries the W3C ids of the span that pushed it, as the queue system's jobs
+        // do (32 and 16 lowercase hex digits).
+        JobTemplate(const QString& idPrefix, const QString& priority, qint64 paddingBytes,
+            const QString& traceId, const QString& spanId);
         // Job number n: id idPrefix + n, created at creationTime (ISO 8601).
         QByteArray render(qint64 n, const QByteArray& creationTime) const;
 
@@ -32,8 +35,7 @@ public:
         QByteArray m_beforeTime;
         QByteArray m_beforePath;
         QByteArray m_beforeId;
-        QByteArray m_beforeSpan;
-        QByteArray m_beforeTrace;
+        QByteArray m_tail; // from after the id to the end
     };
 
     // Nearest-rank percentile of sorted values (p in 0..100); 0 for no values.

@@ -110,6 +110,8 @@ QJsonObject MultiAction::toJson() const
         {QStringLiteral("finished_at"), timeValue(finishedAt)}};
     if (!error.isEmpty())
         json.insert(QStringLiteral("error"), error);
+    if (!traceId.isEmpty())
+        json.insert(QStringLiteral("trace_id"), traceId);
     return json;
 }
 
@@ -144,6 +146,7 @@ std::optional<MultiAction> MultiAction::fromJson(const QJsonObject& json)
     a.requestedBy = json.value(QStringLiteral("requested_by")).toString();
     a.confirmedBy = json.value(QStringLiteral("confirmed_by")).toString();
     a.error = json.value(QStringLiteral("error")).toString();
+    a.traceId = json.value(QStringLiteral("trace_id")).toString();
     a.createdAt = timeFrom(json.value(QStringLiteral("created_at")));
     a.executedAt = timeFrom(json.value(QStringLiteral("executed_at")));
     a.finishedAt = timeFrom(json.value(QStringLiteral("finished_at")));

@@ -60,6 +60,7 @@ struct MultiAction {
     QString requestedBy;
     QString confirmedBy;
     QString error; // why it failed or was cancelled/interrupted, naming the failed targets
+    QString traceId; // W3C trace id of the action's trace; empty while tracing is off
     QDateTime createdAt;
     QDateTime executedAt;
     QDateTime finishedAt;

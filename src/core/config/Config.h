@@ -90,6 +90,16 @@ struct AuditConfig {
     friend bool operator==(const AuditConfig&, const AuditConfig&) = default;
 };
 
+// OpenTelemetry tracing (docs/observability.md). Off unless configured; the standard
+// OTEL_* environment variables fill in what the block leaves out.
+struct TracingConfig {
+    std::optional<bool> enabled; // absent: on when an OTEL_EXPORTER_OTLP_*ENDPOINT is set
+    QString endpoint; // OTLP/HTTP base URL ("http://collector:4318"); empty: environment
+    double sampleRatio = 1.0; // share of API request and action traces kept
+    double pollSampleRatio = 0.01; // share of poll traces kept: polls would flood a backend
+    friend bool operator==(const TracingConfig&, const TracingConfig&) = default;
+};
+
 // The whole configuration file: the API specification's format plus QueueDeck's extensions.
 struct Config {
     QList<ClusterConfig> clusters;
@@ -101,6 +111,7 @@ struct Config {
     HealthConfig health;
     ApiConfig api;
     AuditConfig audit;
+    TracingConfig tracing;
 
     // The document as loaded, so that save keeps what this version does not understand.
     QJsonObject original;

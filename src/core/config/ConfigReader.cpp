@@ -205,6 +205,16 @@ void readSmallBlocks(JsonFieldReader& root, Config& config, QList<ConfigIssue>& 
         assign(config.audit.path, r.string(QStringLiteral("path")));
         r.finishUnknown();
     }
+    if (const auto object = root.object(QStringLiteral("tracing"))) {
+        JsonFieldReader r(*object, QStringLiteral("tracing"), issues);
+        TracingConfig& t = config.tracing;
+        if (const auto enabled = r.boolean(QStringLiteral("enabled")))
+            t.enabled = *enabled;
+        assign(t.endpoint, r.string(QStringLiteral("endpoint")));
+        assign(t.sampleRatio, r.number(QStringLiteral("sample_ratio")));
+        assign(t.pollSampleRatio, r.number(QStringLiteral("poll_sample_ratio")));
+        r.finishUnknown();
+    }
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace qd {
 namespace {
@@ -177,6 +178,28 @@ void checkHealth(IssueList& issues, const HealthConfig& h)
             QStringLiteral("must not exceed health.memory_critical_ratio"));
 }
 
+void checkTracing(IssueList& issues, const TracingConfig& t)
+{
+    for (const auto& [key, value] : {std::pair {QStringLiteral("sample_ratio"), t.sampleRatio},
+             std::pair {QStringLiteral("poll_sample_ratio"), t.pollSampleRatio}}) {
+        if (!(value >= 0.0 && value <= 1.0))
+            issues.error(QStringLiteral("tracing.") + key,
+                QStringLiteral("must be a fraction from 0 to 1, not %1").arg(value));
+    }
+    if (!t.endpoint.isEmpty()) {
+        const QUrl url(t.endpoint, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https")
+            || url.host().isEmpty())
+            issues.error(QStringLiteral("tracing.endpoint"),
+                QStringLiteral("\"%1\" is not an http:// or https:// URL of an OTLP/HTTP receiver "
+                               "(e.g. http://127.0.0.1:4318)")
+                    .arg(t.endpoint));
+        else if (!url.userInfo().isEmpty())
+            issues.error(QStringLiteral("tracing.endpoint"),
+                QStringLiteral("must not hold credentials; use OTEL_EXPORTER_OTLP_HEADERS"));
+    }
+}
+
 void checkApi(IssueList& issues, const ApiConfig& api)
 {
     static const QRegularExpression listen(
@@ -321,6 +344,7 @@ QList<ConfigIssue> ConfigValidator::validate(const Config& config)
         issues.error(QStringLiteral("cache.ttl"), QStringLiteral("must not be negative"));
     checkHealth(issues, config.health);
     checkApi(issues, config.api);
+    checkTracing(issues, config.tracing);
     all.append(issues.take());
     return all;
 }

@@ -173,6 +173,23 @@ QJsonObject ConfigWriter::toJson(const Config& config)
     putBlock(root, config, QStringLiteral("api"), api, config.api != defaults.api);
     putBlock(root, config, QStringLiteral("audit"), {{QStringLiteral("path"), config.audit.path}},
         config.audit != defaults.audit);
+    const TracingConfig& t = config.tracing;
+    QJsonObject tracing {{QStringLiteral("sample_ratio"), t.sampleRatio},
+        {QStringLiteral("poll_sample_ratio"), t.pollSampleRatio}};
+    if (t.enabled)
+        tracing.insert(QStringLiteral("enabled"), *t.enabled);
+    if (!t.endpoint.isEmpty())
+        tracing.insert(QStringLiteral("endpoint"), t.endpoint);
+    putBlock(root, config, QStringLiteral("tracing"), tracing, t != defaults.tracing);
+    if (root.contains(QStringLiteral("tracing"))) {
+        // Settings taken back out of the block leave the file too.
+        QJsonObject written = root.value(QStringLiteral("tracing")).toObject();
+        if (!t.enabled)
+            written.remove(QStringLiteral("enabled"));
+        if (t.endpoint.isEmpty())
+            written.remove(QStringLiteral("endpoint"));
+        root.insert(QStringLiteral("tracing"), written);
+    }
     return root;
 }
 

@@ -7,6 +7,7 @@
 #include "core/errors/Errors.h"
 #include "core/redis/ConnectionError.h"
 #include "core/redis/RedisClient.h"
+#include "core/telemetry/OperationSpans.h"
 #include "core/util/Log.h"
 
 #include <QCoreApplication>
@@ -22,6 +23,7 @@ namespace qd {
 struct ActionEngine::Running {
     std::atomic<bool> cancelled = false;
     int remaining = 0;
+    telemetry::TraceContext trace;
 };
 
 ActionEngine::ActionEngine(Manager& manager, AuditLog* audit, QObject* parent)
@@ -163,12 +165,20 @@ MultiAction ActionEngine::submit(const QString& type, const QStringList& targets
     action.requestedBy = requestedBy.isEmpty() ? QStringLiteral("unknown") : requestedBy;
     action.createdAt = m_manager.clock().wallNow();
     action.status = ActionStatus::Pending;
+    const auto span = std::make_shared<telemetry::Span>(telemetry::actionSpan(type, targets));
+    action.traceId = span->context().traceIdHex();
     for (const QString& target : targets)
         action.results.insert(target, TargetResult {});
     const bool confirm = needsConfirmation(type);
     if (confirm)
         action.confirmations = confirmationsFor(action);
     m_actions.insert(action.id, action);
+    m_spans.insert(action.id, span);
+    {
+        const telemetry::Scope scope(*span); // the line carries the action's trace and span ids
+        spdlog::info("action {} ({} on {}) requested by {}", log::s(action.id), log::s(type),
+            log::s(targets.join(u',')), log::s(action.requestedBy));
+    }
     record(action);
     if (confirm)
         return action;
@@ -218,6 +228,8 @@ MultiAction ActionEngine::cancel(const QString& id, const QString& cancelledBy)
             = QStringLiteral("cancelled by %1 before it ran")
                   .arg(cancelledBy.isEmpty() ? QStringLiteral("an operator") : cancelledBy);
         transition(action, ActionStatus::Cancelled);
+        if (const auto span = m_spans.take(id))
+            telemetry::endAction(*span, 0, action.targets.size(), true);
         return action;
     }
     if (action.status == ActionStatus::Executing) {
@@ -342,6 +354,8 @@ void ActionEngine::startTargets(const QString& id)
         return;
     const MultiAction action = *found;
     const Millis timeout = m_manager.config().actions.timeoutFor(action.type);
+    if (const auto span = m_spans.value(action.id))
+        running->trace = span->context(); // the parent of each target's span
     for (const QString& target : action.targets) {
         std::shared_ptr<redis::RedisClient> client = m_manager.client(target);
         const ClusterConfig cluster = m_manager.cluster(target);
@@ -353,6 +367,7 @@ void ActionEngine::startTargets(const QString& id)
         const QString type = action.type;
         const QJsonObject parameters = action.parameters;
         m_pool.start([this, id, type, target, cluster, client, parameters, running, timeout] {
+            telemetry::ActiveSpan span(telemetry::actionTargetSpan(type, target, running->trace));
             QElapsedTimer elapsed;
             elapsed.start();
             TargetResult result;
@@ -381,6 +396,7 @@ void ActionEngine::startTargets(const QString& id)
             }
             result.durationMs = static_cast<double>(elapsed.nsecsElapsed()) / 1e6;
             result.finished = true;
+            telemetry::endActionTarget(*span, result.success, result.message);
             QMetaObject::invokeMethod(
                 this, [this, id, target, result] { targetFinished(id, target, result); },
                 Qt::QueuedConnection);
@@ -433,6 +449,8 @@ void ActionEngine::finishIfDone(MultiAction& action)
         if (!it->success)
             failed.append(QStringLiteral("%1 (%2)").arg(it.key(), it->message));
     }
+    if (const auto span = m_spans.take(action.id))
+        telemetry::endAction(*span, failed.size(), action.targets.size(), running->cancelled);
     if (running->cancelled) {
         action.error = QStringLiteral("cancelled while running; stopped at the next batch");
         transition(action, ActionStatus::Cancelled);

@@ -11,6 +11,10 @@
 #include <functional>
 #include <memory>
 
+namespace qd::telemetry {
+class Span;
+}
+
 namespace qd {
 
 class AuditLog;
@@ -114,6 +118,8 @@ private:
     QHash<QString, int> m_unrecorded; // rows queued and not yet durable, per action
     QSet<QString> m_unwritable; // actions a row of which the audit log refused
     QHash<QString, std::shared_ptr<Running>> m_running;
+    // The trace of each action from submit to its final status.
+    QHash<QString, std::shared_ptr<telemetry::Span>> m_spans;
     int m_keptInMemory = kKeptInMemory;
     bool m_prunePending = false;
 };

@@ -2,6 +2,7 @@
 
 #include "core/redis/SocketStream.h"
 #include "core/redis/TlsStream.h"
+#include "core/telemetry/RedisTracing.h"
 
 #include <poll.h>
 #include <spdlog/spdlog.h>
@@ -135,8 +136,10 @@ QList<Reply> Connection::pipeline(const Pipeline& pipeline, CallStats* stats)
 {
     if (pipeline.isEmpty())
         return {};
-    return exchange(
-        pipeline.encoded(), pipeline.size(), Deadline(m_settings.commandTimeout), stats);
+    return telemetry::traceRedis(m_settings, pipeline, [&] {
+        return exchange(
+            pipeline.encoded(), pipeline.size(), Deadline(m_settings.commandTimeout), stats);
+    });
 }
 
 QList<Reply> Connection::exchange(

@@ -1,5 +1,7 @@
 #include "core/redis/FanOut.h"
 
+#include "core/telemetry/Telemetry.h"
+
 #include <exception>
 #include <latch>
 
@@ -28,8 +30,10 @@ void FanOut::run(const std::vector<std::function<void()>>& tasks)
         }
     };
     std::latch done(static_cast<std::ptrdiff_t>(tasks.size() - 1));
+    const telemetry::TraceContext trace = telemetry::currentContext(); // parent of every task
     for (size_t i = 1; i < tasks.size(); ++i) {
-        m_pool.start([&guarded, &done, i] {
+        m_pool.start([&guarded, &done, &trace, i] {
+            const telemetry::Scope scope(trace);
             guarded(i);
             done.count_down();
         });

@@ -1,5 +1,6 @@
 #include "core/stats/Poller.h"
 
+#include "core/telemetry/OperationSpans.h"
 #include "core/util/Clock.h"
 
 #include <QCoreApplication>
@@ -156,11 +157,14 @@ void Poller::start(Slot& slot)
         PollResult result;
         result.cluster = name;
         result.sequence = sequence;
+        telemetry::ActiveSpan span(telemetry::pollSpan(name));
         try {
             result.stats = target->poll();
         } catch (...) {
             result.failure = target->describeFailure(std::current_exception());
         }
+        telemetry::endPoll(*span, result.failure ? result.failure->kind : QString(),
+            result.failure ? result.failure->message : QString());
         result.duration = std::chrono::milliseconds(elapsed.elapsed());
         QMetaObject::invokeMethod(
             this, [this, name, sequence, result] { finish(name, sequence, result); },

@@ -1,5 +1,7 @@
 #include "core/util/Log.h"
 
+#include "core/telemetry/Telemetry.h"
+
 #include <QDateTime>
 
 #include <cstdio>
@@ -78,7 +80,12 @@ protected:
             line = "{\"time\":\"" + time.toString(Qt::ISODateWithMs).toStdString()
                 + "\",\"level\":\"" + level + "\",\"logger\":\""
                 + jsonEscape(std::string_view(msg.logger_name.data(), msg.logger_name.size()))
-                + "\",\"message\":\"" + jsonEscape(payload) + "\"}\n";
+                + "\",\"message\":\"" + jsonEscape(payload) + '"';
+            // Written inside a span (on this thread): the ids that find its trace.
+            if (const telemetry::TraceContext span = telemetry::currentContext(); span.isValid())
+                line += ",\"trace_id\":\"" + span.traceIdHex().toStdString() + "\",\"span_id\":\""
+                    + span.spanIdHex().toStdString() + '"';
+            line += "}\n";
         } else {
             line = time.toLocalTime()
                        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"))
