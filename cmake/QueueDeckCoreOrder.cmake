@@ -10,7 +10,7 @@ cmake_minimum_required(VERSION 3.25)
 
 # Lowest first. A folder may include its own headers and those of folders to its left.
 set(QD_CORE_ORDER
-  util errors events redis config stats queues health compare actions audit engine)
+  telemetry util errors events redis config stats queues health compare actions audit engine)
 
 # Includes allowed to break the order, each exactly as the check reports it ("<file> includes
 # <header>"). Empty: keep it so. An entry that no longer matches is reported, so a stale one is

@@ -21,7 +21,7 @@ if(CASE STREQUAL "clean")
 elseif(CASE STREQUAL "new_file_includes_right")
   plant(src/core/redis/PlantedClient.cpp "#include \"core/config/Config.h\"")
   set(expected "src/core/redis/PlantedClient.cpp includes core/config/Config.h: redis may \
-include only util, errors, events \\(and redis itself\\)")
+include only telemetry, util, errors, events \\(and redis itself\\)")
 elseif(CASE STREQUAL "header_includes_right")
   plant(src/core/util/Duration.h "#include \"core/engine/Manager.h\"")
   set(expected "src/core/util/Duration.h includes core/engine/Manager.h: util may include no \

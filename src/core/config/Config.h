@@ -2,6 +2,7 @@
 
 #include "core/config/ClusterConfig.h"
 #include "core/config/ConfigIssue.h"
+#include "core/telemetry/TracingConfig.h"
 
 #include <QJsonObject>
 #include <QMap>
@@ -88,16 +89,6 @@ struct ApiConfig {
 struct AuditConfig {
     QString path; // empty: <app data>/audit.sqlite
     friend bool operator==(const AuditConfig&, const AuditConfig&) = default;
-};
-
-// OpenTelemetry tracing (docs/observability.md). Off unless configured; the standard
-// OTEL_* environment variables fill in what the block leaves out.
-struct TracingConfig {
-    std::optional<bool> enabled; // absent: on when an OTEL_EXPORTER_OTLP_*ENDPOINT is set
-    QString endpoint; // OTLP/HTTP base URL ("http://collector:4318"); empty: environment
-    double sampleRatio = 1.0; // share of API request and action traces kept
-    double pollSampleRatio = 0.01; // share of poll traces kept: polls would flood a backend
-    friend bool operator==(const TracingConfig&, const TracingConfig&) = default;
 };
 
 // The whole configuration file: the API specification's format plus QueueDeck's extensions.

@@ -1,8 +1,8 @@
 #include "core/redis/Connection.h"
 
+#include "core/redis/RedisTracing.h"
 #include "core/redis/SocketStream.h"
 #include "core/redis/TlsStream.h"
-#include "core/telemetry/RedisTracing.h"
 
 #include <poll.h>
 #include <spdlog/spdlog.h>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/config/Config.h"
 #include "core/telemetry/TraceContext.h"
+#include "core/telemetry/TracingConfig.h"
 
 #include <QString>
 #include <QStringList>

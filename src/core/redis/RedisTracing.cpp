@@ -1,4 +1,4 @@
-#include "core/telemetry/RedisTracing.h"
+#include "core/redis/RedisTracing.h"
 
 namespace qd::telemetry {
 namespace {
