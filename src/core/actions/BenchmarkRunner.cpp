@@ -123,24 +123,11 @@ BenchPlan planFor(const ActionContext& c)
     plan.depth = spec.integerOf(c.parameters, QStringLiteral("pipeline"));
     plan.padding = spec.integerOf(c.parameters, QStringLiteral("payload_bytes"));
     const bool waitForCompletion
-<<<<<<< HEAD
         = c.parameters.value(QStringLiteral("wait_for_completion")).toBool(!plan.dedicated);
     plan.watch = waitForCompletion && !plan.dedicated;
     plan.prefix = QStringLiteral("bench-%1-").arg(c.actionId);
     return plan;
 }
-=======
-        = c.parameters.value(QStringLiteral("wait_for_completion")).toBool(!dedicated);
-    const QString prefix = QStringLiteral("bench-%1-").arg(c.actionId);
-
-    // The span this target runs in (a new W3C context when tracing is off), so workers can
-    // continue the trace.
-    const telemetry::TraceContext trace = telemetry::currentContext().isValid()
-        ? telemetry::currentContext()
-        : telemetry::TraceContext::generate(false);
-    const JobTemplate jobs(prefix, dedicated ? QStringLiteral("bench") : queue, padding,
-        trace.traceIdHex(), trace.spanIdHex());
->>>>>>> otel
 
 struct Enqueued {
     qint64 sent = 0;
@@ -155,8 +142,14 @@ struct Enqueued {
 // LPUSHes the jobs in pipelines of plan.depth, timing each batch.
 Enqueued enqueue(const ActionContext& c, const BenchPlan& plan, const QElapsedTimer& clock)
 {
-    const BenchmarkRunner::JobTemplate jobs(
-        plan.prefix, plan.dedicated ? QStringLiteral("bench") : plan.queue, plan.padding);
+    // The span this target runs in (a new W3C context when tracing is off), so workers can
+    // continue the trace.
+    const telemetry::TraceContext trace = telemetry::currentContext().isValid()
+        ? telemetry::currentContext()
+        : telemetry::TraceContext::generate(false);
+    const BenchmarkRunner::JobTemplate jobs(plan.prefix,
+        plan.dedicated ? QStringLiteral("bench") : plan.queue, plan.padding, trace.traceIdHex(),
+        trace.spanIdHex());
     Enqueued out;
     out.batchMs.reserve((plan.count + plan.depth - 1) / plan.depth);
     qint64 reportedAtNs = -1;
