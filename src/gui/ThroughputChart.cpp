@@ -28,11 +28,6 @@ using namespace Qt::StringLiterals;
 namespace qd::gui {
 namespace {
 
-// As the compare view's chart: a point every other pixel of the plot, within these bounds.
-constexpr qsizetype kMinPoints = 60;
-constexpr qsizetype kMaxPoints = 600;
-constexpr double kPixelsPerPoint = 2.0;
-
 QList<QPointF> toPoints(const QList<TrendSample>& samples, qsizetype maxPoints, double* top)
 {
     QList<QPointF> points;
@@ -115,23 +110,15 @@ ThroughputChart::ThroughputChart(QString cluster, const Manager& manager, QWidge
 
     connect(m_range, &QComboBox::currentIndexChanged, this,
         [this] { setRangeMinutes(m_range->currentData().toInt()); });
-    connect(
-        m_chart, &QChart::plotAreaChanged, this,
-        [this] {
-            const qsizetype wanted = pointsPerLine();
-            if (std::abs(double(wanted - m_pointsPerLine)) > 0.2 * double(m_pointsPerLine))
-                refresh();
-        },
-        Qt::QueuedConnection);
+    redrawOnPlotResize(
+        m_chart, this, [this] { return pointsPerLine(); }, [this] { return m_pointsPerLine; },
+        [this] { refresh(); });
     applyPalette();
 }
 
 qsizetype ThroughputChart::pointsPerLine() const
 {
-    double width = m_chart->plotArea().width();
-    if (width < 10)
-        width = std::max(0, m_view->viewport()->width() - 120);
-    return std::clamp(qsizetype(width / kPixelsPerPoint), kMinPoints, kMaxPoints);
+    return chartPointsFor(m_chart->plotArea().width(), m_view->viewport()->width() - 120);
 }
 
 void ThroughputChart::setRangeMinutes(int minutes)

@@ -20,13 +20,6 @@
 namespace qd::gui {
 namespace {
 
-// Points per line: one every kPixelsPerPoint pixels of the plot's width, within these bounds.
-// Stroking and hit-testing a line costs in proportion to its points, and Qt Charts does both
-// on every update; a point per pixel or more draws nothing a person could see (and four
-// lines of 600 points make the switch into the compare view miss a frame).
-constexpr qsizetype kMinPoints = 60;
-constexpr qsizetype kMaxPoints = 600;
-constexpr double kPixelsPerPoint = 2.0;
 constexpr int kValueIntervals = 5; // about this many steps up the value axis
 
 QList<QPointF> downsample(const QList<TrendSample>& samples, qsizetype maxPoints)
@@ -63,26 +56,15 @@ TrendChart::TrendChart(const TrendStore& trends, QWidget* parent)
     m_values->setMin(0);
     m_chart->addAxis(m_time, Qt::AlignBottom);
     m_chart->addAxis(m_values, Qt::AlignLeft);
-    // A wider or narrower plot wants more or fewer points; small changes (an axis label that
-    // got longer) do not. Queued: the plot area changes in the middle of the chart's layout.
-    connect(
-        m_chart, &QChart::plotAreaChanged, this,
-        [this] {
-            const qsizetype wanted = pointsPerLine();
-            if (std::abs(double(wanted - m_pointsPerLine)) > 0.2 * double(m_pointsPerLine))
-                refresh();
-        },
-        Qt::QueuedConnection);
+    redrawOnPlotResize(
+        m_chart, this, [this] { return pointsPerLine(); }, [this] { return m_pointsPerLine; },
+        [this] { refresh(); });
     applyPalette();
 }
 
 qsizetype TrendChart::pointsPerLine() const
 {
-    // Before the first layout the plot area is empty: the view's width is a fair guess.
-    double width = m_chart->plotArea().width();
-    if (width < 10)
-        width = std::max(0, viewport()->width() - 80);
-    return std::clamp(qsizetype(width / kPixelsPerPoint), kMinPoints, kMaxPoints);
+    return chartPointsFor(m_chart->plotArea().width(), viewport()->width() - 80);
 }
 
 TrendChart::ValueScale TrendChart::niceScale(double wanted)

@@ -1,8 +1,19 @@
 #include "gui/TrendPeaks.h"
 
+#include <QChart>
+
 #include <algorithm>
+#include <cmath>
 
 namespace qd::gui {
+
+namespace {
+
+constexpr qsizetype kMinPoints = 60;
+constexpr qsizetype kMaxPoints = 600;
+constexpr double kPixelsPerPoint = 2.0;
+
+} // namespace
 
 QList<TrendSample> trendPeaks(const QList<TrendSample>& samples, qsizetype maxPoints)
 {
@@ -19,6 +30,25 @@ QList<TrendSample> trendPeaks(const QList<TrendSample>& samples, qsizetype maxPo
         peaks.append({samples.at(end - 1).atMs, top});
     }
     return peaks;
+}
+
+qsizetype chartPointsFor(double plotWidth, double fallbackWidth)
+{
+    const double width = plotWidth < 10 ? std::max(0.0, fallbackWidth) : plotWidth;
+    return std::clamp(qsizetype(width / kPixelsPerPoint), kMinPoints, kMaxPoints);
+}
+
+void redrawOnPlotResize(QChart* chart, QObject* context, std::function<qsizetype()> wanted,
+    std::function<qsizetype()> drawnWith, std::function<void()> redraw)
+{
+    QObject::connect(
+        chart, &QChart::plotAreaChanged, context,
+        [wanted = std::move(wanted), drawnWith = std::move(drawnWith), redraw = std::move(redraw)] {
+            const qsizetype drawn = drawnWith();
+            if (std::abs(double(wanted() - drawn)) > 0.2 * double(drawn))
+                redraw();
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace qd::gui
