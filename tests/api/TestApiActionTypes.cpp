@@ -159,7 +159,7 @@ private Q_SLOTS:
 private:
     Config config() const
     {
-        Config c = apiTestConfig({apiTestCluster(u"a"_s, m_redis->endpoint())});
+        Config c = configFor({clusterFor(u"a"_s, m_redis->endpoint())});
         c.actions.requireConfirmation = true;
         return c;
     }

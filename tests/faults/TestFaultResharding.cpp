@@ -4,7 +4,7 @@
 // entirely on one node or not at all, never half; a requeue moves every job exactly once.
 
 #include "FaultTestSupport.h"
-#include "core/actions/ActionEngine.h"
+#include "core/engine/ActionEngine.h"
 #include "core/redis/ConnectionError.h"
 #include "core/redis/HashSlot.h"
 #include "core/redis/RedisClient.h"
@@ -100,7 +100,7 @@ RedisServer* anotherMaster(const RedisCluster& cluster, RedisServer* not_)
 
 ClusterConfig clusterConfig(const RedisCluster& cluster)
 {
-    ClusterConfig config = apiTestCluster(u"rc"_s, cluster.seedEndpoints().constFirst());
+    ClusterConfig config = clusterFor(u"rc"_s, cluster.seedEndpoints().constFirst());
     config.mode = ClusterMode::Cluster;
     config.seeds = cluster.seedEndpoints().mid(1);
     // Every key of the queue system in one slot, as Redis Cluster requires of its scripts.

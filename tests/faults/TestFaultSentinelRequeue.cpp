@@ -5,7 +5,7 @@
 // a batch is in flight across the switch-over on every run, not only on lucky ones.
 
 #include "FaultTestSupport.h"
-#include "core/actions/ActionEngine.h"
+#include "core/engine/ActionEngine.h"
 #include "support/RedisSentinelSet.h"
 #include "support/RedisServer.h"
 
@@ -67,7 +67,7 @@ private Q_SLOTS:
         }
         QCOMPARE(set->master()->cli({u"LLEN"_s, deadLetters}).trimmed().toInt(), kJobs);
 
-        ClusterConfig cluster = apiTestCluster(u"sent"_s, set->sentinelEndpoints().constFirst());
+        ClusterConfig cluster = clusterFor(u"sent"_s, set->sentinelEndpoints().constFirst());
         cluster.mode = ClusterMode::Sentinel;
         cluster.sentinelMaster = set->masterName();
         Config config = faultConfig({cluster});

@@ -6,8 +6,8 @@
 #include "FaultTestSupport.h"
 #include "RawHttp.h"
 #include "ServerProcess.h"
-#include "core/actions/ActionEngine.h"
 #include "core/audit/AuditLog.h"
+#include "core/engine/ActionEngine.h"
 #include "support/RedisServer.h"
 
 #include <QJsonArray>
@@ -124,7 +124,7 @@ private Q_SLOTS:
         auto redis = RedisServer::start({}, &error);
         QVERIFY2(redis, qPrintable(error));
         redis->cli({u"RPUSH"_s, u"jobqueue:dead_letter"_s, u"{\"id\":\"d1\"}"_s});
-        const ClusterConfig cluster = apiTestCluster(u"production"_s, redis->endpoint());
+        const ClusterConfig cluster = clusterFor(u"production"_s, redis->endpoint());
         Config config = faultConfig({cluster});
         config.actions.requireConfirmation = true;
         ApiHarness harness(config);
