@@ -364,6 +364,12 @@ private Q_SLOTS:
             QStringLiteral("jobqueue:processing:worker:w1"),
             QStringLiteral("jobqueue:worker:w3:processing")};
         const auto forget = qScopeGuard([&] { m_production->cli(QStringList {u"DEL"_s} + keys); });
+        // The health test above left a busy worker on staging: gone, and forgotten once worker
+        // discovery has finished a scan without it.
+        m_staging->cli(QStringList {u"DEL"_s} + keys);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_api->manager().cachedStats(u"staging"_s).value_or(ClusterStats {}).workers.isEmpty(),
+            5000);
         m_production->cli({u"LPUSH"_s, keys[0], u"{\"id\":\"p1\"}"_s});
         m_production->cli({u"SET"_s, keys[1], u"{\"id\":\"p1\"}"_s, u"EX"_s, u"30"_s});
         m_production->cli({u"LPUSH"_s, keys[2], u"{\"id\":\"p2\"}"_s, u"{\"id\":\"p3\"}"_s});

@@ -317,11 +317,16 @@ private Q_SLOTS:
         const QStringList both {u"production"_s, u"staging"_s};
         const MultiAction purge = h.actions().submit(u"purge_dlq"_s, both, {}, u"alice@desk"_s);
         h.actions().confirm(purge.id, u"bob@desk"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(
-            h.actions().action(purge.id)->status == ActionStatus::Completed, 10000);
+        // action() shows only states whose audit row is durable: wait for both to be written.
+        const auto durable = [&h](const QString& id, ActionStatus status) {
+            const std::optional<MultiAction> action = h.actions().action(id);
+            return action && action->status == status;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(durable(purge.id, ActionStatus::Completed), 10000);
         const MultiAction pause
             = h.actions().submit(u"purge_dlq"_s, {u"eu"_s}, {}, u"carol@desk"_s);
         h.actions().cancel(pause.id, u"carol@desk"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(durable(pause.id, ActionStatus::Cancelled), 10000);
 
         h.window().findAction(u"action_history"_s)->trigger();
         gui::ActionHistoryPane* history = h.window().historyPane();
