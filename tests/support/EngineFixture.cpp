@@ -1,9 +1,9 @@
 #include "support/EngineFixture.h"
 
-#include "core/engine/ActionEngine.h"
 #include "core/audit/AuditLog.h"
 #include "core/config/ConfigFile.h"
 #include "core/config/ConfigWriter.h"
+#include "core/engine/ActionEngine.h"
 #include "core/engine/Manager.h"
 
 #include <QFile>

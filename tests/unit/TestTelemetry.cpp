@@ -109,7 +109,8 @@ private Q_SLOTS:
 
     void futureVersionIsReadByItsPrefix()
     {
-        const auto context = parseTraceparent(QByteArray("cc" + kValid.mid(2) + "-what-comes-next"));
+        const auto context
+            = parseTraceparent(QByteArray("cc" + kValid.mid(2) + "-what-comes-next"));
         QVERIFY(context);
         QCOMPARE(context->traceIdHex(), QStringLiteral("4bf92f3577b34da6a3ce929d0e0e4736"));
     }
