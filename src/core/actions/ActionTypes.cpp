@@ -135,7 +135,7 @@ QString phrase(const ActionTypeSpec& spec, const ActionParameter& parameter, con
 }
 
 // One pass over the sentence, so a value that itself holds braces (a queue or cluster name) is
-// never read as a placeholder.
+// never mistaken for one of the sentence's {name} fields.
 QString fill(const QString& sentence, const QHash<QString, QString>& values)
 {
     QString out;
