@@ -2117,6 +2117,10 @@
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
     </message>
+    <message>
+        <source>&amp;All clusters</source>
+        <translation>&amp;Alle Cluster</translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::WorkerTableModel</name>

@@ -2115,6 +2115,10 @@
         <source>&amp;Dark</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;All clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::WorkerTableModel</name>
