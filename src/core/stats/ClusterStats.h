@@ -29,6 +29,11 @@ struct WorkerStat {
     // without a heartbeat.
     std::optional<qint64> heartbeatAgeMs;
     QString currentJobId; // the id of the job in the heartbeat payload, when readable
+    // When a poll last saw this worker alive (its heartbeat present); set by WorkerRoster.
+    std::optional<QDateTime> lastSeen;
+    // Not listed by this poll (no heartbeat, no processing list) but seen alive within the
+    // roster's window: a worker between jobs, kept listed rather than dropped.
+    bool idle = false;
     bool live() const { return heartbeatTtlMs.has_value(); }
     // Jobs held by a worker that no longer beats: the reaper's business, an operator's concern.
     bool orphaned() const { return processingLength > 0 && !heartbeatTtlMs.has_value(); }
