@@ -22,7 +22,8 @@ QJsonArray workersToJson(const QList<WorkerStat>& workers)
         array.append(QJsonObject {{u"id"_s, w.id}, {u"processing_count"_s, w.processingLength},
             {u"heartbeat_ttl_ms"_s, optionalMs(w.heartbeatTtlMs)},
             {u"heartbeat_age_ms"_s, optionalMs(w.heartbeatAgeMs)},
-            {u"current_job_id"_s, w.currentJobId}, {u"live"_s, w.live()},
+            {u"last_seen"_s, w.lastSeen ? jsonTime(*w.lastSeen) : QJsonValue(QJsonValue::Null)},
+            {u"idle"_s, w.idle}, {u"current_job_id"_s, w.currentJobId}, {u"live"_s, w.live()},
             {u"orphaned"_s, w.orphaned()}});
     }
     return array;
