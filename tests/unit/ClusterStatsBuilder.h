@@ -37,14 +37,15 @@ public:
     ClusterStatsBuilder& liveWorkers(int count)
     {
         for (int i = 0; i < count; ++i)
-            m_stats.workers.append({QStringLiteral("live-%1").arg(i), 0, 20000, 10000, {}});
+            m_stats.workers.append(
+                {QStringLiteral("live-%1").arg(i), 0, 20000, 10000, {}, {}, false});
         m_stats.workerCount += count;
         return *this;
     }
     // A worker without a heartbeat; with jobs in its processing list it is orphaned.
     ClusterStatsBuilder& silentWorker(const QString& id, qint64 processing)
     {
-        m_stats.workers.append({id, processing, std::nullopt, std::nullopt, {}});
+        m_stats.workers.append({id, processing, std::nullopt, std::nullopt, {}, {}, false});
         m_stats.processingCount += processing;
         return *this;
     }

@@ -273,7 +273,8 @@ private Q_SLOTS:
             ClusterStats s = statsAt(prod, i * 1000, i * 10); // growing
             s.workerCount = 200;
             for (int w = 0; w < 200; ++w)
-                s.workers.append({QStringLiteral("worker-%1").arg(w), 1, 5000, 1000, {}});
+                s.workers.append(
+                    {QStringLiteral("worker-%1").arg(w), 1, 5000, 1000, {}, {}, false});
             s.workersComplete = true;
             cache.put(s, kept);
         }
