@@ -291,7 +291,8 @@ void Manager::publishTransitions(ClusterRuntime& rt, const HealthTransition& t)
             {{QStringLiteral("status"), healthStatusName(t.current)},
                 {QStringLiteral("previous"), healthStatusName(t.previous)},
                 {QStringLiteral("healthy"), rt.health.healthy},
-                {QStringLiteral("flapping"), t.flapping}});
+                {QStringLiteral("flapping"), t.flapping},
+                {QStringLiteral("changes"), t.recentChanges}});
     }
 }
 
@@ -375,6 +376,20 @@ void Manager::updateCluster(const QString& name, const ClusterConfig& cluster)
         startCluster(cluster);
     if (m_activeCluster == name)
         m_activeCluster = cluster.name;
+}
+
+void Manager::setHealthConfig(const HealthConfig& health)
+{
+    if (health == m_config.health)
+        return;
+    Config next = m_config;
+    next.health = health;
+    commitConfig(next, QStringLiteral("Health rules updated"));
+    m_health.setConfig(m_config.health);
+    for (const auto& rt : std::as_const(m_runtimes)) {
+        rt->roster.setWindow(ClusterRuntime::workerWindow(m_config.health, rt->config));
+        rt->tracker.setFlapLimits(m_config.health.flapChanges, m_config.health.flapWindow);
+    }
 }
 
 void Manager::removeCluster(const QString& name)
