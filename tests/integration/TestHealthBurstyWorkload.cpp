@@ -386,6 +386,8 @@ private Q_SLOTS:
         VerdictLog log(manager);
         manager.start();
         expectHealthyThroughout(manager, log);
+        if (QTest::currentTestFailed())
+            return;
 
         // One worker takes a job it will hold for a minute, and dies with it.
         loadgen::LoadgenOptions victimOptions = options;
@@ -442,6 +444,8 @@ private Q_SLOTS:
         VerdictLog log(manager);
         manager.start();
         expectHealthyThroughout(manager, log);
+        if (QTest::currentTestFailed())
+            return;
 
         workload.crashWorkerHoldingAJob(3);
         QTRY_VERIFY_WITH_TIMEOUT(workload.crashed(3), 5000);

@@ -154,13 +154,14 @@ private Q_SLOTS:
         QVERIFY(!report.healthy);
     }
 
-    void aMissingHeartbeatBeforeTheOldOneCouldExpireIsATakeInProgress()
+    void aHeartbeatDeletedEarlyIsATakeInProgress()
     {
-        Feed feed; // orphaned_processing: 2 polls and 200 ms
+        Feed feed;
         feed.poll(0, {live(u"w1"_s, 2900)}, 10, 0);
-        // Done with a job (heartbeat deleted), the next one taken, heartbeat not yet written,
-        // caught by poll after poll: the old heartbeat would have lasted until 2900 ms.
-        for (qint64 ms = 250; ms < 2900; ms += 250) {
+        // Done with a job (heartbeat deleted), the next one taken, its heartbeat late, caught by
+        // poll after poll (a starved thread): nothing a healthy worker could not show, until
+        // the heartbeat TTL has passed without one.
+        for (qint64 ms = 250; ms < 250 + kTtlMs; ms += 250) {
             const HealthReport report = feed.poll(ms, {silent(u"w1"_s)}, 10, ms);
             QVERIFY2(
                 !report.hasIssue(healthrule::OrphanedProcessing), qPrintable(QString::number(ms)));
@@ -183,17 +184,26 @@ private Q_SLOTS:
         QCOMPARE(reportedAt, 3500); // seen at 3250 and 3500: TTL + 2 polls after the death
     }
 
-    void anOrphanIsReportedAfterTwoPollsAndItsMinimumTime()
+    void jobsNoHeartbeatWasEverSeenForAreOrphanedAfterTheTtl()
+    {
+        Feed feed; // a healthy worker marks itself within milliseconds of a take; 3 s is long
+        for (qint64 ms = 0; ms < kTtlMs; ms += 250)
+            QVERIFY(!feed.poll(ms, {silent(u"w9"_s)}).hasIssue(healthrule::OrphanedProcessing));
+        const HealthReport report = feed.poll(kTtlMs, {silent(u"w9"_s)});
+        QVERIFY(report.hasIssue(healthrule::OrphanedProcessing));
+        QCOMPARE(report.issue(healthrule::OrphanedProcessing)->message,
+            u"1 job sits in the processing list of 1 worker without a heartbeat: w9"_s);
+    }
+
+    void anExpiredHeartbeatNeedsTwoPollsAndTheForTime()
     {
         HealthConfig config;
         config.orphanedProcessing.forDuration = Millis(400);
         Feed feed(config);
-        QVERIFY(!feed.poll(0, {silent(u"w9"_s)}).hasIssue(healthrule::OrphanedProcessing));
-        QVERIFY(!feed.poll(250, {silent(u"w9"_s)}).hasIssue(healthrule::OrphanedProcessing));
-        const HealthReport report = feed.poll(500, {silent(u"w9"_s)});
-        QVERIFY(report.hasIssue(healthrule::OrphanedProcessing));
-        QCOMPARE(report.issue(healthrule::OrphanedProcessing)->message,
-            u"1 job sits in the processing list of 1 worker without a heartbeat: w9"_s);
+        feed.poll(0, {live(u"w1"_s, 200)}); // runs out at 200 ms
+        QVERIFY(!feed.poll(250, {silent(u"w1"_s)}).hasIssue(healthrule::OrphanedProcessing));
+        QVERIFY(!feed.poll(500, {silent(u"w1"_s)}).hasIssue(healthrule::OrphanedProcessing));
+        QVERIFY(feed.poll(650, {silent(u"w1"_s)}).hasIssue(healthrule::OrphanedProcessing));
     }
 
     void oneSnapshotInTheGapIsNotAnOrphan()

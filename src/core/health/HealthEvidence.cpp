@@ -3,6 +3,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <utility>
 
 namespace qd {
 
@@ -31,7 +32,8 @@ void HealthEvidence::reset()
     m_last.reset();
 }
 
-void HealthEvidence::observeWorkers(const ClusterStats& latest, const HealthConfig& config)
+void HealthEvidence::observeWorkers(
+    const ClusterStats& latest, const HealthConfig& config, qint64 ttlMs)
 {
     const QDateTime now = latest.polledAt;
     QSet<QString> listed;
@@ -39,29 +41,31 @@ void HealthEvidence::observeWorkers(const ClusterStats& latest, const HealthConf
     for (const WorkerStat& worker : latest.workers) {
         listed.insert(worker.id);
         WorkerState& state = m_workers[worker.id];
+        const bool wasLive = std::exchange(state.liveLastPoll, worker.live());
         if (worker.live()) {
             state.heartbeatExpires = now.addMSecs(worker.heartbeatTtlMs.value_or(0));
             state.orphanSince = {};
             state.orphanPolls = 0;
             continue;
         }
-        // Before the heartbeat seen last could have run out, a missing one was deleted: the
-        // worker finished a job and has just taken the next (the gap between take and
-        // heartbeat), or it died in that gap, which shows once that time has passed.
-        const bool explained = state.heartbeatExpires.isValid() && now < state.heartbeatExpires;
-        if (worker.processingLength <= 0 || explained) {
+        if (worker.processingLength <= 0) {
             state.orphanSince = {};
             state.orphanPolls = 0;
             continue;
         }
-        if (!state.orphanSince.isValid())
+        if (!state.orphanSince.isValid()) {
             state.orphanSince = now;
+            // Gone at the time it was due to run out, not deleted early by a finished job.
+            state.expired
+                = wasLive && state.heartbeatExpires.isValid() && now >= state.heartbeatExpires;
+        }
         ++state.orphanPolls;
+        const qint64 forMs = config.orphanedProcessing.forDuration.count();
+        const qint64 requiredMs = state.expired ? forMs : std::max(forMs, ttlMs);
         const qint64 heldMs = state.orphanSince.msecsTo(now);
-        if (state.orphanPolls >= 2 && heldMs >= config.orphanedProcessing.forDuration.count()) {
-            // The heartbeat ran out at heartbeatExpires, and the job was taken before that.
-            const QDateTime heldSince
-                = state.heartbeatExpires.isValid() ? state.heartbeatExpires : state.orphanSince;
+        if (state.orphanPolls >= 2 && heldMs >= requiredMs) {
+            // An expired heartbeat dates the job back to when it ran out at the latest.
+            const QDateTime heldSince = state.expired ? state.heartbeatExpires : state.orphanSince;
             m_orphans.append({worker.id, worker.processingLength, heldSince.msecsTo(now)});
         }
     }
@@ -82,7 +86,7 @@ HealthReport HealthEvidence::judge(const HealthMonitor& monitor, const QString& 
         m_orphans.clear();
         m_rules.removeIf([](const auto& it) { return it.key() != healthrule::Unreachable; });
     } else {
-        observeWorkers(*latest, config);
+        observeWorkers(*latest, config, heartbeatTtlMs);
         HealthMonitor::Context context;
         context.orphans = m_orphans;
         // The elapsed time is shown past the TTL only when the TTL is known.

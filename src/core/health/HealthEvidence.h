@@ -18,9 +18,11 @@ namespace qd {
 // HealthMonitor says what each poll shows; this remembers since when each rule's condition has
 // held and reports a rule only once it has held for the rule's `for` time, in every poll since
 // (which takes at least two polls when `for` is above 0); a reported rule clears once its
-// condition has been gone for `recover`. Orphaned processing lists are judged per worker: a
-// list without a heartbeat counts only when the heartbeat cannot simply be late, and only after
-// two polls and the rule's `for` time. Time is the polls' own (polledAt, or the failure's time),
+// condition has been gone for `recover`. Orphaned processing lists are judged per worker, after
+// at least two polls: a worker whose heartbeat ran out while it held its job once the rule's
+// `for` time has passed, a worker holding jobs that no heartbeat was ever seen for (a worker
+// between taking a job and marking itself looks like that for a moment) only after the
+// heartbeat TTL. Time is the polls' own (polledAt, or the failure's time),
 // so the same polls always give the same verdicts.
 //
 // One per cluster, fed every poll attempt in order; a cluster removed and added again starts
@@ -45,12 +47,17 @@ private:
         HealthIssue last; // what was reported, kept while the rule recovers
     };
     struct WorkerState {
-        QDateTime heartbeatExpires; // when the heartbeat seen last would run out, at the latest
-        QDateTime orphanSince; // first poll of the current run without a heartbeat
+        QDateTime heartbeatExpires; // when the heartbeat seen last would run out
+        bool liveLastPoll = false; // the previous poll saw its heartbeat
+        QDateTime orphanSince; // first poll of the current run holding jobs without a heartbeat
         int orphanPolls = 0;
+        // The run began when the heartbeat seen until then ran out: the worker stopped beating
+        // in the middle of its job. Otherwise no heartbeat was ever seen for these jobs, which a
+        // healthy worker shows only in the moment between taking a job and marking itself.
+        bool expired = false;
     };
 
-    void observeWorkers(const ClusterStats& latest, const HealthConfig& config);
+    void observeWorkers(const ClusterStats& latest, const HealthConfig& config, qint64 ttlMs);
     HealthReport confirm(const HealthReport& instant, const HealthConfig& config);
 
     QHash<QString, RuleState> m_rules;
