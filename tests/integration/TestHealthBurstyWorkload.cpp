@@ -427,6 +427,9 @@ private Q_SLOTS:
             qPrintable(QString::number(noWorkersMs)));
         QCOMPARE(manager.health(u"bursty"_s).issue(healthrule::NoLiveWorkers)->severity,
             Severity::Critical);
+        // What the event stream (SSE) and the tray heard: healthy -> degraded -> unhealthy,
+        // each transition once, however many polls it lasted.
+        QCOMPARE(log.changes(), 2);
         producer->stop();
     }
 
@@ -472,6 +475,7 @@ private Q_SLOTS:
         QVERIFY(noWorkersMs >= 0);
         QVERIFY2(noWorkersMs <= noWorkersBound(config).count(),
             qPrintable(QString::number(noWorkersMs)));
+        QCOMPARE(log.changes(), 2);
         workload.stop();
     }
 };
