@@ -1085,6 +1085,66 @@
         <source>The password could not be stored in the system keychain: %1</source>
         <translation>Das Passwort konnte nicht im Schlüsselbund des Systems abgelegt werden: %1</translation>
     </message>
+    <message>
+        <source>How long each rule&apos;s condition must hold before it is reported (&quot;for&quot;), and how long it must be gone before the report clears (&quot;recover&quot;), for example 5s or 1m30s. These settings apply to every cluster.</source>
+        <translation>Wie lange die Bedingung einer Regel bestehen muss, bevor sie gemeldet wird (&quot;for&quot;), und wie lange sie verschwunden sein muss, bevor die Meldung endet (&quot;recover&quot;), zum Beispiel 5s oder 1m30s. Diese Einstellungen gelten für alle Cluster.</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Slow polls</source>
+        <translation>Langsame Abfragen</translation>
+    </message>
+    <message>
+        <source>No live workers</source>
+        <translation>Keine lebenden Worker</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Dead Letters</translation>
+    </message>
+    <message>
+        <source>Dead letters growing</source>
+        <translation>Dead Letters wachsen</translation>
+    </message>
+    <message>
+        <source>Orphaned processing lists</source>
+        <translation>Verwaiste Verarbeitungslisten</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Backlog growing</source>
+        <translation>Rückstand wächst</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>für</translation>
+    </message>
+    <message>
+        <source>recover</source>
+        <translation>Erholung</translation>
+    </message>
+    <message>
+        <source>the heartbeat TTL</source>
+        <translation>die Heartbeat-TTL</translation>
+    </message>
+    <message>
+        <source>How long a worker seen alive counts as present after its heartbeat is gone; empty or 0s: the cluster&apos;s heartbeat TTL</source>
+        <translation>Wie lange ein lebend gesehener Worker nach dem Ende seines Heartbeats als vorhanden gilt; leer oder 0s: die Heartbeat-TTL des Clusters</translation>
+    </message>
+    <message>
+        <source>Worker window</source>
+        <translation>Worker-Fenster</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::ClusterPage</name>
@@ -2043,6 +2103,17 @@
             <numerusform>(%n weitere Benachrichtigungen zurückgehalten)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 is flapping</source>
+        <translation>%1 wechselt ständig</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its health changed %n time(s) in a short while; further changes are not notified until it is steady. Now: %1</source>
+        <translation>
+            <numerusform>Sein Zustand hat sich in kurzer Zeit %n Mal geändert; weitere Änderungen werden erst gemeldet, wenn er stabil ist. Jetzt: %1</numerusform>
+            <numerusform>Sein Zustand hat sich in kurzer Zeit %n Mal geändert; weitere Änderungen werden erst gemeldet, wenn er stabil ist. Jetzt: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::TrendChart</name>
@@ -2166,6 +2237,14 @@
     <message>
         <source>State</source>
         <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Seen alive recently and holding no job now: between two jobs</source>
+        <translation>Kürzlich lebend gesehen und gerade ohne Auftrag: zwischen zwei Aufträgen</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
     </message>
 </context>
 </TS>

@@ -1083,6 +1083,66 @@
         <source>The password could not be stored in the system keychain: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>How long each rule&apos;s condition must hold before it is reported (&quot;for&quot;), and how long it must be gone before the report clears (&quot;recover&quot;), for example 5s or 1m30s. These settings apply to every cluster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slow polls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No live workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead letters growing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orphaned processing lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backlog growing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the heartbeat TTL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a worker seen alive counts as present after its heartbeat is gone; empty or 0s: the cluster&apos;s heartbeat TTL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::ClusterPage</name>
@@ -2041,6 +2101,17 @@
             <numerusform>(%n more notifications held back)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 is flapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Its health changed %n time(s) in a short while; further changes are not notified until it is steady. Now: %1</source>
+        <translation>
+            <numerusform>Its health changed %n time in a short while; further changes are not notified until it is steady. Now: %1</numerusform>
+            <numerusform>Its health changed %n times in a short while; further changes are not notified until it is steady. Now: %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::TrendChart</name>
@@ -2163,6 +2234,14 @@
     </message>
     <message>
         <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seen alive recently and holding no job now: between two jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

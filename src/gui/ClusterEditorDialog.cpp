@@ -13,7 +13,10 @@
 #include <QColorDialog>
 #include <QCompleter>
 #include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
 
@@ -84,9 +87,88 @@ ClusterEditorDialog::ClusterEditorDialog(Manager& manager, QString existing, QWi
         setWindowTitle(tr("Edit cluster %1").arg(m_original.displayLabel()));
         load(m_original);
     }
+    buildHealthTab();
+    loadHealth(m_manager.config().health);
     connectFields();
     validate();
     m_ui->nameEdit->setFocus();
+}
+
+void ClusterEditorDialog::buildHealthTab()
+{
+    auto* page = new QWidget(m_ui->tabs);
+    page->setObjectName(u"healthTab"_s);
+    auto* form = new QFormLayout(page);
+    auto* note = new QLabel(tr("How long each rule's condition must hold before it is reported "
+                               "(\"for\"), and how long it must be gone before the report clears "
+                               "(\"recover\"), for example 5s or 1m30s. These settings apply to "
+                               "every cluster."),
+        page);
+    note->setWordWrap(true);
+    form->addRow(note);
+    const std::pair<QString, QString> rules[] = {
+        {u"unreachable"_s, tr("Unreachable")},
+        {u"latency"_s, tr("Slow polls")},
+        {u"no_live_workers"_s, tr("No live workers")},
+        {u"dead_letters"_s, tr("Dead letters")},
+        {u"dead_letters_growing"_s, tr("Dead letters growing")},
+        {u"orphaned_processing"_s, tr("Orphaned processing lists")},
+        {u"memory"_s, tr("Memory")},
+        {u"backlog_growing"_s, tr("Backlog growing")},
+    };
+    const auto makeEdit = [this, page](const QString& path, const QString& placeholder) {
+        auto* edit = new QLineEdit(page);
+        edit->setObjectName(path);
+        edit->setPlaceholderText(placeholder);
+        m_healthEdits.insert(path, edit);
+        return edit;
+    };
+    for (const auto& [rule, label] : rules) {
+        auto* row = new QHBoxLayout;
+        const QString path = u"health.rules."_s + rule;
+        row->addWidget(new QLabel(tr("for"), page));
+        row->addWidget(makeEdit(path + u".for"_s, u"0s"_s));
+        row->addWidget(new QLabel(tr("recover"), page));
+        row->addWidget(makeEdit(path + u".recover"_s, u"0s"_s));
+        form->addRow(label, row);
+    }
+    QLineEdit* window = makeEdit(u"health.worker_window"_s, tr("the heartbeat TTL"));
+    window->setToolTip(tr("How long a worker seen alive counts as present after its heartbeat "
+                          "is gone; empty or 0s: the cluster's heartbeat TTL"));
+    form->addRow(tr("Worker window"), window);
+    m_ui->tabs->addTab(page, tr("Health"));
+}
+
+void ClusterEditorDialog::loadHealth(const HealthConfig& health)
+{
+    for (const QString& rule : HealthConfig::timedRules()) {
+        const HealthRuleTiming& timing = *health.timing(rule);
+        const QString path = u"health.rules."_s + rule;
+        m_healthEdits.value(path + u".for"_s)->setText(duration::format(timing.forDuration));
+        m_healthEdits.value(path + u".recover"_s)->setText(duration::format(timing.recover));
+    }
+    m_healthEdits.value(u"health.worker_window"_s)
+        ->setText(
+            health.workerWindow.count() > 0 ? duration::format(health.workerWindow) : QString());
+}
+
+HealthConfig ClusterEditorDialog::health() const
+{
+    HealthConfig health = m_manager.config().health;
+    for (const QString& rule : HealthConfig::timedRules()) {
+        HealthRuleTiming& timing = *health.timing(rule);
+        const QString path = u"health.rules."_s + rule;
+        if (const auto value = duration::parse(m_healthEdits.value(path + u".for"_s)->text()))
+            timing.forDuration = *value;
+        if (const auto value = duration::parse(m_healthEdits.value(path + u".recover"_s)->text()))
+            timing.recover = *value;
+    }
+    const QString window = m_healthEdits.value(u"health.worker_window"_s)->text().trimmed();
+    if (window.isEmpty())
+        health.workerWindow = Millis(0);
+    else if (const auto value = duration::parse(window))
+        health.workerWindow = *value;
+    return health;
 }
 
 ClusterEditorDialog::~ClusterEditorDialog() = default;
@@ -268,6 +350,8 @@ QWidget* ClusterEditorDialog::fieldFor(const QString& path) const
         {u"queue_system.scan_count"_s, u"scanCountSpin"_s},
         {u"queue_system.max_retries"_s, u"maxRetriesSpin"_s},
         {u"queue_system.heartbeat_ttl"_s, u"heartbeatTtlEdit"_s}};
+    if (path.startsWith(u"health."))
+        return m_healthEdits.value(path);
     const QString name = widgets.value(field);
     return name.isEmpty() ? nullptr : findChild<QWidget*>(name);
 }
@@ -287,6 +371,20 @@ void ClusterEditorDialog::validate()
     if (!duration::parse(m_ui->heartbeatTtlEdit->text().trimmed(), &ttlError))
         m_issues.append(
             {ConfigIssue::Severity::Error, kPath + u".queue_system.heartbeat_ttl"_s, ttlError});
+    for (auto it = m_healthEdits.cbegin(); it != m_healthEdits.cend(); ++it) {
+        const QString text = it.value()->text().trimmed();
+        QString error;
+        if ((!text.isEmpty() || it.key() != u"health.worker_window")
+            && !duration::parse(text, &error))
+            m_issues.append({ConfigIssue::Severity::Error, it.key(), error});
+    }
+    // The engine's own rules for the health block, with the same JSON paths.
+    Config withHealth = m_manager.config();
+    withHealth.health = health();
+    for (const ConfigIssue& issue : withHealth.validate()) {
+        if (issue.path.startsWith(u"health."))
+            m_issues.append(issue);
+    }
 
     unmarkAll();
     QStringList lines;
@@ -435,6 +533,12 @@ bool ClusterEditorDialog::save()
             m_manager.updateCluster(m_existing, c);
     } catch (const ClusterError& e) {
         showSaveError(fieldFor(kPath + u'.' + e.field()), e.message());
+        return false;
+    }
+    try {
+        m_manager.setHealthConfig(health());
+    } catch (const ClusterError& e) {
+        showSaveError(m_ui->tabs->findChild<QWidget*>(u"healthTab"_s), e.message());
         return false;
     }
     forgetOldKeychainEntry(c);

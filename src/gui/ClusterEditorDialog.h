@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/config/ClusterConfig.h"
+#include "core/config/Config.h"
 #include "core/config/ConfigIssue.h"
 #include "gui/ConnectionTester.h"
 
@@ -22,7 +23,8 @@ class Manager;
 namespace qd::gui {
 
 // Adds or edits one cluster with every field of its configuration (connection, TLS files,
-// mode, queue-system keys). Problems are marked on the field at fault as they are typed, using
+// mode, queue-system keys), and, on its Health tab, the health rules' evidence times that all
+// clusters share. Problems are marked on the field at fault as they are typed, using
 // the engine's own validation; "Test connection" runs in the background; Save hands the result
 // to the engine, which applies it at once and saves the config file atomically. A password
 // marked for the system keychain is written there first and never reaches the file.
@@ -36,6 +38,8 @@ public:
     ~ClusterEditorDialog() override;
 
     ClusterConfig cluster() const; // what the fields say now
+    // What the Health tab says now: the health block every cluster shares.
+    HealthConfig health() const;
     const QList<ConfigIssue>& issues() const { return m_issues; }
     bool isMarked(const QWidget* field) const;
     QString testResultText() const;
@@ -50,6 +54,8 @@ Q_SIGNALS:
 
 private:
     void load(const ClusterConfig& cluster);
+    void buildHealthTab();
+    void loadHealth(const HealthConfig& health);
     void connectFields();
     void validate();
     QWidget* fieldFor(const QString& path) const;
@@ -71,6 +77,8 @@ private:
     ClusterConfig m_original; // keeps fields the editor does not show (unknown JSON fields)
     QList<ConfigIssue> m_issues;
     QHash<QWidget*, QString> m_marked;
+    // Health tab: one line edit per JSON path ("health.rules.latency.for", "health.worker_window").
+    QHash<QString, QLineEdit*> m_healthEdits;
     ConnectionTester m_tester;
     bool m_loading = false;
 };

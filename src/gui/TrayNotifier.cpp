@@ -89,6 +89,22 @@ void TrayNotifier::onEvent(const Event& event)
         const QString status = event.data.value(u"status"_s).toString();
         const QString previous = event.data.value(u"previous"_s).toString();
         const QString subject = u"health/"_s + event.cluster;
+        // The engine tells each transition once; a status told already (a repeated or replayed
+        // event) is not news here either.
+        const bool flapping = event.data.value(u"flapping"_s).toBool();
+        if (!flapping && m_toldStatus.value(event.cluster) == status)
+            return;
+        m_toldStatus.insert(event.cluster, status);
+        if (flapping) {
+            const int changes = event.data.value(u"changes"_s).toInt();
+            notify(event.cluster, subject + u"/flapping"_s, tr("%1 is flapping").arg(label),
+                tr("Its health changed %n time(s) in a short while; further changes are not "
+                   "notified until it is steady. Now: %1",
+                    nullptr, changes)
+                    .arg(HealthStyle::text(healthStatusFromName(status))),
+                Severity::Warning);
+            return;
+        }
         if (status == u"unhealthy") {
             notify(event.cluster, subject, tr("%1 is unhealthy").arg(label), event.message,
                 Severity::Critical);

@@ -20,8 +20,9 @@ class Manager;
 namespace qd::gui {
 
 // The tray icon: its colour is the worst health of all clusters, its tooltip says which are
-// not healthy, and it notifies (rate-limited) when a cluster turns unhealthy or recovers and
-// when a warning or critical anomaly appears. Clicking a notification opens that cluster.
+// not healthy, and it notifies (rate-limited) when a cluster turns unhealthy or recovers, once
+// when a cluster flaps (the engine's health_changed events are already sustained transitions),
+// and when a warning or critical anomaly appears. Clicking a notification opens that cluster.
 class TrayNotifier final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TrayNotifier)
@@ -67,6 +68,7 @@ private:
     QSystemTrayIcon m_tray {this};
     NotificationThrottle m_throttle;
     QHash<QString, HealthStatus> m_statuses; // last known per enabled cluster
+    QHash<QString, QString> m_toldStatus; // per cluster: the status of the last health event
     HealthStatus m_worst = HealthStatus::Unknown;
     std::optional<bool> m_assumeAvailable;
     bool m_iconSet = false;

@@ -3,6 +3,8 @@
 #include "gui/Format.h"
 #include "gui/HealthStyle.h"
 
+#include <QLocale>
+
 namespace qd::gui {
 
 WorkerTableModel::WorkerTableModel(QObject* parent) : KeyedTableModel<WorkerStat>(parent)
@@ -50,6 +52,10 @@ QVariant WorkerTableModel::data(const QModelIndex& index, int role) const
                 nullptr, int(row.processingLength));
         if (index.column() == HeartbeatAge && row.heartbeatTtlMs)
             return tr("Heartbeat expires in %1").arg(Format::age(*row.heartbeatTtlMs));
+        if (index.column() == LastSeen && row.lastSeen)
+            return QLocale().toString(row.lastSeen->toLocalTime(), QLocale::LongFormat);
+        if (index.column() == State && row.idle)
+            return tr("Seen alive recently and holding no job now: between two jobs");
         return {};
     default:
         return {};
@@ -74,6 +80,9 @@ QVariant WorkerTableModel::display(const WorkerStat& row, int column) const
         return Format::count(row.processingLength);
     case HeartbeatAge:
         return Format::optionalAge(row.heartbeatAgeMs);
+    case LastSeen:
+        return row.lastSeen ? QLocale().toString(row.lastSeen->toLocalTime().time(), u"HH:mm:ss")
+                            : Format::dash();
     case State:
         return stateText(row);
     default:
@@ -92,6 +101,8 @@ QVariant WorkerTableModel::sortValue(const WorkerStat& row, int column)
         return row.processingLength;
     case HeartbeatAge:
         return row.heartbeatAgeMs.value_or(-1);
+    case LastSeen:
+        return row.lastSeen ? row.lastSeen->toMSecsSinceEpoch() : qint64(-1);
     case State:
         return row.orphaned() ? 2 : row.live() ? 0 : 1;
     default:
@@ -112,6 +123,8 @@ QVariant WorkerTableModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Processing");
     case HeartbeatAge:
         return tr("Heartbeat age");
+    case LastSeen:
+        return tr("Last seen");
     case State:
         return tr("State");
     default:

@@ -5,14 +5,15 @@
 
 namespace qd::gui {
 
-// The Workers table: id, current job, processing length, heartbeat age, and whether the worker
-// is live, idle without a heartbeat, or orphaned (holds jobs without a heartbeat).
+// The Workers table: id, current job, processing length, heartbeat age, when the worker was
+// last seen alive, and whether it is live, idle (between jobs, without a heartbeat), or
+// orphaned (holds jobs without a heartbeat).
 class WorkerTableModel final : public KeyedTableModel<WorkerStat> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(WorkerTableModel)
 
 public:
-    enum Column { Id, CurrentJob, Processing, HeartbeatAge, State, ColumnCount };
+    enum Column { Id, CurrentJob, Processing, HeartbeatAge, LastSeen, State, ColumnCount };
 
     explicit WorkerTableModel(QObject* parent = nullptr);
 

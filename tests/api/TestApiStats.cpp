@@ -41,9 +41,13 @@ private Q_SLOTS:
         push(*m_production, QStringLiteral("jobqueue:low_priority"), 300);
         push(*m_production, QStringLiteral("jobqueue:dead_letter"), 3);
         push(*m_staging, QStringLiteral("jobqueue:low_priority"), 4);
-        m_api = std::make_unique<ApiHarness>(
-            configFor({clusterFor(QStringLiteral("production"), m_production->endpoint()),
-                clusterFor(QStringLiteral("staging"), m_staging->endpoint())}));
+        Config config
+            = configFor({clusterFor(QStringLiteral("production"), m_production->endpoint()),
+                clusterFor(QStringLiteral("staging"), m_staging->endpoint())});
+        // Workers planted and removed below are forgotten a second after their keys are gone,
+        // not after the default window of a heartbeat TTL (30 s).
+        config.health.workerWindow = Millis(1000);
+        m_api = std::make_unique<ApiHarness>(config);
         QVERIFY2(m_api->start(&error), qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(m_api->manager().allStats().size() == 2, 5000);
     }

@@ -62,6 +62,9 @@ private Q_SLOTS:
         config.polling = PollingConfig {kInterval, kFaultJitter, kTimeout, true};
         config.health.latencyWarning = 150ms;
         config.health.latencyCritical = 2000ms; // over the timeout: slow is a warning here
+        // The sleeper below slows most polls, not every one; this test is about the threshold,
+        // the rule's evidence time has its own (TestHealthEvidence).
+        config.health.latency.forDuration = 0ms;
         config.actions.allowedActions.append(u"requeue_dlq"_s);
         ApiHarness harness(config);
         QVERIFY2(harness.start(&error), qPrintable(error));
@@ -150,7 +153,9 @@ private Q_SLOTS:
         QCOMPARE(full.cli({u"DEBUG"_s, u"POPULATE"_s, u"3000"_s, u"filler"_s, u"1000"_s}),
             QByteArray("OK"));
 
-        QTRY_VERIFY_WITH_TIMEOUT(manager.health(u"c1"_s).hasIssue(u"memory"), 5000);
+        // Over the limit for good: reported once the rule's evidence time (5 s) has passed.
+        QTRY_VERIFY_WITH_TIMEOUT(manager.health(u"c1"_s).hasIssue(u"memory"),
+            5000 + int(HealthConfig().memory.forDuration.count()));
         const HealthReport report = manager.health(u"c1"_s);
         QVERIFY(report.reachable);
         QCOMPARE(report.issue(u"memory")->severity, Severity::Critical);

@@ -126,13 +126,16 @@ private Q_SLOTS:
         // The history pane shows what the audit log holds about it.
         h.window().findAction(u"action_history"_s)->trigger();
         gui::ActionHistoryPane* history = h.window().historyPane();
-        QTRY_VERIFY(history->model()->rowCount() >= 1);
-        bool completed = false;
-        for (const gui::ActionHistoryRow& row : history->model()->rows()) {
-            completed = completed
-                || (row.type == u"purge_dlq" && row.status == u"completed" && row.targets == both);
-        }
-        QVERIFY(completed);
+        // The completed row reaches the history once the audit writer reports it durable,
+        // which may be after the dialog has shown the result.
+        const auto completedRow = [history, &both] {
+            for (const gui::ActionHistoryRow& row : history->model()->rows()) {
+                if (row.type == u"purge_dlq" && row.status == u"completed" && row.targets == both)
+                    return true;
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(completedRow(), 10000);
     }
 
     void readOnlyClusterDisablesActionsWithTheReason()

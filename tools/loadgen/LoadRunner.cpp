@@ -63,7 +63,16 @@ bool LoadRunner::start(QString* error)
 
     // Without --seed every run differs; with it, durations and failures repeat.
     const quint64 seed = m_options.seed.value_or(std::random_device {}());
-    if (m_options.producers > 0 && m_options.rate > 0) {
+    if (m_options.producers > 0 && m_options.bursty()) {
+        // Bursts arrive together: every producer pushes its share at the same instants.
+        for (int i = 0; i < m_options.producers; ++i) {
+            const qint64 share = m_options.burst / m_options.producers
+                + (i < m_options.burst % m_options.producers ? 1 : 0);
+            if (share > 0)
+                m_producers.push_back(std::make_unique<Producer>(
+                    m_options, m_stats, m_control, 0.0, Millis(0), seed + 1000 + i, share));
+        }
+    } else if (m_options.producers > 0 && m_options.rate > 0) {
         const double each = m_options.rate / m_options.producers;
         for (int i = 0; i < m_options.producers; ++i) {
             // Producer i starts i/rate later, so together they push evenly spaced jobs.

@@ -50,7 +50,11 @@ QString LoadgenOptions::validate() const
         return u"the numbers of producers and workers cannot be negative"_s;
     if (!(rate >= 0))
         return u"the rate cannot be negative"_s;
-    if (producers > 0 && rate > 0 && !(totalWeight > 0))
+    if (burst < 0)
+        return u"the burst cannot be negative"_s;
+    if (bursty() && every < Millis(1))
+        return u"bursts need an interval of at least 1ms"_s;
+    if (producers > 0 && (rate > 0 || bursty()) && !(totalWeight > 0))
         return u"at least one queue needs a weight above zero"_s;
     if (!(failureRatio >= 0 && failureRatio <= 1))
         return u"the failure ratio must be between 0 and 1"_s;

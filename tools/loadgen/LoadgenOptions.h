@@ -27,8 +27,15 @@ struct LoadgenOptions {
 
     int producers = 1;
     double rate = 10.0; // jobs per second, all producers together
+    // Bursty producers: above 0, all producers together push this many jobs at once every
+    // `every` instead of a steady `rate`.
+    qint64 burst = 0;
+    Millis every {100};
     int workers = 1;
     JobDuration jobDuration {Millis(50)};
+    // Between taking a job and writing its heartbeat: what a worker's own round trips and
+    // bookkeeping cost; a range samples per job.
+    JobDuration heartbeatGap {Millis(0)};
     double failureRatio = 0.0; // probability that one attempt fails
     std::optional<int> maxRetries; // default: cluster.queueSystem.maxRetries
     Millis heartbeatTtl {30000};
@@ -42,6 +49,7 @@ struct LoadgenOptions {
     bool abandonOnExit = false; // stop like a crash: processing lists stay, no cleanup
     std::optional<quint64> seed; // for job durations and failures; default: random
 
+    bool bursty() const { return burst > 0; }
     int effectiveMaxRetries() const { return maxRetries.value_or(cluster.queueSystem.maxRetries); }
     // The producers' queues with their weights, defaults applied.
     QList<QueueShare> effectiveQueues() const;

@@ -37,12 +37,19 @@ QList<OptionSpec> specs()
         {u"rate"_s, u"rate"_s,
             u"jobs per second of all producers together (default 10), or per queue: "
             u"high=5,low=15"_s},
+        {u"burst"_s, u"n"_s,
+            u"push n jobs at once every --every instead of a steady --rate (default 0: "
+            u"steady)"_s},
+        {u"every"_s, u"time"_s, u"with --burst: the time between bursts (default 100ms)"_s},
         {u"producers"_s, u"n"_s, u"producer threads (default 1)"_s},
         {u"workers"_s, u"n"_s, u"worker threads (default 1)"_s},
         {u"job-duration"_s, u"time"_s, u"work per job: 50ms (default) or a range 20ms..200ms"_s},
         {u"failure-ratio"_s, u"ratio"_s, u"probability that an attempt fails (default 0)"_s},
         {u"max-retries"_s, u"n"_s, u"retries before dead-lettering (default: the config's)"_s},
         {u"heartbeat-ttl"_s, u"time"_s, u"TTL of a busy worker's heartbeat (default 30s)"_s},
+        {u"heartbeat-gap"_s, u"time"_s,
+            u"wait between taking a job and writing its heartbeat: 2ms or a range 0ms..2ms "
+            u"(default 0)"_s},
         {u"block-timeout"_s, u"time"_s,
             u"longest BRPOPLPUSH wait when every queue is empty (default 200ms)"_s},
         {u"timeout"_s, u"time"_s, u"connect and command timeout (default 5s)"_s},
@@ -244,6 +251,23 @@ bool OptionParser::readWorkload()
         if (!duration)
             return fail(u"--job-duration: "_s + error);
         m_options.jobDuration = *duration;
+    }
+    if (m_parser.isSet(u"burst"_s)) {
+        int burst = 0;
+        if (!readInt(u"burst"_s, burst, 0))
+            return false;
+        m_options.burst = burst;
+    }
+    if (m_parser.isSet(u"every"_s) && !m_parser.isSet(u"burst"_s))
+        return fail(u"--every is the time between bursts; it needs --burst"_s);
+    if (!readDuration(u"every"_s, m_options.every, false))
+        return false;
+    if (m_parser.isSet(u"heartbeat-gap"_s)) {
+        QString error;
+        const auto gap = JobDuration::parse(m_parser.value(u"heartbeat-gap"_s), &error);
+        if (!gap)
+            return fail(u"--heartbeat-gap: "_s + error);
+        m_options.heartbeatGap = *gap;
     }
     if (m_parser.isSet(u"seed"_s)) {
         bool ok = false;

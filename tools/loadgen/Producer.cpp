@@ -28,12 +28,13 @@ QList<double> weightsOf(const QList<QueueShare>& shares)
 } // namespace
 
 Producer::Producer(const LoadgenOptions& options, LoadStats& stats, RunControl& control,
-    double rate, Millis phase, quint64 seed)
+    double rate, Millis phase, quint64 seed, qint64 burst)
     : m_options(options)
     , m_stats(stats)
     , m_control(control)
     , m_rate(rate)
     , m_phase(phase)
+    , m_burst(burst)
     , m_picker(weightsOf(options.effectiveQueues()))
     , m_factory(seed)
 {
@@ -64,7 +65,10 @@ void Producer::run()
     try {
         const std::unique_ptr<redis::RedisClient> client
             = redis::RedisClient::create(m_options.cluster, m_options.commandTimeout);
-        produce(*client);
+        if (m_burst > 0)
+            produceBursts(*client);
+        else
+            produce(*client);
     } catch (const std::exception& error) {
         // create() only throws for a configuration LoadRunner has already accepted.
         ++m_stats.errors;
@@ -107,6 +111,28 @@ void Producer::produce(redis::RedisClient& client)
             epoch = Clock::now();
             sent = 0;
         }
+    }
+}
+
+void Producer::produceBursts(redis::RedisClient& client)
+{
+    // Burst k is due at start + k * every. A burst missed by more than one interval is
+    // skipped, not caught up: the shape of the load matters more than its total here.
+    Clock::time_point next = Clock::now();
+    while (m_control.running()) {
+        if (!m_control.sleepUntil(next))
+            return;
+        try {
+            for (qint64 left = m_burst; left > 0; left -= kMaxBatch)
+                push(client, std::min(left, kMaxBatch));
+        } catch (const std::exception& error) {
+            ++m_stats.errors;
+            spdlog::warn("loadgen: producer: {}", error.what());
+            m_control.sleepFor(kErrorPause);
+        }
+        next += std::chrono::duration_cast<Clock::duration>(m_options.every);
+        if (Clock::now() - next > m_options.every)
+            next = Clock::now();
     }
 }
 

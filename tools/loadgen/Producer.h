@@ -24,9 +24,10 @@ namespace qd::loadgen {
 class Producer final {
 public:
     // rate: this producer's jobs per second (> 0). phase delays its first job, so several
-    // producers interleave instead of pushing at the same instants.
+    // producers interleave instead of pushing at the same instants. burst above 0: instead of
+    // a rate, this many jobs at once every options.every, from the start.
     Producer(const LoadgenOptions& options, LoadStats& stats, RunControl& control, double rate,
-        Millis phase, quint64 seed);
+        Millis phase, quint64 seed, qint64 burst = 0);
     ~Producer();
     Producer(const Producer&) = delete;
     Producer& operator=(const Producer&) = delete;
@@ -39,6 +40,7 @@ private:
 
     void run();
     void produce(redis::RedisClient& client);
+    void produceBursts(redis::RedisClient& client);
     void push(redis::RedisClient& client, qint64 count);
 
     const LoadgenOptions& m_options;
@@ -46,6 +48,7 @@ private:
     RunControl& m_control;
     const double m_rate;
     const Millis m_phase;
+    const qint64 m_burst;
     QStringList m_queueNames;
     QStringList m_queueKeys;
     QueuePicker m_picker;

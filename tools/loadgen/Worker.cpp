@@ -96,6 +96,12 @@ void Worker::process(JobMover& mover, const JobMover::Taken& job)
         stopWith(mover, job); // taken while the stop request came in
         return;
     }
+    if (const Millis gap = m_options.heartbeatGap.sample(m_random); gap > Millis(0)) {
+        if (!m_control.sleepFor(gap)) {
+            stopWith(mover, job);
+            return;
+        }
+    }
     mover.heartbeat(job.payload);
     if (!work(mover, job.payload)) {
         stopWith(mover, job);

@@ -94,10 +94,13 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "queuedeck-loadgen: %s\n", qPrintable(error));
         return 1;
     }
-    spdlog::info("loadgen: {} producers at {} jobs/s, {} workers, job duration {}, failure "
-                 "ratio {}, on {} ({})",
-        options.producers, options.rate, options.workers,
-        options.jobDuration.toString().toStdString(), options.failureRatio,
+    const std::string load = options.bursty() ? fmt::format("bursts of {} jobs every {}",
+                                 options.burst, qd::duration::format(options.every).toStdString())
+                                              : fmt::format("{} jobs/s", options.rate);
+    spdlog::info("loadgen: {} producers at {}, {} workers, job duration {}, heartbeat gap {}, "
+                 "failure ratio {}, on {} ({})",
+        options.producers, load, options.workers, options.jobDuration.toString().toStdString(),
+        options.heartbeatGap.toString().toStdString(), options.failureRatio,
         options.cluster.name.toStdString(), endpointDisplay(options.cluster).toStdString());
 
     StatsReporter reporter(options.json);

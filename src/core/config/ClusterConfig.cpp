@@ -77,6 +77,20 @@ bool queueSystemSupported(QueueSystemType type)
     return type == QueueSystemType::GoRedisWorkQueue || type == QueueSystemType::Sidekiq;
 }
 
+Millis QueueSystemConfig::workerHeartbeatTtl() const
+{
+    switch (type) {
+    case QueueSystemType::Sidekiq:
+        return Millis {60000};
+    case QueueSystemType::GoRedisWorkQueue:
+    case QueueSystemType::BullMQ:
+    case QueueSystemType::RQ:
+    case QueueSystemType::Celery:
+        break;
+    }
+    return heartbeatTtl;
+}
+
 QString QueueSystemConfig::keyOf(const QString& queueName) const
 {
     for (const QueueKey& queue : queues) {

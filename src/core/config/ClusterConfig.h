@@ -65,6 +65,11 @@ struct QueueSystemConfig {
     // The TTL workers give their heartbeat key; heartbeat age = this - remaining TTL.
     Millis heartbeatTtl {30000};
 
+    // How long a worker's sign of life lasts in Redis: the configured heartbeat TTL for
+    // go-redis-work-queue, the 60 s Sidekiq gives each process's hash. The health rules count
+    // a worker as present that long after it was last seen.
+    Millis workerHeartbeatTtl() const;
+
     QString keyOf(const QString& queueName) const; // empty when the queue is not configured
     QString pauseKey(const QString& queueName) const { return pausePrefix + queueName; }
     QString processingKey(const QString& workerId) const;

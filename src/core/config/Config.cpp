@@ -81,4 +81,37 @@ QList<ConfigIssue> Config::validate() const
     return ConfigValidator::validate(*this);
 }
 
+QStringList HealthConfig::timedRules()
+{
+    // The ids of the health rules (core/health/HealthIssue.h), which config may not include.
+    return {QStringLiteral("unreachable"), QStringLiteral("latency"),
+        QStringLiteral("no_live_workers"), QStringLiteral("dead_letters"),
+        QStringLiteral("dead_letters_growing"), QStringLiteral("orphaned_processing"),
+        QStringLiteral("memory"), QStringLiteral("backlog_growing")};
+}
+
+HealthRuleTiming* HealthConfig::timing(QStringView rule)
+{
+    return const_cast<HealthRuleTiming*>(std::as_const(*this).timing(rule));
+}
+
+const HealthRuleTiming* HealthConfig::timing(QStringView rule) const
+{
+    const std::pair<QStringView, const HealthRuleTiming*> rules[] = {
+        {u"unreachable", &unreachable},
+        {u"latency", &latency},
+        {u"no_live_workers", &noLiveWorkers},
+        {u"dead_letters", &deadLetters},
+        {u"dead_letters_growing", &deadLettersGrowing},
+        {u"orphaned_processing", &orphanedProcessing},
+        {u"memory", &memory},
+        {u"backlog_growing", &backlogGrowing},
+    };
+    for (const auto& [name, timing] : rules) {
+        if (name == rule)
+            return timing;
+    }
+    return nullptr;
+}
+
 } // namespace qd

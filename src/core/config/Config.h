@@ -66,7 +66,39 @@ struct CacheConfig {
     friend bool operator==(const CacheConfig&, const CacheConfig&) = default;
 };
 
+// Evidence over time for one health rule, in the manner of an alert rule's "for": its condition
+// must hold in every poll for `forDuration` before the rule is reported, and once reported it
+// clears only after the condition has been gone for `recover`.
+struct HealthRuleTiming {
+    Millis forDuration {0};
+    Millis recover {0};
+    friend bool operator==(const HealthRuleTiming&, const HealthRuleTiming&) = default;
+};
+
 struct HealthConfig {
+    // The rules that have timings, by their ids (health.rules.<id> in the file).
+    static QStringList timedRules();
+
+    // Defaults: docs/health-and-anomalies.md gives the reasoning for each.
+    HealthRuleTiming unreachable {Millis(0), Millis(0)};
+    HealthRuleTiming latency {Millis(5000), Millis(2000)};
+    HealthRuleTiming noLiveWorkers {Millis(2000), Millis(0)};
+    HealthRuleTiming deadLetters {Millis(0), Millis(0)};
+    HealthRuleTiming deadLettersGrowing {Millis(0), Millis(0)};
+    HealthRuleTiming orphanedProcessing {Millis(200), Millis(0)};
+    HealthRuleTiming memory {Millis(5000), Millis(2000)};
+    HealthRuleTiming backlogGrowing {Millis(0), Millis(0)};
+    // How long a worker seen alive counts as present after its heartbeat is gone; 0: the
+    // cluster's queue_system.heartbeat_ttl.
+    Millis workerWindow {0};
+    // A cluster whose status changed more than flapChanges times within flapWindow is announced
+    // once as flapping, and then not again until it has been steady for flapWindow.
+    int flapChanges = 4;
+    Millis flapWindow {600000};
+
+    HealthRuleTiming* timing(QStringView rule);
+    const HealthRuleTiming* timing(QStringView rule) const;
+
     Millis latencyWarning {200};
     Millis latencyCritical {1000};
     qint64 deadLetterWarning = 100;

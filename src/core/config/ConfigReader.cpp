@@ -197,6 +197,27 @@ void readActions(JsonFieldReader& root, ActionsConfig& actions, QList<ConfigIssu
     r.finishUnknown();
 }
 
+// health.rules.<rule>: {"for": "2s", "recover": "1s"} per rule id; unknown ids are warned
+// about (and kept) like any unknown field.
+void readHealthRules(JsonFieldReader& health, HealthConfig& h, QList<ConfigIssue>& issues)
+{
+    const auto rules = health.object(QStringLiteral("rules"));
+    if (!rules)
+        return;
+    JsonFieldReader r(*rules, health.pathOf(QStringLiteral("rules")), issues);
+    for (const QString& rule : HealthConfig::timedRules()) {
+        const auto object = r.object(rule);
+        if (!object)
+            continue;
+        JsonFieldReader item(*object, r.pathOf(rule), issues);
+        HealthRuleTiming& timing = *h.timing(rule);
+        assign(timing.forDuration, item.duration(QStringLiteral("for")));
+        assign(timing.recover, item.duration(QStringLiteral("recover")));
+        item.finishUnknown();
+    }
+    r.finishUnknown();
+}
+
 void readSmallBlocks(JsonFieldReader& root, Config& config, QList<ConfigIssue>& issues)
 {
     if (const auto object = root.object(QStringLiteral("cache"))) {
@@ -219,6 +240,11 @@ void readSmallBlocks(JsonFieldReader& root, Config& config, QList<ConfigIssue>& 
             h.backlogGrowthPolls = static_cast<int>(*n);
         assign(h.memoryWarningRatio, r.number(QStringLiteral("memory_warning_ratio")));
         assign(h.memoryCriticalRatio, r.number(QStringLiteral("memory_critical_ratio")));
+        assign(h.workerWindow, r.duration(QStringLiteral("worker_window")));
+        if (const auto n = r.integer(QStringLiteral("flap_changes"), 1, 1000))
+            h.flapChanges = static_cast<int>(*n);
+        assign(h.flapWindow, r.duration(QStringLiteral("flap_window")));
+        readHealthRules(r, h, issues);
         r.finishUnknown();
     }
     if (const auto object = root.object(QStringLiteral("api"))) {

@@ -194,6 +194,23 @@ void checkHealth(IssueList& issues, const HealthConfig& h)
     if (h.memoryWarningRatio > h.memoryCriticalRatio)
         issues.error(QStringLiteral("health.memory_warning_ratio"),
             QStringLiteral("must not exceed health.memory_critical_ratio"));
+    // A day of evidence is already far past any useful alert; longer is a typo ("10h" for "10s").
+    constexpr Millis kLongestTiming {24 * 3600 * 1000};
+    for (const QString& rule : HealthConfig::timedRules()) {
+        const HealthRuleTiming& timing = *h.timing(rule);
+        const QString path = QStringLiteral("health.rules.") + rule;
+        for (const auto& [key, value] : {std::pair {QStringLiteral(".for"), timing.forDuration},
+                 std::pair {QStringLiteral(".recover"), timing.recover}}) {
+            if (value.count() < 0 || value > kLongestTiming)
+                issues.error(path + key, QStringLiteral("must be between 0s and 24h"));
+        }
+    }
+    if (h.workerWindow.count() < 0 || h.workerWindow > kLongestTiming)
+        issues.error(QStringLiteral("health.worker_window"),
+            QStringLiteral("must be between 0s (the heartbeat TTL) and 24h"));
+    if (h.flapWindow.count() <= 0 || h.flapWindow > kLongestTiming)
+        issues.error(QStringLiteral("health.flap_window"),
+            QStringLiteral("must be longer than 0s and at most 24h"));
 }
 
 void checkTracing(IssueList& issues, const TracingConfig& t)

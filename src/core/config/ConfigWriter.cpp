@@ -55,6 +55,24 @@ QJsonObject queueSystemToJson(const QueueSystemConfig& qs)
     return o;
 }
 
+// health.rules with every rule's timing, over the rules block as loaded (unknown ids and
+// fields stay).
+QJsonObject healthRulesToJson(const HealthConfig& h, const Config& config)
+{
+    QJsonObject rules = config.original.value(QStringLiteral("health"))
+                            .toObject()
+                            .value(QStringLiteral("rules"))
+                            .toObject();
+    for (const QString& rule : HealthConfig::timedRules()) {
+        const HealthRuleTiming& timing = *h.timing(rule);
+        QJsonObject item = rules.value(rule).toObject();
+        item.insert(QStringLiteral("for"), durationValue(timing.forDuration));
+        item.insert(QStringLiteral("recover"), durationValue(timing.recover));
+        rules.insert(rule, item);
+    }
+    return rules;
+}
+
 // Overlays fields onto the block as loaded, keeping the block's unknown fields.
 QJsonObject overlay(QJsonObject base, const QJsonObject& fields)
 {
@@ -167,7 +185,11 @@ QJsonObject ConfigWriter::toJson(const Config& config)
             {QStringLiteral("dead_letter_growth_polls"), h.deadLetterGrowthPolls},
             {QStringLiteral("backlog_growth_polls"), h.backlogGrowthPolls},
             {QStringLiteral("memory_warning_ratio"), h.memoryWarningRatio},
-            {QStringLiteral("memory_critical_ratio"), h.memoryCriticalRatio}},
+            {QStringLiteral("memory_critical_ratio"), h.memoryCriticalRatio},
+            {QStringLiteral("worker_window"), durationValue(h.workerWindow)},
+            {QStringLiteral("flap_changes"), h.flapChanges},
+            {QStringLiteral("flap_window"), durationValue(h.flapWindow)},
+            {QStringLiteral("rules"), healthRulesToJson(h, config)}},
         h != defaults.health);
     QJsonObject api {{QStringLiteral("listen"), config.api.listen},
         {QStringLiteral("read_only"), config.api.readOnly},

@@ -85,6 +85,8 @@ void Manager::startCluster(const ClusterConfig& cluster)
     auto rt = std::make_shared<ClusterRuntime>();
     rt->config = cluster;
     rt->health = m_health.evaluate(cluster.name, nullptr, std::nullopt, {});
+    rt->roster.setWindow(ClusterRuntime::workerWindow(m_config.health, cluster));
+    rt->tracker.setFlapLimits(m_config.health.flapChanges, m_config.health.flapWindow);
     // Connects lazily: adding a cluster never waits on the network, and a cluster that is down
     // now is simply retried on every poll (with the pool's backoff).
     rt->client = redis::RedisClient::create(
@@ -237,17 +239,18 @@ void Manager::onPollFinished(const PollResult& result)
     ClusterRuntime& rt = **it;
     if (result.stats) {
         rt.lastFailure.reset();
-        m_cache.put(
-            *result.stats, ClusterRuntime::earlierPolls(m_config.health, m_anomalies.thresholds()));
-        m_trends.record(*result.stats);
+        ClusterStats stats = *result.stats;
+        rt.roster.apply(stats); // idle workers seen of late stay listed, with when
+        m_cache.put(stats, ClusterRuntime::earlierPolls(m_config.health, m_anomalies.thresholds()));
+        m_trends.record(stats);
     } else if (result.failure) {
         rt.lastFailure = *result.failure;
         if (!rt.lastFailure->at.isValid())
             rt.lastFailure->at = m_clock.wallNow();
     }
     const QString& name = rt.config.name;
-    rt.health
-        = m_health.evaluate(name, m_cache.latest(name), rt.lastFailure, m_cache.earlier(name));
+    rt.health = rt.evidence.judge(m_health, name, m_cache.latest(name), rt.lastFailure,
+        m_cache.earlier(name), rt.config.queueSystem.workerHeartbeatTtl().count());
     publishTransitions(rt, rt.tracker.update(rt.health));
     if (result.stats) {
         publishAnomalies(rt);
@@ -274,12 +277,21 @@ void Manager::publishTransitions(ClusterRuntime& rt, const HealthTransition& t)
         spdlog::warn("cluster {} disconnected: {}", log::s(name), log::s(why));
     }
     if (t.statusChanged) {
-        m_events.publish(events::kHealthChanged, name,
-            QStringLiteral("%1 is %2: %3")
-                .arg(label, healthStatusName(t.current), rt.health.summary()),
+        // A flapping cluster is told once, with how often it changed; the changes that follow
+        // are held back by the tracker until it is steady.
+        const QString message = t.flapping
+            ? QStringLiteral("%1 is flapping (%2 status changes in %3), now %4: %5")
+                  .arg(label, QString::number(t.recentChanges),
+                      duration::format(m_config.health.flapWindow), healthStatusName(t.current),
+                      rt.health.summary())
+            : QStringLiteral("%1 is %2: %3")
+                  .arg(label, healthStatusName(t.current), rt.health.summary());
+        m_events.publish(events::kHealthChanged, name, message,
             {{QStringLiteral("status"), healthStatusName(t.current)},
                 {QStringLiteral("previous"), healthStatusName(t.previous)},
-                {QStringLiteral("healthy"), rt.health.healthy}});
+                {QStringLiteral("healthy"), rt.health.healthy},
+                {QStringLiteral("flapping"), t.flapping},
+                {QStringLiteral("changes"), t.recentChanges}});
     }
 }
 
@@ -363,6 +375,20 @@ void Manager::updateCluster(const QString& name, const ClusterConfig& cluster)
         startCluster(cluster);
     if (m_activeCluster == name)
         m_activeCluster = cluster.name;
+}
+
+void Manager::setHealthConfig(const HealthConfig& health)
+{
+    if (health == m_config.health)
+        return;
+    Config next = m_config;
+    next.health = health;
+    commitConfig(next, QStringLiteral("Health rules updated"));
+    m_health.setConfig(m_config.health);
+    for (const auto& rt : std::as_const(m_runtimes)) {
+        rt->roster.setWindow(ClusterRuntime::workerWindow(m_config.health, rt->config));
+        rt->tracker.setFlapLimits(m_config.health.flapChanges, m_config.health.flapWindow);
+    }
 }
 
 void Manager::removeCluster(const QString& name)

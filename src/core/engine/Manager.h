@@ -67,6 +67,9 @@ public:
     // announced with config_changed. Throw ClusterError (Duplicate, Unknown, InvalidConfig).
     void addCluster(const ClusterConfig& cluster);
     void updateCluster(const QString& name, const ClusterConfig& cluster);
+    // Replaces the health block (rules' timings and thresholds, for every cluster); validated
+    // and saved like a cluster change. Evidence gathered so far is kept. Throws ClusterError.
+    void setHealthConfig(const HealthConfig& health);
     void removeCluster(const QString& name);
 
     // The UI state the /api/v1/ui endpoints expose, shared by the GUI and the API.

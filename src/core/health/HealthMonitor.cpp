@@ -24,7 +24,8 @@ HealthMonitor::HealthMonitor(const HealthConfig& config) : m_config(config)
 }
 
 HealthReport HealthMonitor::evaluate(const QString& cluster, const ClusterStats* latest,
-    const std::optional<PollFailure>& failure, const QList<ClusterStats>& earlier) const
+    const std::optional<PollFailure>& failure, const QList<ClusterStats>& earlier,
+    const Context& context) const
 {
     HealthReport report;
     report.cluster = cluster;
@@ -52,23 +53,26 @@ HealthReport HealthMonitor::evaluate(const QString& cluster, const ClusterStats*
     QList<ClusterStats> series = earlier;
     series.append(*latest);
     report.reachable = true;
-    report.issues = issuesOf(*latest, series);
+    report.issues = issuesOf(*latest, series, context);
     report.status = healthStatusFor(report.worstSeverity(), !report.issues.isEmpty());
     report.healthy = report.status != HealthStatus::Unhealthy;
     return report;
 }
 
 QList<HealthIssue> HealthMonitor::issuesOf(
-    const ClusterStats& latest, const QList<ClusterStats>& series) const
+    const ClusterStats& latest, const QList<ClusterStats>& series, const Context& context) const
 {
+    // series ends with latest; the poll before it tells whether the queues are draining.
+    const ClusterStats* previous = series.size() >= 2 ? &series.at(series.size() - 2) : nullptr;
     const std::optional<HealthIssue> found[] = {
-        healthrules::noLiveWorkers(latest),
+        healthrules::noLiveWorkers(latest, previous),
         healthrules::latency(latest, m_config),
         healthrules::memory(latest, m_config),
         healthrules::deadLetters(latest, m_config),
         healthrules::deadLettersGrowing(series, m_config),
         healthrules::backlogGrowing(series, m_config),
-        healthrules::orphanedProcessing(latest),
+        context.orphans ? healthrules::orphanedProcessing(*context.orphans, context.heartbeatTtlMs)
+                        : healthrules::orphanedProcessing(latest),
     };
     QList<HealthIssue> issues;
     for (const std::optional<HealthIssue>& issue : found) {

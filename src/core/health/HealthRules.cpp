@@ -2,6 +2,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace qd::healthrules {
@@ -13,6 +15,14 @@ constexpr qsizetype kNamedWorkers = 5; // an issue message names at most this ma
 HealthIssue makeIssue(QStringView rule, Severity severity, const QString& message)
 {
     return HealthIssue {rule.toString(), severity, message};
+}
+
+// English with the count's own form ("1 job", "2 jobs"): these messages are the API's and the
+// events' text, which stays English whatever language the desktop shows.
+QString plural(qint64 count, const char* one, const char* other)
+{
+    const QString text = QString::fromLatin1(count == 1 ? one : other);
+    return text.contains(u"%1") ? text.arg(count) : text;
 }
 
 QString millis(double value)
@@ -96,20 +106,39 @@ std::optional<HealthIssue> latency(const ClusterStats& latest, const HealthConfi
             millis(latest.latencyMs), thresholdName(*severity), millis(limit)));
 }
 
-std::optional<HealthIssue> noLiveWorkers(const ClusterStats& latest)
+bool draining(const ClusterStats& previous, const ClusterStats& latest)
+{
+    return latest.completedCount > previous.completedCount
+        || latest.deadLetterCount > previous.deadLetterCount
+        || runnableBacklog(latest) < runnableBacklog(previous);
+}
+
+std::optional<HealthIssue> noLiveWorkers(const ClusterStats& latest, const ClusterStats* previous)
 {
     // No work and no workers is a quiet cluster, not a sick one; paused work waits by design.
     const qint64 backlog = runnableBacklog(latest);
     if (backlog == 0 || latest.workerCount > 0)
         return std::nullopt;
+    // A worker marks itself only while it holds a job: one seen alive a moment ago and between
+    // jobs now is still there, and so is one whose work shows in the lists it moves jobs to.
+    for (const WorkerStat& worker : latest.workers) {
+        if (worker.live() || worker.lastSeen)
+            return std::nullopt;
+    }
+    if (previous != nullptr && draining(*previous, latest))
+        return std::nullopt;
     if (!latest.workersComplete) {
         // Worker discovery walks the keyspace a step per poll: live workers may be unseen yet.
         return makeIssue(healthrule::NoLiveWorkers, Severity::Warning,
-            u"%1 jobs are queued and no live worker has been found yet (worker discovery has "
-            "not finished its first scan)"_s.arg(backlog));
+            plural(backlog,
+                "%1 job is queued and no live worker has been found yet (worker "
+                "discovery has not finished its first scan)",
+                "%1 jobs are queued and no live worker has been found yet (worker discovery "
+                "has not finished its first scan)"));
     }
     return makeIssue(healthrule::NoLiveWorkers, Severity::Critical,
-        u"%1 jobs are queued but no worker is alive to take them"_s.arg(backlog));
+        plural(backlog, "%1 job is queued but no worker is alive to take it",
+            "%1 jobs are queued but no worker is alive to take them"));
 }
 
 std::optional<HealthIssue> deadLetters(const ClusterStats& latest, const HealthConfig& config)
@@ -121,27 +150,57 @@ std::optional<HealthIssue> deadLetters(const ClusterStats& latest, const HealthC
     const qint64 limit
         = *severity == Severity::Critical ? config.deadLetterCritical : config.deadLetterWarning;
     return makeIssue(healthrule::DeadLetters, *severity,
-        u"%1 jobs in the dead-letter list, over the %2 threshold of %3"_s.arg(
-            QString::number(latest.deadLetterCount), thresholdName(*severity),
-            QString::number(limit)));
+        plural(latest.deadLetterCount, "%1 job in the dead-letter list",
+            "%1 jobs in the dead-letter list")
+            + u", over the %1 threshold of %2"_s.arg(
+                thresholdName(*severity), QString::number(limit)));
+}
+
+QList<OrphanedWorker> orphansOf(const ClusterStats& latest)
+{
+    QList<OrphanedWorker> orphans;
+    for (const WorkerStat& worker : latest.workers) {
+        if (worker.orphaned())
+            orphans.append({worker.id, worker.processingLength, 0});
+    }
+    return orphans;
 }
 
 std::optional<HealthIssue> orphanedProcessing(const ClusterStats& latest)
 {
-    const QStringList orphans = latest.orphanedWorkers();
+    return orphanedProcessing(orphansOf(latest), 0);
+}
+
+std::optional<HealthIssue> orphanedProcessing(
+    const QList<OrphanedWorker>& orphans, qint64 heartbeatTtlMs)
+{
     if (orphans.isEmpty())
         return std::nullopt;
     qint64 jobs = 0;
-    for (const WorkerStat& worker : latest.workers) {
-        if (worker.orphaned())
-            jobs += worker.processingLength;
+    const OrphanedWorker* oldest = &orphans.first();
+    for (const OrphanedWorker& orphan : orphans) {
+        jobs += orphan.jobs;
+        if (orphan.heldForMs > oldest->heldForMs)
+            oldest = &orphan;
     }
-    QString names = orphans.mid(0, kNamedWorkers).join(u", ");
+    QStringList ids;
+    for (qsizetype i = 0; i < std::min(orphans.size(), kNamedWorkers); ++i)
+        ids.append(orphans.at(i).id);
+    QString names = ids.join(u", ");
     if (orphans.size() > kNamedWorkers)
         names += u" and %1 more"_s.arg(orphans.size() - kNamedWorkers);
-    return makeIssue(healthrule::OrphanedProcessing, Severity::Warning,
-        u"%1 jobs sit in the processing lists of %2 workers without a heartbeat: %3"_s.arg(
-            QString::number(jobs), QString::number(orphans.size()), names));
+    // "1 job sits in the processing list of 1 worker", "3 jobs sit in the processing lists of
+    // 2 workers": the verb follows the jobs, the list the workers.
+    QString message = plural(jobs, "%1 job sits", "%1 jobs sit") + u' '
+        + plural(qint64(orphans.size()), "in the processing list of %1 worker",
+            "in the processing lists of %1 workers")
+        + u" without a heartbeat: "_s + names;
+    if (heartbeatTtlMs > 0 && oldest->heldForMs > heartbeatTtlMs) {
+        message
+            += u"; %1 has held its jobs for %2 s, past the heartbeat TTL of %3 s"_s.arg(oldest->id,
+                QString::number(oldest->heldForMs / 1000), QString::number(heartbeatTtlMs / 1000));
+    }
+    return makeIssue(healthrule::OrphanedProcessing, Severity::Warning, message);
 }
 
 std::optional<HealthIssue> memory(const ClusterStats& latest, const HealthConfig& config)
@@ -169,9 +228,10 @@ std::optional<HealthIssue> deadLettersGrowing(
     if (polls <= 0 || growthStreak(values) < polls)
         return std::nullopt;
     return makeIssue(healthrule::DeadLettersGrowing, Severity::Warning,
-        u"Dead letters grew in each of the last %1 polls, from %2 to %3"_s.arg(
-            QString::number(polls), QString::number(values.at(values.size() - 1 - polls)),
-            QString::number(values.constLast())));
+        plural(polls, "Dead letters grew in the last poll",
+            "Dead letters grew in each of the last %1 polls")
+            + u", from %1 to %2"_s.arg(QString::number(values.at(values.size() - 1 - polls)),
+                QString::number(values.constLast())));
 }
 
 std::optional<HealthIssue> backlogGrowing(
@@ -182,9 +242,10 @@ std::optional<HealthIssue> backlogGrowing(
     if (polls <= 0 || growthStreak(values) < polls)
         return std::nullopt;
     return makeIssue(healthrule::BacklogGrowing, Severity::Warning,
-        u"Queued work grew in each of the last %1 polls, from %2 to %3 jobs"_s.arg(
-            QString::number(polls), QString::number(values.at(values.size() - 1 - polls)),
-            QString::number(values.constLast())));
+        plural(polls, "Queued work grew in the last poll",
+            "Queued work grew in each of the last %1 polls")
+            + u", from %1 to %2 jobs"_s.arg(QString::number(values.at(values.size() - 1 - polls)),
+                QString::number(values.constLast())));
 }
 
 } // namespace qd::healthrules

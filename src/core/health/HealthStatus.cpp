@@ -17,6 +17,16 @@ QString healthStatusName(HealthStatus status)
     return {};
 }
 
+HealthStatus healthStatusFromName(QStringView name)
+{
+    for (const HealthStatus status :
+        {HealthStatus::Healthy, HealthStatus::Degraded, HealthStatus::Unhealthy}) {
+        if (name == healthStatusName(status))
+            return status;
+    }
+    return HealthStatus::Unknown;
+}
+
 HealthStatus healthStatusFor(Severity worst, bool hasIssues)
 {
     // Info issues are notes (e.g. a paused queue explains a backlog); they never degrade.

@@ -12,6 +12,7 @@ namespace qd {
 enum class HealthStatus { Unknown, Healthy, Degraded, Unhealthy };
 
 QString healthStatusName(HealthStatus status); // "unknown", "healthy", "degraded", "unhealthy"
+HealthStatus healthStatusFromName(QStringView name); // Unknown for any other word
 
 // The status that issues of this worst severity give a reachable cluster.
 HealthStatus healthStatusFor(Severity worst, bool hasIssues);

@@ -34,14 +34,55 @@ HealthTransition HealthTracker::update(const HealthReport& report)
             = report.status != HealthStatus::Unknown && report.status != HealthStatus::Healthy;
         transition.healthyChanged = transition.statusChanged && !report.healthy;
     }
+    if (first && report.status != HealthStatus::Unknown && !transition.statusChanged)
+        m_announced = report.status; // cluster_connected told it: healthy
+    if (!first || report.status != HealthStatus::Unknown)
+        gate(transition, report);
     m_last = report;
     return transition;
+}
+
+void HealthTracker::gate(HealthTransition& transition, const HealthReport& report)
+{
+    const QDateTime now = report.lastChecked;
+    if (transition.statusChanged && now.isValid())
+        m_changes.append(now);
+    const qint64 windowMs = m_flapWindow.count();
+    while (!m_changes.isEmpty() && now.isValid() && m_changes.constFirst().msecsTo(now) > windowMs)
+        m_changes.removeFirst();
+
+    if (m_flapping) {
+        if (!m_changes.isEmpty()) {
+            transition.statusChanged = false; // told once already: "flapping"
+            transition.healthyChanged = false;
+            return;
+        }
+        // Steady for a whole window: the state it settled in is news unless already told.
+        m_flapping = false;
+        transition.statusChanged = m_announced != report.status;
+        transition.healthyChanged
+            = transition.statusChanged && m_last && report.healthy != m_last->healthy;
+    } else if (transition.statusChanged && m_changes.size() > m_flapChanges) {
+        m_flapping = true;
+        transition.flapping = true;
+        transition.recentChanges = int(m_changes.size());
+    }
+    if (transition.statusChanged && !transition.flapping && m_announced == report.status) {
+        // The same status twice in a row is one transition, told once.
+        transition.statusChanged = false;
+        transition.healthyChanged = false;
+    }
+    if (transition.statusChanged)
+        m_announced = report.status;
 }
 
 void HealthTracker::reset()
 {
     m_last.reset();
     m_reach = Reach::Unknown;
+    m_announced.reset();
+    m_changes.clear();
+    m_flapping = false;
 }
 
 } // namespace qd

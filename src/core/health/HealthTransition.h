@@ -14,6 +14,10 @@ struct HealthTransition {
     bool disconnected = false; // emit cluster_disconnected: first failure after success/start
     bool statusChanged = false; // emit health_changed
     bool healthyChanged = false; // "healthy" flipped: the tray notifies on a turn to unhealthy
+    // With statusChanged: the cluster changed status too often of late and is announced once as
+    // flapping; the changes that follow are held back until it has been steady for a while.
+    bool flapping = false;
+    int recentChanges = 0; // with flapping: the status changes within the flap window
 
     bool any() const { return connected || disconnected || statusChanged; }
     friend bool operator==(const HealthTransition&, const HealthTransition&) = default;

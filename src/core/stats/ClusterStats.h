@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 namespace qd {
 
@@ -24,6 +25,13 @@ struct QueueStates {
 
 // One queue as seen by one poll: a configured one, or one the system lists itself.
 struct QueueStat {
+    QueueStat() = default;
+    // The figures every system has; the rest are filled in by name.
+    QueueStat(QString queueName, QString queueKey, qint64 waiting = 0, bool isPaused = false)
+        : name(std::move(queueName)), key(std::move(queueKey)), length(waiting), paused(isPaused)
+    {
+    }
+
     QString name; // logical name ("high", Sidekiq's "default")
     QString key; // its Redis key ("jobqueue:high_priority", "queue:default")
     qint64 length = 0; // waiting jobs
@@ -56,6 +64,11 @@ struct WorkerStat {
     // without a heartbeat.
     std::optional<qint64> heartbeatAgeMs;
     QString currentJobId; // the id of the job in the heartbeat payload, when readable
+    // When a poll last saw this worker alive (its heartbeat present); set by WorkerRoster.
+    std::optional<QDateTime> lastSeen;
+    // Not listed by this poll (no heartbeat, no processing list) but seen alive within the
+    // roster's window: a worker between jobs, kept listed rather than dropped.
+    bool idle = false;
     // Process-based systems (Sidekiq) say more about a worker process; empty/nullopt elsewhere.
     QString host;
     std::optional<qint64> pid;
