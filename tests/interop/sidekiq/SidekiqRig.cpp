@@ -188,6 +188,11 @@ bool SidekiqRig::stopWorker(int timeoutMs)
     return m_worker->waitForFinished(timeoutMs);
 }
 
+bool SidekiqRig::waitForWorkerExit(int timeoutMs)
+{
+    return !workerRunning() || m_worker->waitForFinished(timeoutMs);
+}
+
 QByteArray SidekiqRig::cli(const QStringList& args) const
 {
     return m_redis->cli(args);

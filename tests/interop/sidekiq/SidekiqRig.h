@@ -50,6 +50,8 @@ public:
     bool waitForPhase(const QString& phase, int seconds, QString* report);
     // SIGTERM to the worker and wait until it has exited (Sidekiq requeues running jobs).
     bool stopWorker(int timeoutMs = 20000);
+    // Waits for the worker to exit by itself (after a TERM through its signals list).
+    bool waitForWorkerExit(int timeoutMs);
     // redis-cli against the rig's Redis; keys are given with the prefix by the caller.
     QByteArray cli(const QStringList& args) const;
     QString workerLogTail(int lines = 30) const;

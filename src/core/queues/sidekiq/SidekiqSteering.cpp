@@ -41,7 +41,7 @@ const QByteArray kClear
     = QByteArrayLiteral("local n = redis.call('LLEN', KEYS[1]) redis.call('UNLINK', KEYS[1]) "
                         "redis.call('SREM', KEYS[2], ARGV[1]) return n");
 
-// KEYS: processes, the heartbeat hash, the signalList list. -1: not a member, -2: hash expired.
+// KEYS: processes, the heartbeat hash, the signals list. -1: not a member, -2: hash expired.
 const QByteArray kSignal = QByteArrayLiteral(R"lua(
 if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 0 then return -1 end
 if redis.call('HEXISTS', KEYS[2], 'info') == 0 then return -2 end
@@ -162,7 +162,7 @@ SidekiqSteering::SignalResult SidekiqSteering::signal(
     const QString& identity, QByteArrayView signal) const
 {
     const QByteArray id = identity.toUtf8();
-    const QByteArray signalList = key(id + "-signalList");
+    const QByteArray signalList = key(id + QByteArray("-signals"));
     const qint64 result
         = checked(m_client.commandOnMaster(Command {"EVAL", kSignal, "3", key("processes"), key(id),
                       signalList, id, signal.toByteArray()}),
