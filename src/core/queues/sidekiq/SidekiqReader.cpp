@@ -1,5 +1,6 @@
 #include "core/queues/sidekiq/SidekiqReader.h"
 
+#include "core/queues/RedisInfo.h"
 #include "core/redis/Command.h"
 #include "core/redis/RedisClient.h"
 #include "core/redis/Reply.h"
@@ -295,15 +296,24 @@ Reading SidekiqReader::read(redis::RedisClient& client) const
     const QByteArray maxProcesses = QByteArray::number(m_limits.maxProcesses);
     redis::CallStats cost;
     // EVALSHA sends 40 bytes instead of the script; only the first read after a restart or
-    // SCRIPT FLUSH pays a second round trip.
-    Reply reply = client.command(
-        redis::Command {"EVALSHA", scriptSha1(), "0", m_prefix, maxQueues, maxProcesses}, &cost);
-    if (reply.isErrorCode("NOSCRIPT"))
-        reply = client.command(
+    // SCRIPT FLUSH pays a second round trip. The server figures ride in the same pipeline.
+    QList<redis::Command> commands {
+        redis::Command {"EVALSHA", scriptSha1(), "0", m_prefix, maxQueues, maxProcesses}};
+    for (const char* section : {"memory", "clients", "stats"})
+        commands.append(redis::Command {"INFO", section});
+    QList<Reply> replies = client.pipeline(commands, &cost);
+    if (replies.size() != commands.size())
+        throw DataError(QStringLiteral("(read script)"),
+            QStringLiteral("expected %1 replies, got %2").arg(commands.size()).arg(replies.size()));
+    if (replies[0].isErrorCode("NOSCRIPT"))
+        replies[0] = client.command(
             redis::Command {"EVAL", script(), "0", m_prefix, maxQueues, maxProcesses}, &cost);
-    if (reply.isError())
-        throw DataError(QStringLiteral("(read script)"), reply.toString());
-    Reading reading = parse(reply, m_prefix);
+    if (replies[0].isError())
+        throw DataError(QStringLiteral("(read script)"), replies[0].toString());
+    Reading reading = parse(replies[0], m_prefix);
+    for (qsizetype i = 1; i < replies.size(); ++i)
+        if (!replies[i].isError())
+            RedisInfo::addTo(replies[i].toByteArray(), reading.server);
     reading.cost = cost;
     reading.readAt = m_clock.wallNow().toUTC();
     return reading;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/redis/CallStats.h"
+#include "core/stats/ClusterStats.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -72,6 +73,7 @@ struct Reading {
     // `info` that is not JSON, a running job without a payload): one sentence each, naming
     // the key.
     QStringList problems;
+    RedisServerStat server; // INFO memory, clients and stats, read in the same round trip
     QDateTime readAt; // UTC, from the reader's clock
     redis::CallStats cost;
 
