@@ -7,6 +7,7 @@
 #include "core/redis/RedisClient.h"
 #include "core/redis/Reply.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
@@ -114,23 +115,29 @@ QList<SetEntry> SidekiqSteering::range(
     return entries;
 }
 
-SidekiqSteering::Requeued SidekiqSteering::requeue(
-    JobSet set, const QList<SetEntry>& entries, double nowEpochSeconds) const
+SidekiqSteering::Requeued SidekiqSteering::requeue(JobSet set, const QList<SetEntry>& entries,
+    double nowEpochSeconds, const QString& destination) const
 {
     const QByteArray setKey = key(jobSetName(set));
     Command script {"EVAL", kRequeue, "", setKey, key("queues")};
     QMap<QString, int> keyIndex; // queue -> its index in KEYS
     QList<QByteArray> argv;
+    const QByteArray destinationText = destination.isEmpty()
+        ? QByteArray()
+        : QJsonDocument(QJsonArray {destination}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
     for (const SetEntry& entry : entries) {
-        const QByteArray job = job::forRequeue(entry.raw, nowEpochSeconds);
-        if (entry.queue.isEmpty() || job.isEmpty())
+        QByteArray job = job::forRequeue(entry.raw, nowEpochSeconds);
+        const QString queue = destination.isEmpty() ? entry.queue : destination;
+        if (!destination.isEmpty())
+            job = job::withMember(job, "queue", destinationText);
+        if (queue.isEmpty() || job.isEmpty())
             continue;
-        auto index = keyIndex.find(entry.queue);
+        auto index = keyIndex.find(queue);
         if (index == keyIndex.end()) {
-            index = keyIndex.insert(entry.queue, int(keyIndex.size()) + 3);
-            script.arg(key(QByteArray("queue:") + entry.queue.toUtf8()));
+            index = keyIndex.insert(queue, int(keyIndex.size()) + 3);
+            script.arg(key(QByteArray("queue:") + queue.toUtf8()));
         }
-        argv << entry.raw << entry.queue.toUtf8() << QByteArray::number(*index) << job;
+        argv << entry.raw << queue.toUtf8() << QByteArray::number(*index) << job;
     }
     if (argv.isEmpty())
         return {};

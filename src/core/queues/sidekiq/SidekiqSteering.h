@@ -46,7 +46,10 @@ public:
     // Each entry (with a queue) in one script: ZREM its exact string and, only if that removed
     // it, SADD queues + LPUSH queue:<q> with enqueued_at reset and retry_count one lower, as
     // Sidekiq's Retry does. Exactly once against a concurrent requeue or the scheduler's pop.
-    Requeued requeue(JobSet set, const QList<SetEntry>& entries, double nowEpochSeconds) const;
+    // A non-empty destination sends every job to that queue instead, its "queue" member changed
+    // to match.
+    Requeued requeue(JobSet set, const QList<SetEntry>& entries, double nowEpochSeconds,
+        const QString& destination = {}) const;
     // UNLINK the set; returns how many jobs it held.
     qint64 purge(JobSet set) const;
     // UNLINK queue:<q> and SREM it from `queues` (Sidekiq's Queue#clear); returns its length.
