@@ -78,6 +78,7 @@ void TestSidekiqEngine::initTestCase()
     cluster.queueSystem.sidekiqNamespace = m_rig->ns();
     qd::Config config = configFor({cluster}, std::chrono::milliseconds(500));
     config.actions.requireConfirmation = false;
+    config.actions.allowedActions = qd::knownActionTypes();
     m_api = std::make_unique<ApiHarness>(config);
     QVERIFY2(m_api->start(&error), qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(m_api->manager().cachedStats(kCluster).has_value(), 10000);
@@ -242,14 +243,15 @@ void TestSidekiqEngine::unsupportedActionsAreRefused()
     QVERIFY2(r.status == 409, r.describe().constData());
     QCOMPARE(r.errorCode(), QStringLiteral("unsupported_for_system"));
     const QJsonObject after = oracle();
-    QCOMPARE(after.value(QStringLiteral("queues")), before.value(QStringLiteral("queues")));
+    for (const char* key : {"enqueued", "processed", "dead_size", "retry_size"})
+        QVERIFY2(
+            stats(after).value(QLatin1String(key)) == stats(before).value(QLatin1String(key)), key);
 }
 
 void TestSidekiqEngine::peekReadsTheMorgue()
 {
     const QJsonObject done = run(action(QStringLiteral("peek"),
-        {{QStringLiteral("queue"), QStringLiteral("dead_letter")},
-            {QStringLiteral("set"), QStringLiteral("dead")}, {QStringLiteral("count"), 10}}));
+        {{QStringLiteral("queue"), QStringLiteral("dead_letter")}, {QStringLiteral("count"), 10}}));
     QCOMPARE(done.value(QStringLiteral("status")).toString(), QStringLiteral("completed"));
     const QJsonObject details
         = done.value(QStringLiteral("results"))[kCluster][QStringLiteral("details")].toObject();
@@ -268,7 +270,7 @@ void TestSidekiqEngine::requeueRunsTheJob()
         = QJsonDocument::fromJson(dead.toUtf8()).object()[QStringLiteral("jid")].toString();
     QVERIFY(!jid.isEmpty());
     const qint64 deadBefore = oracle().value(QStringLiteral("dead_size")).toInteger();
-    const QJsonObject done = run(action(QStringLiteral("requeue_dead_letters"),
+    const QJsonObject done = run(action(QStringLiteral("requeue_dlq"),
         {{QStringLiteral("set"), QStringLiteral("dead")},
             {QStringLiteral("ids"), QJsonArray {jid}}}));
     QVERIFY2(done.value(QStringLiteral("status")).toString() == u"completed",

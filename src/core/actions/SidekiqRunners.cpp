@@ -19,8 +19,9 @@ using sidekiq::SidekiqSteering;
 
 namespace {
 
-// The peek parameter's special queue that stands for the dead (or retry) set.
+// The peek parameter's special queues that stand for the dead and the retry set.
 const QString kDeadLetterQueue = QStringLiteral("dead_letter");
+const QString kRetryQueue = QStringLiteral("retry");
 const QString kOriginalQueue = QStringLiteral("original");
 constexpr int kSidekiqBatch = SidekiqSteering::kBatch;
 
@@ -219,8 +220,8 @@ TargetResult SidekiqPeekRunner::run(const ActionContext& c)
         const qint64 count = c.parameters.value(QStringLiteral("count")).toInteger(10);
         TargetResult result;
         result.success = true;
-        if (queue == kDeadLetterQueue || queue.isEmpty()) {
-            const JobSet set = setOf(c);
+        if (queue == kDeadLetterQueue || queue == kRetryQueue) {
+            const JobSet set = queue == kRetryQueue ? JobSet::Retry : JobSet::Dead;
             const SidekiqSteering steering = steeringOf(c);
             const QList<SetEntry> entries = steering.range(set, 0, count, set == JobSet::Dead);
             QList<QByteArray> raws;

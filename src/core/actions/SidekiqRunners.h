@@ -22,8 +22,8 @@ public:
     TargetResult run(const ActionContext& context) override;
 };
 
-// peek: the first `count` jobs of a queue (next to run first), or of the set (the morgue newest
-// first, as Sidekiq's Web UI shows it; retries next due first).
+// peek: the first `count` jobs of a queue (next to run first), or of the dead set ("dead_letter",
+// newest first as Sidekiq's Web UI shows the morgue) or the retry set ("retry", next due first).
 class SidekiqPeekRunner final : public ActionRunner {
 public:
     TargetResult run(const ActionContext& context) override;
