@@ -7,6 +7,10 @@
 //                                  Redis counted (INFO stats / commandstats deltas)
 //   cycle <cycles> <endpoint>...   wall time of one polling cycle: each cluster alone, then the
 //                                  first 10, then all of them polled together
+//   sidekiq-engine <cycles> <endpoint>
+//                                  a Sidekiq cluster (SidekiqWorld: 20 queues, 10 processes)
+//                                  through the engine: poll cost against Redis's counters,
+//                                  cycle wall time and CPU per poll; flushes the database
 //   sidekiq-cost <endpoint>        the Sidekiq reader's cost for several deployment sizes
 //                                  (SidekiqWorld), from which the cost per queue and per process
 //                                  follows; flushes the endpoint's database
@@ -397,6 +401,62 @@ int sidekiqCost(const QString& endpoint)
     return 0;
 }
 
+// The Sidekiq cluster of the engine benchmark: the same Manager and Poller as the go-redis-
+// work-queue clusters, with the cluster's queue_system.type set to sidekiq.
+int sidekiqEngine(int cycles, const QString& endpoint)
+{
+    qd::bench::SidekiqWorld world;
+    world.seed(endpoint);
+    qd::ClusterConfig cluster;
+    cluster.name = u"sidekiq"_s;
+    cluster.label = u"Sidekiq"_s;
+    cluster.color = u"red"_s;
+    cluster.endpoint = endpoint;
+    cluster.queueSystem.type = qd::QueueSystemType::Sidekiq;
+    qd::Config config;
+    config.clusters = {cluster};
+    config.polling.enabled = false;
+    config.polling.interval = 60s;
+    config.polling.jitter = 0ms;
+    config.polling.timeout = 10s;
+    Manager manager(config);
+    manager.start();
+    for (int i = 0; i < 3; ++i)
+        runCycle(manager); // connections and the script cache warm
+    const auto stats = manager.cachedStats(cluster.name);
+    if (!stats || stats->queues.size() != world.queues || stats->workerCount != world.processes)
+        fail(u"the Sidekiq cluster did not poll as seeded"_s);
+    out(u"Sidekiq cluster through the engine (%1 queues, %2 processes with %3 running jobs "
+        "each), engine's PollCost vs Redis's counters:"_s.arg(world.queues)
+            .arg(world.processes)
+            .arg(world.running));
+    qd::bench::PollProbe probe(endpoint);
+    for (int i = 1; i <= 3; ++i) {
+        const qd::bench::ServerCounters d = probe.delta([&] { runCycle(manager); });
+        const qd::PollCost c = manager.cachedStats(cluster.name).value_or(qd::ClusterStats {}).cost;
+        out(u"  poll %1: %2 round trip(s), %3 commands sent (Redis counted %4 besides the "
+            "script's own), %5 B sent (Redis in %6), %7 B received (Redis out %8)"_s.arg(i)
+                .arg(c.roundTrips)
+                .arg(c.commands)
+                .arg(d.commands)
+                .arg(c.bytesSent)
+                .arg(d.netIn)
+                .arg(c.bytesReceived)
+                .arg(d.netOut));
+    }
+    std::vector<double> wall;
+    double cpuMs = 0;
+    for (int i = 0; i < cycles; ++i) {
+        pause(100ms);
+        const double cpuBefore = processCpuMs();
+        wall.push_back(runCycle(manager).wallMs);
+        cpuMs += processCpuMs() - cpuBefore;
+    }
+    out(u"  cycle (%1 polls): median %2 ms, p90 %3 ms, CPU %4 ms per poll"_s.arg(cycles).arg(
+        ms(percentile(wall, 50)), ms(percentile(wall, 90)), ms(cpuMs / cycles)));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -409,7 +469,8 @@ int main(int argc, char* argv[])
     const QCommandLineOption queues(u"queues"_s, u"queues per server"_s, u"n"_s, u"100"_s);
     const QCommandLineOption workers(u"workers"_s, u"workers per server"_s, u"n"_s, u"200"_s);
     parser.addOptions({queues, workers});
-    parser.addPositionalArgument(u"command"_s, u"seed | config | cost | cycle | sidekiq-cost"_s);
+    parser.addPositionalArgument(
+        u"command"_s, u"seed | config | cost | cycle | sidekiq-engine | sidekiq-cost"_s);
     parser.process(app);
     EngineWorld world;
     world.queues = parser.value(queues).toInt();
@@ -428,6 +489,8 @@ int main(int argc, char* argv[])
             return cost(world, rest[0]);
         if (command == u"cycle" && rest.size() >= 2 && rest[0].toInt() > 0)
             return cycle(world, rest[0].toInt(), rest.mid(1));
+        if (command == u"sidekiq-engine" && rest.size() == 2 && rest[0].toInt() > 0)
+            return sidekiqEngine(rest[0].toInt(), rest[1]);
         if (command == u"sidekiq-cost" && rest.size() == 1)
             return sidekiqCost(rest[0]);
     } catch (const qd::QueueDeckError& e) {
@@ -436,6 +499,6 @@ int main(int argc, char* argv[])
         fail(e.message());
     }
     fail(u"usage: seed <endpoint>... | config <file> <interval> <api-port> <audit-file> "
-         "<endpoint>... | cost <endpoint> | cycle <cycles> <endpoint>... | sidekiq-cost "
-         "<endpoint>"_s);
+         "<endpoint>... | cost <endpoint> | cycle <cycles> <endpoint>... | sidekiq-engine "
+         "<cycles> <endpoint> | sidekiq-cost <endpoint>"_s);
 }
