@@ -434,8 +434,8 @@ int sidekiqEngine(int cycles, const QString& endpoint)
     for (int i = 1; i <= 3; ++i) {
         const qd::bench::ServerCounters d = probe.delta([&] { runCycle(manager); });
         const qd::PollCost c = manager.cachedStats(cluster.name).value_or(qd::ClusterStats {}).cost;
-        out(u"  poll %1: %2 round trip(s), %3 commands sent (Redis counted %4 besides the "
-            "script's own), %5 B sent (Redis in %6), %7 B received (Redis out %8)"_s.arg(i)
+        out(u"  poll %1: %2 round trip(s), %3 commands sent (Redis counted %4, the "
+            "script's own included), %5 B sent (Redis in %6), %7 B received (Redis out %8)"_s.arg(i)
                 .arg(c.roundTrips)
                 .arg(c.commands)
                 .arg(d.commands)
