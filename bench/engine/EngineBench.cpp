@@ -7,14 +7,25 @@
 //                                  Redis counted (INFO stats / commandstats deltas)
 //   cycle <cycles> <endpoint>...   wall time of one polling cycle: each cluster alone, then the
 //                                  first 10, then all of them polled together
+//   sidekiq-engine <cycles> <endpoint>
+//                                  a Sidekiq cluster (SidekiqWorld: 20 queues, 10 processes)
+//                                  through the engine: poll cost against Redis's counters,
+//                                  cycle wall time and CPU per poll; flushes the database
+//   sidekiq-cost <endpoint>        the Sidekiq reader's cost for several deployment sizes
+//                                  (SidekiqWorld), from which the cost per queue and per process
+//                                  follows; flushes the endpoint's database
 // Options --queues (100) and --workers (200) must match between seed and the others.
 
 #include "EngineWorld.h"
 #include "PollProbe.h"
+#include "SidekiqWorld.h"
 #include "core/config/ConfigWriter.h"
 #include "core/engine/Manager.h"
 #include "core/errors/Errors.h"
+#include "core/queues/sidekiq/SidekiqReader.h"
 #include "core/redis/ConnectionError.h"
+#include "core/redis/RedisClient.h"
+#include "core/util/Clock.h"
 #include "core/util/Log.h"
 
 #include <QCommandLineParser>
@@ -314,6 +325,138 @@ int cycle(const EngineWorld& world, int cycles, const QStringList& endpoints)
     return 0;
 }
 
+// Redis's own time per EVALSHA since the last CONFIG RESETSTAT (INFO commandstats): the time
+// its single thread is held by the script, independent of the client's build.
+QString scriptUsec(qd::redis::RedisClient& client)
+{
+    const QByteArray info
+        = client.command(qd::redis::Command {"INFO", "commandstats"}).toByteArray();
+    for (const QByteArray& line : info.split('\n')) {
+        if (!line.startsWith("cmdstat_evalsha:"))
+            continue;
+        for (const QByteArray& field : line.trimmed().mid(16).split(','))
+            if (field.startsWith("usec_per_call="))
+                return QString::fromLatin1(field.mid(14));
+    }
+    return u"?"_s;
+}
+
+// One Sidekiq read per row of (queues, processes): its round trips and bytes as the client
+// counts them, what Redis counted (the script's own commands appear in commandstats) and the
+// read's wall time on loopback. The differences between rows give the cost per queue and per
+// process.
+int sidekiqCost(const QString& endpoint)
+{
+    struct Row {
+        int queues, processes;
+    };
+    const QList<Row> rows {{0, 0}, {20, 10}, {120, 10}, {20, 110}, {20, 10}};
+    out(u"Sidekiq read cost (EVALSHA of the no-writes script + 3 INFO sections in one pipeline; "
+        "other cmds: what Redis ran besides the EVALSHA; 2 running jobs per process):"_s);
+    out(u"  %1 %2 %3 %4 %5 %6 %7 %8"_s.arg(u"queues"_s, -7)
+            .arg(u"processes"_s, 10)
+            .arg(u"round trips"_s, 12)
+            .arg(u"sent B"_s, 7)
+            .arg(u"recv B"_s, 8)
+            .arg(u"redis out B"_s, 12)
+            .arg(u"other cmds"_s, 12)
+            .arg(u"read ms (median of 20)"_s, 23)
+        + u" %1"_s.arg(u"in Redis (µs)"_s, 15));
+    qd::bench::PollProbe probe(endpoint);
+    qd::redis::ClientTarget target;
+    target.name = u"sidekiq"_s;
+    target.addresses = {endpoint};
+    const auto client = qd::redis::RedisClient::create(target, 10s);
+    for (const Row& row : rows) {
+        qd::bench::SidekiqWorld world;
+        world.queues = row.queues;
+        world.processes = row.processes;
+        world.seed(endpoint);
+        const qd::sidekiq::SidekiqReader reader(world.ns, qd::Clock::system());
+        reader.read(*client); // loads the script
+        qd::sidekiq::Reading reading;
+        const qd::bench::ServerCounters d = probe.delta([&] { reading = reader.read(*client); });
+        qint64 scriptCommands = 0;
+        for (auto it = d.calls.cbegin(); it != d.calls.cend(); ++it)
+            if (it.key() != u"evalsha"_s)
+                scriptCommands += it.value();
+        client->command(qd::redis::Command {"CONFIG", "RESETSTAT"});
+        std::vector<double> times;
+        for (int i = 0; i < 20; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            reader.read(*client);
+            times.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+        out(u"  %1 %2 %3 %4 %5 %6 %7 %8"_s.arg(row.queues, -7)
+                .arg(row.processes, 10)
+                .arg(reading.cost.roundTrips, 12)
+                .arg(reading.cost.bytesSent, 7)
+                .arg(reading.cost.bytesReceived, 8)
+                .arg(d.netOut, 12)
+                .arg(scriptCommands, 12)
+                .arg(ms(percentile(times, 50)), 23)
+            + u" %1"_s.arg(scriptUsec(*client), 15));
+    }
+    return 0;
+}
+
+// The Sidekiq cluster of the engine benchmark: the same Manager and Poller as the go-redis-
+// work-queue clusters, with the cluster's queue_system.type set to sidekiq.
+int sidekiqEngine(int cycles, const QString& endpoint)
+{
+    qd::bench::SidekiqWorld world;
+    world.seed(endpoint);
+    qd::ClusterConfig cluster;
+    cluster.name = u"sidekiq"_s;
+    cluster.label = u"Sidekiq"_s;
+    cluster.color = u"red"_s;
+    cluster.endpoint = endpoint;
+    cluster.queueSystem.type = qd::QueueSystemType::Sidekiq;
+    qd::Config config;
+    config.clusters = {cluster};
+    config.polling.enabled = false;
+    config.polling.interval = 60s;
+    config.polling.jitter = 0ms;
+    config.polling.timeout = 10s;
+    Manager manager(config);
+    manager.start();
+    for (int i = 0; i < 3; ++i)
+        runCycle(manager); // connections and the script cache warm
+    const auto stats = manager.cachedStats(cluster.name);
+    if (!stats || stats->queues.size() != world.queues || stats->workerCount != world.processes)
+        fail(u"the Sidekiq cluster did not poll as seeded"_s);
+    out(u"Sidekiq cluster through the engine (%1 queues, %2 processes with %3 running jobs "
+        "each), engine's PollCost vs Redis's counters:"_s.arg(world.queues)
+            .arg(world.processes)
+            .arg(world.running));
+    qd::bench::PollProbe probe(endpoint);
+    for (int i = 1; i <= 3; ++i) {
+        const qd::bench::ServerCounters d = probe.delta([&] { runCycle(manager); });
+        const qd::PollCost c = manager.cachedStats(cluster.name).value_or(qd::ClusterStats {}).cost;
+        out(u"  poll %1: %2 round trip(s), %3 commands sent (Redis counted %4, the "
+            "script's own included), %5 B sent (Redis in %6), %7 B received (Redis out %8)"_s.arg(i)
+                .arg(c.roundTrips)
+                .arg(c.commands)
+                .arg(d.commands)
+                .arg(c.bytesSent)
+                .arg(d.netIn)
+                .arg(c.bytesReceived)
+                .arg(d.netOut));
+    }
+    std::vector<double> wall;
+    double cpuMs = 0;
+    for (int i = 0; i < cycles; ++i) {
+        pause(100ms);
+        const double cpuBefore = processCpuMs();
+        wall.push_back(runCycle(manager).wallMs);
+        cpuMs += processCpuMs() - cpuBefore;
+    }
+    out(u"  cycle (%1 polls): median %2 ms, p90 %3 ms, CPU %4 ms per poll"_s.arg(cycles).arg(
+        ms(percentile(wall, 50)), ms(percentile(wall, 90)), ms(cpuMs / cycles)));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -326,7 +469,8 @@ int main(int argc, char* argv[])
     const QCommandLineOption queues(u"queues"_s, u"queues per server"_s, u"n"_s, u"100"_s);
     const QCommandLineOption workers(u"workers"_s, u"workers per server"_s, u"n"_s, u"200"_s);
     parser.addOptions({queues, workers});
-    parser.addPositionalArgument(u"command"_s, u"seed | config | cost | cycle"_s);
+    parser.addPositionalArgument(
+        u"command"_s, u"seed | config | cost | cycle | sidekiq-engine | sidekiq-cost"_s);
     parser.process(app);
     EngineWorld world;
     world.queues = parser.value(queues).toInt();
@@ -345,11 +489,16 @@ int main(int argc, char* argv[])
             return cost(world, rest[0]);
         if (command == u"cycle" && rest.size() >= 2 && rest[0].toInt() > 0)
             return cycle(world, rest[0].toInt(), rest.mid(1));
+        if (command == u"sidekiq-engine" && rest.size() == 2 && rest[0].toInt() > 0)
+            return sidekiqEngine(rest[0].toInt(), rest[1]);
+        if (command == u"sidekiq-cost" && rest.size() == 1)
+            return sidekiqCost(rest[0]);
     } catch (const qd::QueueDeckError& e) {
         fail(e.message());
     } catch (const qd::redis::ConnectionError& e) {
         fail(e.message());
     }
     fail(u"usage: seed <endpoint>... | config <file> <interval> <api-port> <audit-file> "
-         "<endpoint>... | cost <endpoint> | cycle <cycles> <endpoint>..."_s);
+         "<endpoint>... | cost <endpoint> | cycle <cycles> <endpoint>... | sidekiq-engine "
+         "<cycles> <endpoint> | sidekiq-cost <endpoint>"_s);
 }

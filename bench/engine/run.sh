@@ -8,7 +8,9 @@
 #
 # Starts SERVERS redis-servers on free loopback ports (in parallel), seeds each with QUEUES
 # queues holding jobs and WORKERS busy workers (processing list + heartbeat key), runs the
-# measurements and stops everything it started. Tunables: SERVERS (50), QUEUES (100),
+# measurements, then the same for a Sidekiq deployment on one more server (20 queues, 10
+# processes through the engine; then the reader's cost per queue and per process), and stops
+# everything it started. Tunables: SERVERS (50), QUEUES (100),
 # WORKERS (200), CYCLES (20, per row of the cycle table), INTERVAL (1s, the server's polling
 # interval), WARMUP (10, seconds before sampling the server), SOAK (60, seconds sampled; 0
 # skips the server part).
@@ -66,6 +68,16 @@ echo
 echo
 "$bench" "${opts[@]}" cycle "$cycles" "${endpoints[@]}"
 echo "load after the cycles: $(uptime | sed 's/.*load average/load average/')"
+
+# A Sidekiq deployment on a server of its own (its seed flushes the database).
+read -r sidekiq_port <<<"$(free_ports 1)"
+start_redis "$sidekiq_port" "$work"
+pids+=("$redis_started")
+wait_redis "$sidekiq_port" "$work"
+echo
+"$bench" sidekiq-engine "$cycles" "127.0.0.1:$sidekiq_port"
+echo
+"$bench" sidekiq-cost "127.0.0.1:$sidekiq_port"
 
 # queuedeck-server polling every cluster every INTERVAL, sampled from /proc.
 [ "$soak" = 0 ] && exit 0

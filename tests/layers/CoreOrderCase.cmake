@@ -30,6 +30,11 @@ elseif(CASE STREQUAL "includes_outside_core")
   plant(src/core/queues/QueueBackend.cpp "#include \"gui/MainWindow.h\"")
   set(expected "src/core/queues/QueueBackend.cpp includes gui/MainWindow.h: a core file \
 includes core headers only")
+elseif(CASE STREQUAL "subfolder_includes_right")
+  # A subfolder counts as its folder, both as the includer and as the included.
+  plant(src/core/redis/planted/Planted.cpp "#include \"core/queues/sidekiq/SidekiqReader.h\"")
+  set(expected "src/core/redis/planted/Planted.cpp includes core/queues/sidekiq/SidekiqReader.h: \
+redis may include only telemetry, util, errors, events \\(and redis itself\\)")
 elseif(CASE STREQUAL "folder_not_in_order")
   plant(src/core/planted/Planted.h "#include \"core/util/Clock.h\"")
   set(expected "src/core/planted has no place in the core order")

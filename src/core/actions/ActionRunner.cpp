@@ -2,6 +2,7 @@
 
 #include "core/actions/BenchmarkRunner.h"
 #include "core/actions/RequeueDeadLettersRunner.h"
+#include "core/actions/SidekiqRunners.h"
 #include "core/actions/SimpleRunners.h"
 #include "core/config/Config.h"
 
@@ -32,6 +33,31 @@ std::unique_ptr<ActionRunner> goRedisWorkQueueRunner(ActionType type)
     return nullptr;
 }
 
+// Sidekiq has no persistent pause and would execute benchmark jobs: the catalog refuses those
+// types before a runner is asked for.
+std::unique_ptr<ActionRunner> sidekiqRunner(ActionType type)
+{
+    switch (type) {
+    case ActionType::PurgeDeadLetters:
+        return std::make_unique<SidekiqPurgeRunner>();
+    case ActionType::RequeueDeadLetters:
+        return std::make_unique<SidekiqRequeueRunner>();
+    case ActionType::Peek:
+        return std::make_unique<SidekiqPeekRunner>();
+    case ActionType::ClearQueue:
+        return std::make_unique<SidekiqClearQueueRunner>();
+    case ActionType::QuietProcess:
+        return std::make_unique<SidekiqSignalRunner>(false);
+    case ActionType::StopProcess:
+        return std::make_unique<SidekiqSignalRunner>(true);
+    case ActionType::PauseQueue:
+    case ActionType::ResumeQueue:
+    case ActionType::Benchmark:
+        break;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 std::unique_ptr<ActionRunner> ActionRunner::create(const QString& type, QueueSystemType system)
@@ -43,6 +69,7 @@ std::unique_ptr<ActionRunner> ActionRunner::create(const QString& type, QueueSys
     case QueueSystemType::GoRedisWorkQueue:
         return goRedisWorkQueueRunner(*known);
     case QueueSystemType::Sidekiq:
+        return sidekiqRunner(*known);
     case QueueSystemType::BullMQ:
     case QueueSystemType::RQ:
     case QueueSystemType::Celery:

@@ -2,6 +2,7 @@
 
 #include "core/errors/Errors.h"
 #include "core/queues/GoRedisWorkQueue.h"
+#include "core/queues/sidekiq/SidekiqBackend.h"
 
 #include <utility>
 
@@ -14,6 +15,7 @@ std::shared_ptr<QueueBackend> createQueueBackend(
     case QueueSystemType::GoRedisWorkQueue:
         return std::make_shared<GoRedisWorkQueue>(cluster, std::move(client), clock);
     case QueueSystemType::Sidekiq:
+        return std::make_shared<SidekiqBackend>(cluster, std::move(client), clock);
     case QueueSystemType::BullMQ:
     case QueueSystemType::RQ:
     case QueueSystemType::Celery:

@@ -33,6 +33,14 @@ module QdRig
   def self.fixed?
     Sidekiq.redis { |c| c.get(FIXED_KEY) } == "1"
   end
+
+  # Every job of a failing kind that ran to completion appends its jid here, so a test can see
+  # that a job it requeued was executed by the real worker (and how often).
+  RAN_KEY = "qdrig:ran"
+
+  def self.ran(jid)
+    Sidekiq.redis { |c| c.rpush(RAN_KEY, jid) }
+  end
 end
 
 Sidekiq.configure_server do |config|
@@ -61,6 +69,7 @@ class QdDeadJob
 
   def perform(*)
     raise "qdrig: dead on first failure" unless QdRig.fixed?
+    QdRig.ran(jid)
   end
 end
 
@@ -72,6 +81,7 @@ class QdRetryJob
 
   def perform(*)
     raise "qdrig: parked in the retry set" unless QdRig.fixed?
+    QdRig.ran(jid)
   end
 end
 
@@ -84,6 +94,7 @@ class QdFlakyJob
 
   def perform(*)
     raise "qdrig: retried once, then dead" unless QdRig.fixed?
+    QdRig.ran(jid)
   end
 end
 
