@@ -26,8 +26,9 @@ struct QueueKey {
     friend bool operator==(const QueueKey&, const QueueKey&) = default;
 };
 
-// Key layout of the go-redis-work-queue system (docs/queue-system.md, "Keys"). Every name is
-// configurable per cluster because deployments rename them; these defaults are the upstream's.
+// Key layout of the go-redis-work-queue system (docs/queue-systems/go-redis-work-queue.md, "Keys").
+// Every name is configurable per cluster because deployments rename them; these defaults are the
+// upstream's.
 struct QueueSystemConfig {
     QList<QueueKey> queues {
         {QStringLiteral("high"), QStringLiteral("jobqueue:high_priority")},
