@@ -37,6 +37,7 @@ void print(std::FILE* stream, const QString& text)
 struct Target {
     ClusterConfig cluster;
     Millis timeout = PollingConfig {}.timeout;
+    bool configured = false; // a cluster of the configuration, with its own mode
 };
 
 // A configured cluster of that name, else the text as an endpoint.
@@ -50,6 +51,7 @@ std::optional<Target> resolve(const CommandLineOptions& options, QString* error)
         if (const ClusterConfig* named = read.config.cluster(options.detect)) {
             target.cluster = *named;
             target.timeout = read.config.polling.timeout;
+            target.configured = true;
             return target;
         }
     }
@@ -135,8 +137,18 @@ int runDetect(const CommandLineOptions& options)
         : address(target->cluster);
     DetectionReport report;
     try {
-        const std::unique_ptr<redis::RedisClient> client
+        std::unique_ptr<redis::RedisClient> client
             = redis::RedisClient::create(target->cluster, target->timeout);
+        // An endpoint that is one node of a Redis Cluster: every master is scanned, as for a
+        // configured cluster with mode "cluster".
+        if (!target->configured
+            && client->command(redis::Command {"INFO", "cluster"})
+                   .toByteArray()
+                   .contains("cluster_enabled:1")) {
+            ClusterConfig whole = target->cluster;
+            whole.mode = ClusterMode::Cluster;
+            client = redis::RedisClient::create(whole, target->timeout);
+        }
         report = SystemDetector::detect(*client, SystemDetector::Limits {});
     } catch (const redis::ConnectionError& e) {
         const bool config = e.kind() == redis::ConnectionError::Kind::Config;

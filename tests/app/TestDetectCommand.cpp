@@ -3,6 +3,7 @@
 // configured cluster named instead of an endpoint (its password used, never printed), and a
 // database left exactly as it was.
 
+#include "support/RedisCluster.h"
 #include "support/RedisServer.h"
 
 #include <QFile>
@@ -126,6 +127,33 @@ private Q_SLOTS:
             {u"--config"_s, file.fileName(), u"--detect"_s, u"jobs"_s});
         QCOMPARE(denied.exitCode, 3);
         QVERIFY2(denied.err.contains("cannot read"), denied.err.constData());
+    }
+
+    void aRedisClusterNodeIsScannedOnEveryMaster()
+    {
+        QString error;
+        auto cluster = RedisCluster::start(3, 0, &error);
+        QVERIFY2(cluster, qPrintable(error));
+        // Queues under different hash tags land on different masters.
+        for (const QString& queue : {u"a"_s, u"b"_s, u"c"_s, u"d"_s})
+            cluster->nodes().constFirst()->cli(
+                {u"-c"_s, u"HSET"_s, u"bull:{%1}:meta"_s.arg(queue), u"paused"_s, u"0"_s});
+        const Run json = run(qEnvironmentVariable("QD_SERVER_BIN"),
+            {u"--config"_s, noConfig(), u"--detect"_s, cluster->seedEndpoints().constFirst(),
+                u"--json"_s});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonObject report = QJsonDocument::fromJson(json.out).object();
+        QCOMPARE(report.value(u"nodes"_s).toInt(), 3);
+        QCOMPARE(report.value(u"keys_scanned"_s).toInt(), 4);
+        const QJsonObject bullmq = report.value(u"systems"_s).toArray().at(2).toObject();
+        QCOMPARE(bullmq.value(u"deployments"_s)
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(u"queues"_s)
+                     .toArray()
+                     .size(),
+            4);
     }
 
     void exitCodesTellNothingFoundFromErrors()
