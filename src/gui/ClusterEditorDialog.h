@@ -21,6 +21,8 @@ class Manager;
 
 namespace qd::gui {
 
+class QueueSystemSection;
+
 // Adds or edits one cluster with every field of its configuration (connection, TLS files,
 // mode, queue-system keys). Problems are marked on the field at fault as they are typed, using
 // the engine's own validation; "Test connection" runs in the background; Save hands the result
@@ -40,6 +42,7 @@ public:
     bool isMarked(const QWidget* field) const;
     QString testResultText() const;
     bool isTesting() const { return m_tester.isRunning(); }
+    QueueSystemSection& queueSystem() const { return *m_queueSystem; }
 
     void testConnection();
     // Applies through the engine; true when saved (the dialog then closes).
@@ -59,6 +62,7 @@ private:
     void chooseColor();
     void updateModeFields();
     void addQueueRow(const QString& name, const QString& key);
+    void replaceQueueRows(const QList<QueueKey>& queues);
     void onTestFinished(const ConnectionTester::Result& result);
     void showSaveError(QWidget* field, const QString& message);
     // Writes the password to the system keychain; false (and the reason shown) when it fails.
@@ -72,6 +76,7 @@ private:
     QList<ConfigIssue> m_issues;
     QHash<QWidget*, QString> m_marked;
     ConnectionTester m_tester;
+    QueueSystemSection* m_queueSystem = nullptr; // a child of this dialog
     bool m_loading = false;
 };
 
