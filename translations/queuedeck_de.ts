@@ -66,6 +66,30 @@
         <source>Run</source>
         <translation>Ausführen</translation>
     </message>
+    <message>
+        <source>&amp;Clear queue…</source>
+        <translation>Warteschlange &amp;leeren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quiet process…</source>
+        <translation>Prozess &amp;ruhigstellen…</translation>
+    </message>
+    <message>
+        <source>S&amp;top process…</source>
+        <translation>Prozess &amp;beenden…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Quiet</source>
+        <translation>Ruhigstellen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Beenden</translation>
+    </message>
 </context>
 <context>
     <name>BuildInfo</name>
@@ -634,10 +658,6 @@
         <translation>Die nächsten Jobs einer Warteschlange oder die ältesten Dead Letters lesen</translation>
     </message>
     <message>
-        <source>A configured queue, or the dead letters</source>
-        <translation>Eine konfigurierte Warteschlange oder die Dead Letters</translation>
-    </message>
-    <message>
         <source>How many jobs to read</source>
         <translation>Wie viele Jobs gelesen werden</translation>
     </message>
@@ -667,6 +687,121 @@
     <message>
         <source>every dead letter (count not known yet)</source>
         <translation>alle Dead Letters (Anzahl noch unbekannt)</translation>
+    </message>
+    <message>
+        <source>the jobs waiting for a retry</source>
+        <translation>die Jobs, die auf einen neuen Versuch warten</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Prozess</translation>
+    </message>
+    <message>
+        <source>Sidekiq: purge the dead set, or the jobs waiting for a retry</source>
+        <translation>Sidekiq: die Dead-Menge löschen oder die Jobs, die auf einen neuen Versuch warten</translation>
+    </message>
+    <message>
+        <source>Sidekiq: requeue from the dead set, or retry the jobs waiting for a retry now</source>
+        <translation>Sidekiq: aus der Dead-Menge wieder einreihen oder wartende Wiederholungen sofort ausführen</translation>
+    </message>
+    <message>
+        <source>A queue, the dead letters, or (Sidekiq) the jobs waiting for a retry</source>
+        <translation>Eine Warteschlange, die Dead Letters oder (Sidekiq) die Jobs, die auf einen neuen Versuch warten</translation>
+    </message>
+    <message>
+        <source>Clear queue</source>
+        <translation>Warteschlange leeren</translation>
+    </message>
+    <message>
+        <source>Delete every job waiting in a queue</source>
+        <translation>Alle wartenden Jobs einer Warteschlange löschen</translation>
+    </message>
+    <message>
+        <source>The queue to empty</source>
+        <translation>Die zu leerende Warteschlange</translation>
+    </message>
+    <message>
+        <source>delete every job waiting in queue {queue}</source>
+        <translation>alle wartenden Jobs der Warteschlange {queue} löschen</translation>
+    </message>
+    <message>
+        <source>Quiet process</source>
+        <translation>Prozess ruhigstellen</translation>
+    </message>
+    <message>
+        <source>Tell a worker process to take no new jobs; it finishes the ones it holds</source>
+        <translation>Einen Worker-Prozess anweisen, keine neuen Jobs zu nehmen; laufende Jobs beendet er</translation>
+    </message>
+    <message>
+        <source>The worker process to quiet</source>
+        <translation>Der ruhigzustellende Worker-Prozess</translation>
+    </message>
+    <message>
+        <source>quiet process {process} (it finishes its jobs and takes no new ones)</source>
+        <translation>Prozess {process} ruhigstellen (er beendet seine Jobs und nimmt keine neuen)</translation>
+    </message>
+    <message>
+        <source>Stop process</source>
+        <translation>Prozess beenden</translation>
+    </message>
+    <message>
+        <source>Tell a worker process to shut down; jobs it cannot finish in time go back to their queue</source>
+        <translation>Einen Worker-Prozess herunterfahren; Jobs, die er nicht rechtzeitig beendet, kehren in ihre Warteschlange zurück</translation>
+    </message>
+    <message>
+        <source>The worker process to stop</source>
+        <translation>Der zu beendende Worker-Prozess</translation>
+    </message>
+    <message>
+        <source>stop process {process} (it exits after its shutdown timeout)</source>
+        <translation>Prozess {process} beenden (er endet nach seiner Abschaltfrist)</translation>
+    </message>
+    <message>
+        <source>Sidekiq has no persistent pause of a queue (only Sidekiq Enterprise has one); quiet its processes instead (quiet_process)</source>
+        <translation>Sidekiq kennt keine dauerhafte Pause einer Warteschlange (nur Sidekiq Enterprise); stellen Sie stattdessen seine Prozesse ruhig (quiet_process)</translation>
+    </message>
+    <message>
+        <source>benchmark jobs pushed to a Sidekiq deployment would be executed by its real workers, so QueueDeck does not benchmark Sidekiq</source>
+        <translation>Benchmark-Jobs in einer Sidekiq-Installation würden von ihren echten Workern ausgeführt, daher führt QueueDeck bei Sidekiq keinen Benchmark aus</translation>
+    </message>
+    <message>
+        <source>go-redis-work-queue workers take no commands; pause their queues instead (pause_queue)</source>
+        <translation>go-redis-work-queue-Worker nehmen keine Befehle an; pausieren Sie stattdessen ihre Warteschlangen (pause_queue)</translation>
+    </message>
+    <message>
+        <source>%1 is not supported for %2 clusters</source>
+        <translation>%1 wird für %2-Cluster nicht unterstützt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listed jobs waiting for a retry</source>
+        <translation>
+            <numerusform>%n aufgeführter Job, der auf einen neuen Versuch wartet</numerusform>
+            <numerusform>%n aufgeführte Jobs, die auf einen neuen Versuch warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>up to %1 jobs waiting for a retry</source>
+        <translation>bis zu %1 Jobs, die auf einen neuen Versuch warten</translation>
+    </message>
+    <message>
+        <source>%1 jobs waiting for a retry</source>
+        <translation>%1 Jobs, die auf einen neuen Versuch warten</translation>
+    </message>
+    <message>
+        <source>every job waiting for a retry (count not known yet)</source>
+        <translation>alle Jobs, die auf einen neuen Versuch warten (Anzahl noch unbekannt)</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Dead Letters</translation>
+    </message>
+    <message>
+        <source>Waiting for a retry</source>
+        <translation>Wartet auf neuen Versuch</translation>
     </message>
 </context>
 <context>
@@ -1981,6 +2116,10 @@
     <message>
         <source>&amp;Dark</source>
         <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;All clusters</source>
+        <translation>&amp;Alle Cluster</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,30 @@
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Clear queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quiet process…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top process…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BuildInfo</name>
@@ -632,10 +656,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A configured queue, or the dead letters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>How many jobs to read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -664,6 +684,121 @@
     </message>
     <message>
         <source>every dead letter (count not known yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the jobs waiting for a retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sidekiq: purge the dead set, or the jobs waiting for a retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sidekiq: requeue from the dead set, or retry the jobs waiting for a retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A queue, the dead letters, or (Sidekiq) the jobs waiting for a retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete every job waiting in a queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue to empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete every job waiting in queue {queue}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell a worker process to take no new jobs; it finishes the ones it holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The worker process to quiet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quiet process {process} (it finishes its jobs and takes no new ones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell a worker process to shut down; jobs it cannot finish in time go back to their queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The worker process to stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop process {process} (it exits after its shutdown timeout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sidekiq has no persistent pause of a queue (only Sidekiq Enterprise has one); quiet its processes instead (quiet_process)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>benchmark jobs pushed to a Sidekiq deployment would be executed by its real workers, so QueueDeck does not benchmark Sidekiq</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>go-redis-work-queue workers take no commands; pause their queues instead (pause_queue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not supported for %2 clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listed jobs waiting for a retry</source>
+        <translation>
+            <numerusform>%n listed job waiting for a retry</numerusform>
+            <numerusform>%n listed jobs waiting for a retry</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>up to %1 jobs waiting for a retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 jobs waiting for a retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every job waiting for a retry (count not known yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a retry</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1978,6 +2113,10 @@
     </message>
     <message>
         <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All clusters</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -42,6 +42,8 @@ ApiError fromActionError(const ActionError& e)
         return ApiError(409, u"cluster_disabled"_s, e.message(), e.field());
     case Kind::ReadOnlyTarget:
         return ApiError(403, u"cluster_read_only"_s, e.message(), e.field());
+    case Kind::UnsupportedForSystem:
+        return ApiError(409, u"unsupported_for_system"_s, e.message(), e.field());
     case Kind::InvalidParameter:
         return ApiError(400, u"invalid_parameter"_s, e.message(), e.field());
     case Kind::NotFound:

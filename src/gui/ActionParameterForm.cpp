@@ -41,6 +41,12 @@ ActionParameterForm::ActionParameterForm(
         case ParameterKind::JobIds:
             editor = addJobIds(p, value);
             break;
+        case ParameterKind::Worker:
+            editor = addText(p, value);
+            break;
+        case ParameterKind::Choice:
+            editor = addChoice(p, value);
+            break;
         }
         editor->setObjectName(p.name);
         editor->setToolTip(p.help.translated());
@@ -68,7 +74,7 @@ QWidget* ActionParameterForm::addQueue(
     // first, as the empty value.
     if (!p.required && !p.hasDefault())
         picker->addItem(ActionPresentation::capitalized(p.absent.translated()), QString());
-    for (const SpecialQueue& special : p.specialQueues)
+    for (const ParameterValue& special : p.specialQueues)
         picker->addItem(
             ActionPresentation::capitalized(special.phrase.translated()), special.value);
     for (const QString& queue : queues)
@@ -110,6 +116,30 @@ QWidget* ActionParameterForm::addBoolean(const ActionParameter& p, const QJsonVa
     return check;
 }
 
+QWidget* ActionParameterForm::addText(const ActionParameter& p, const QJsonValue& preset)
+{
+    auto* text = new QLineEdit(this);
+    text->setText(preset.toString());
+    static_cast<QFormLayout*>(layout())->addRow(
+        tr("%1:").arg(withMnemonic(p.label.translated())), text);
+    connect(text, &QLineEdit::textChanged, this, &ActionParameterForm::changed);
+    return text;
+}
+
+QWidget* ActionParameterForm::addChoice(const ActionParameter& p, const QJsonValue& preset)
+{
+    auto* picker = new QComboBox(this);
+    for (const ParameterValue& choice : p.choices)
+        picker->addItem(choice.phrase.translated(), choice.value);
+    const int index = picker->findData(preset.toString(p.defaultValue.toString()));
+    if (index >= 0)
+        picker->setCurrentIndex(index);
+    static_cast<QFormLayout*>(layout())->addRow(
+        tr("%1:").arg(withMnemonic(p.label.translated())), picker);
+    connect(picker, &QComboBox::currentIndexChanged, this, &ActionParameterForm::changed);
+    return picker;
+}
+
 QWidget* ActionParameterForm::addJobIds(const ActionParameter& p, const QJsonValue& preset)
 {
     auto* ids = new QLineEdit(this);
@@ -147,6 +177,16 @@ QJsonValue ActionParameterForm::valueOf(const Field& field)
                 ids.append(id.trimmed());
         }
         return ids.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(ids);
+    }
+    case ParameterKind::Worker: {
+        const QString text = static_cast<QLineEdit*>(field.editor)->text().trimmed();
+        return text.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(text);
+    }
+    case ParameterKind::Choice: {
+        // The default is left out, so the same form serves systems that lack the parameter.
+        const QString choice = static_cast<QComboBox*>(field.editor)->currentData().toString();
+        return choice == p.defaultValue.toString() ? QJsonValue(QJsonValue::Undefined)
+                                                   : QJsonValue(choice);
     }
     }
     return QJsonValue(QJsonValue::Undefined);

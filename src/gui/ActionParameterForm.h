@@ -43,6 +43,8 @@ private:
     QWidget* addInteger(const ActionParameter& p, const QJsonValue& preset);
     QWidget* addBoolean(const ActionParameter& p, const QJsonValue& preset);
     QWidget* addJobIds(const ActionParameter& p, const QJsonValue& preset);
+    QWidget* addText(const ActionParameter& p, const QJsonValue& preset);
+    QWidget* addChoice(const ActionParameter& p, const QJsonValue& preset);
     QString withMnemonic(const QString& label);
     static QJsonValue valueOf(const Field& field);
 

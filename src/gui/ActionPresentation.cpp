@@ -31,6 +31,12 @@ QString ActionPresentation::menuText(const QString& type)
         return tr("&Resume queue…");
     case ActionType::Benchmark:
         return tr("&Benchmark…");
+    case ActionType::ClearQueue:
+        return tr("&Clear queue…");
+    case ActionType::QuietProcess:
+        return tr("&Quiet process…");
+    case ActionType::StopProcess:
+        return tr("S&top process…");
     case ActionType::Peek:
         break;
     }
@@ -56,6 +62,12 @@ QString ActionPresentation::verb(const QString& type)
         return tr("Resume");
     case ActionType::Benchmark:
         return tr("Run benchmark");
+    case ActionType::ClearQueue:
+        return tr("Clear");
+    case ActionType::QuietProcess:
+        return tr("Quiet");
+    case ActionType::StopProcess:
+        return tr("Stop");
     case ActionType::Peek:
         break;
     }
@@ -75,6 +87,12 @@ QString ActionPresentation::iconName(const QString& type)
         return u"resume"_s;
     case ActionType::Benchmark:
         return u"benchmark"_s;
+    case ActionType::ClearQueue:
+        return u"purge"_s;
+    case ActionType::QuietProcess:
+        return u"pause"_s;
+    case ActionType::StopProcess:
+        return u"cancel"_s;
     case ActionType::Peek:
         break;
     }

@@ -14,6 +14,18 @@ namespace qd::gui {
 void ClusterMenu::fill(
     QMenu* menu, const Manager& manager, const ClusterTabBar& tabs, const Open& open)
 {
+    fill(
+        menu, manager,
+        [&tabs](const QString& name) {
+            const int tab = tabs.indexOf(name);
+            return tab >= 0 ? tabs.healthAt(tab) : HealthStatus::Unknown;
+        },
+        open);
+}
+
+void ClusterMenu::fill(
+    QMenu* menu, const Manager& manager, const HealthOf& health, const Open& open)
+{
     menu->clear();
     QStringList groups;
     QHash<QString, QStringList> members;
@@ -23,10 +35,6 @@ void ClusterMenu::fill(
             groups.append(group);
         members[group].append(name);
     }
-    const auto health = [&tabs](const QString& name) {
-        const int tab = tabs.indexOf(name);
-        return tab >= 0 ? tabs.healthAt(tab) : HealthStatus::Unknown;
-    };
     const auto addCluster = [&](QMenu* into, const QString& name) {
         QAction* action
             = into->addAction(HealthStyle::dot(health(name)), manager.cluster(name).displayLabel());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/health/HealthStatus.h"
+
 #include <QCoreApplication>
 
 #include <functional>
@@ -22,9 +24,11 @@ class ClusterMenu final {
 
 public:
     using Open = std::function<void(const QString& cluster)>;
+    using HealthOf = std::function<HealthStatus(const QString& cluster)>;
     // Replaces the menu's entries. Health comes from the tab bar (what its dots show).
     static void fill(
         QMenu* menu, const Manager& manager, const ClusterTabBar& tabs, const Open& open);
+    static void fill(QMenu* menu, const Manager& manager, const HealthOf& health, const Open& open);
 };
 
 } // namespace qd::gui

@@ -1,6 +1,7 @@
 #include "gui/WindowActions.h"
 
 #include "core/engine/Manager.h"
+#include "gui/ClusterMenu.h"
 #include "gui/Icons.h"
 
 #include <QAction>
@@ -128,25 +129,42 @@ void WindowActions::rebuildClusterMenus(const Manager& manager, const ClusterSlo
     }
     m_goActions.clear();
     m_goMenu->clear();
+    delete m_allClusters; // clear() leaves submenus alive
     if (QAction* overview = get(u"action_overview"_s))
         m_goMenu->addAction(overview);
     if (QAction* quick = get(u"action_quick_switch"_s))
         m_goMenu->addAction(quick);
     m_goMenu->addSeparator();
     const QStringList enabled = manager.enabledClusters();
-    for (qsizetype i = 0; i < enabled.size(); ++i) {
+    // Keys 1 to 9 reach the first nine clusters; a fleet is reached through the grouped
+    // submenu (and the overview, and the quick switcher), never a menu of 200 entries.
+    const qsizetype numbered = std::min<qsizetype>(enabled.size(), kNumberedClusters);
+    for (qsizetype i = 0; i < numbered; ++i) {
         const QString name = enabled.at(i);
         const QString label = manager.cluster(name).displayLabel();
-        auto* action = new QAction(i < 9 ? u"&%1  %2"_s.arg(i + 1).arg(label) : label, m_window);
+        auto* action = new QAction(u"&%1  %2"_s.arg(i + 1).arg(label), m_window);
         action->setObjectName(u"action_go_"_s + name);
-        if (i < 9) {
-            action->setShortcut(QKeySequence(Qt::Key_1 + int(i)));
-            action->setShortcutContext(Qt::WindowShortcut);
-        }
+        action->setShortcut(QKeySequence(Qt::Key_1 + int(i)));
+        action->setShortcutContext(Qt::WindowShortcut);
         connect(action, &QAction::triggered, this, [show, name] { show(name); });
         m_window->addAction(action);
         m_goMenu->addAction(action);
         m_goActions.append(action);
+    }
+    if (enabled.size() > numbered) {
+        QMenu* all = m_goMenu->addMenu(tr("&All clusters"));
+        m_allClusters = all;
+        all->setObjectName(u"menu_all_clusters"_s);
+        const Manager* engine = &manager;
+        connect(all, &QMenu::aboutToShow, this, [all, engine, show] {
+            ClusterMenu::fill(
+                all, *engine,
+                [engine](const QString& name) {
+                    const auto report = engine->findHealth(name);
+                    return report ? report->status : HealthStatus::Unknown;
+                },
+                show);
+        });
     }
     m_goMenu->addSeparator();
     m_goMenu->addActions({get(u"action_next_cluster"_s), get(u"action_previous_cluster"_s)});

@@ -4,6 +4,7 @@
 #include <QKeySequence>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 
@@ -49,6 +50,8 @@ public:
     void refreshIcons();
 
 private:
+    static constexpr qsizetype kNumberedClusters = 9; // keys 1 to 9
+
     QMainWindow* m_window;
     QHash<QString, QAction*> m_named;
     QActionGroup* m_themeGroup = nullptr;
@@ -57,6 +60,7 @@ private:
     QMenu* m_editMenu = nullptr;
     QMenu* m_removeMenu = nullptr;
     QList<QAction*> m_goActions;
+    QPointer<QMenu> m_allClusters; // Go → All clusters, when there are more than nine
 };
 
 } // namespace qd::gui

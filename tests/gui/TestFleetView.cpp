@@ -396,6 +396,46 @@ private Q_SLOTS:
 private:
     // Two production clusters (one unreachable), two staging (one with a backlog), one
     // ungrouped: groups, health and figures all differ.
+    // Keys 1–9 reach the first nine clusters; the rest of a fleet is in Go → All clusters,
+    // grouped, never one flat menu entry per cluster.
+    void goMenuGroupsAFleet()
+    {
+        QList<GuiHarness::Cluster> many = fleet();
+        for (int i = 0; i < 8; ++i) {
+            GuiHarness::Cluster extra {
+                u"eu-%1"_s.arg(i), u"EU %1"_s.arg(i), u"blue"_s, m_servers[i % 3]->endpoint()};
+            extra.group = u"eu"_s;
+            many.append(extra);
+        }
+        GuiHarness h(many);
+        h.open();
+        QMenu* go = goMenu(h.window());
+        QVERIFY(go);
+        QStringList numbered;
+        QMenu* all = nullptr;
+        for (QAction* action : go->actions()) {
+            if (action->objectName().startsWith(u"action_go_"_s))
+                numbered.append(action->objectName());
+            if (action->menu() && action->menu()->objectName() == u"menu_all_clusters"_s)
+                all = action->menu();
+        }
+        QCOMPARE(numbered.size(), 9);
+        QVERIFY(all);
+        Q_EMIT all->aboutToShow();
+        QMenu* eu = all->findChild<QMenu*>(u"menu_group_eu"_s);
+        QVERIFY(eu);
+        QCOMPARE(eu->actions().size(), 8);
+        // The last cluster, far past key 9, opens from there.
+        QAction* last = eu->findChild<QAction*>(u"menu_cluster_eu-7"_s);
+        QVERIFY(last);
+        last->trigger();
+        QTRY_COMPARE(
+            h.window().tabBar()->clusterAt(h.window().tabBar()->currentIndex()), u"eu-7"_s);
+        // The menus are rebuilt whenever the clusters change; each rebuild replaces the
+        // submenu rather than adding one.
+        QCOMPARE(go->findChildren<QMenu*>(u"menu_all_clusters"_s).size(), 1);
+    }
+
     QList<GuiHarness::Cluster> fleet() const
     {
         GuiHarness::Cluster down {u"prod-down"_s, u"Production B"_s, u"red"_s, u"127.0.0.1:1"_s};

@@ -7,6 +7,8 @@
 #include "support/RedisCluster.h"
 #include "support/RedisServer.h"
 
+#include <QDateTime>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace std::chrono_literals;
@@ -70,6 +72,40 @@ class TestQueueStats final : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // Queue latency: the age of the job the workers will take next, from its creation_time.
+    void oldestJobAgeComesFromTheNextJob()
+    {
+        QString error;
+        auto server = RedisServer::start({}, &error);
+        QVERIFY2(server, qPrintable(error));
+        const ClusterConfig config = clusterFor(QStringLiteral("prod"), server->endpoint());
+        const QueueSystemConfig& qs = config.queueSystem;
+        const QString old
+            = QDateTime::currentDateTimeUtc().addSecs(-90).toString(Qt::ISODateWithMs);
+        QString aged = jobJson(QStringLiteral("aged"));
+        aged.replace(QRegularExpression(QStringLiteral("\"creation_time\":\"[^\"]*\"")),
+            QStringLiteral("\"creation_time\":\"%1\"").arg(old));
+        QVERIFY(aged.contains(old));
+        // Workers take from the right: the job pushed on the right is the oldest waiting one.
+        server->cli({QStringLiteral("LPUSH"), qs.keyOf(QStringLiteral("high")),
+            jobJson(QStringLiteral("fresh"))});
+        server->cli({QStringLiteral("RPUSH"), qs.keyOf(QStringLiteral("high")), aged});
+        // A job that is not JSON says nothing about age, and breaks nothing.
+        server->cli(
+            {QStringLiteral("RPUSH"), qs.keyOf(QStringLiteral("low")), QStringLiteral("not json")});
+
+        GoRedisWorkQueue backend(
+            config, redis::RedisClient::create(config, 2000ms), Clock::system());
+        const ClusterStats stats = backend.poll();
+        const QueueStat& high = stats.queues[0];
+        QCOMPARE(high.name, QStringLiteral("high"));
+        QVERIFY(high.oldestJobAgeMs);
+        QVERIFY2(*high.oldestJobAgeMs >= 90000 && *high.oldestJobAgeMs < 100000,
+            qPrintable(QString::number(*high.oldestJobAgeMs)));
+        QVERIFY(!stats.queues[1].oldestJobAgeMs);
+        QCOMPARE(stats.oldestJobAgeMs, high.oldestJobAgeMs);
+    }
+
     void statsEqualWhatRedisHolds()
     {
         QString error;
@@ -86,8 +122,15 @@ private Q_SLOTS:
         const ClusterStats stats = backend.poll();
         verifySeeded(stats);
         QCOMPARE(stats.cost.roundTrips, 1); // one pipelined round trip per poll
-        // 2 queues x (LLEN + EXISTS) + completed + dead letters + 2 workers x 3 + SCAN + 3 INFO
-        QCOMPARE(stats.cost.commands, 4 + 2 + 6 + 1 + 3);
+        // 2 queues x (LLEN + LINDEX + EXISTS) + completed + dead letters + 2 workers x 3 + SCAN
+        // + 3 INFO
+        QCOMPARE(stats.cost.commands, 6 + 2 + 6 + 1 + 3);
+        QCOMPARE(stats.system, QStringLiteral("go-redis-work-queue"));
+        QCOMPARE(stats.rateSource, QStringLiteral("list_growth"));
+        // The neutral states this system does not keep stay unknown, never 0.
+        QVERIFY(!stats.retryCount && !stats.scheduledCount && !stats.processedTotal);
+        QVERIFY(!stats.queues[0].states.active && !stats.queues[0].states.retry);
+        QVERIFY(stats.queues[0].pausable);
         QVERIFY(stats.cost.bytesReceived > 0);
         QVERIFY(!stats.ratesKnown || stats.jobRate == 0);
 

@@ -31,20 +31,30 @@ public:
 
     ClusterStatsBuilder& queue(const QString& name, qint64 length, bool paused = false)
     {
-        m_stats.queues.append({name, QStringLiteral("jobqueue:") + name, length, paused});
+        QueueStat& queue = m_stats.queues.emplace_back();
+        queue.name = name;
+        queue.key = QStringLiteral("jobqueue:") + name;
+        queue.length = length;
+        queue.paused = paused;
         return *this;
     }
     ClusterStatsBuilder& liveWorkers(int count)
     {
-        for (int i = 0; i < count; ++i)
-            m_stats.workers.append({QStringLiteral("live-%1").arg(i), 0, 20000, 10000, {}});
+        for (int i = 0; i < count; ++i) {
+            WorkerStat& worker = m_stats.workers.emplace_back();
+            worker.id = QStringLiteral("live-%1").arg(i);
+            worker.heartbeatTtlMs = 20000;
+            worker.heartbeatAgeMs = 10000;
+        }
         m_stats.workerCount += count;
         return *this;
     }
     // A worker without a heartbeat; with jobs in its processing list it is orphaned.
     ClusterStatsBuilder& silentWorker(const QString& id, qint64 processing)
     {
-        m_stats.workers.append({id, processing, std::nullopt, std::nullopt, {}});
+        WorkerStat& worker = m_stats.workers.emplace_back();
+        worker.id = id;
+        worker.processingLength = processing;
         m_stats.processingCount += processing;
         return *this;
     }

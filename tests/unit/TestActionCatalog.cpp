@@ -37,10 +37,16 @@ QJsonObject minimalParameters(const ActionTypeSpec& spec)
     return p;
 }
 
+// The field validation refuses, on a cluster of the first system that runs the type.
 QString invalidField(const QString& type, const QJsonObject& parameters)
 {
+    ClusterConfig target = cluster();
+    const ActionTypeSpec* spec = ActionCatalog::find(type);
+    if (spec && !spec->queueSystems.isEmpty())
+        target.queueSystem.type = queueSystemTypeFromName(spec->queueSystems.constFirst())
+                                      .value_or(target.queueSystem.type);
     try {
-        actiontypes::validate(type, parameters, cluster());
+        actiontypes::validate(type, parameters, target);
     } catch (const ActionError& e) {
         return e.field();
     }
@@ -73,9 +79,15 @@ private Q_SLOTS:
             QVERIFY2(!spec.label.isEmpty(), qPrintable(spec.name));
             QVERIFY2(!spec.summary.isEmpty(), qPrintable(spec.name));
             QVERIFY2(!spec.effect.isEmpty(), qPrintable(spec.name));
-            QVERIFY2(spec.supports(QString::fromLatin1(ActionCatalog::kGoRedisWorkQueue)),
-                qPrintable(spec.name));
-            QVERIFY(!spec.supports(u"sidekiq"_s));
+            // Every type runs on at least one system this version reads, and names only
+            // systems QueueDeck knows.
+            bool runsSomewhere = false;
+            for (const QString& system : spec.queueSystems) {
+                const auto type = queueSystemTypeFromName(system);
+                QVERIFY2(type, qPrintable(spec.name + u": " + system));
+                runsSomewhere = runsSomewhere || queueSystemSupported(*type);
+            }
+            QVERIFY2(runsSomewhere, qPrintable(spec.name));
             for (const ActionParameter& p : spec.parameters) {
                 const QString where = spec.name + u'.' + p.name;
                 QVERIFY2(!p.label.isEmpty(), qPrintable(where));
@@ -133,7 +145,8 @@ private Q_SLOTS:
             QCOMPARE(actiontypes::isDestructive(spec.name), spec.destructive);
             QCOMPARE(actiontypes::isReadOnly(spec.name), spec.readOnly);
         }
-        QCOMPARE(destructive, QStringList({u"purge_dlq"_s, u"requeue_dlq"_s}));
+        QCOMPARE(destructive,
+            QStringList({u"purge_dlq"_s, u"requeue_dlq"_s, u"clear_queue"_s, u"stop_process"_s}));
         QCOMPARE(readOnly, QStringList({u"peek"_s}));
     }
 

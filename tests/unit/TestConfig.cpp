@@ -202,7 +202,8 @@ private Q_SLOTS:
                    QJsonArray {QStringLiteral("purge_dlq"), QStringLiteral("rebalance")})
             << QStringLiteral(
                    "actions.allowed_actions[1]: unknown action type \"rebalance\" (known: "
-                   "purge_dlq, pause_queue, resume_queue, benchmark, requeue_dlq, peek)");
+                   "purge_dlq, pause_queue, resume_queue, benchmark, requeue_dlq, peek, "
+                   "clear_queue, quiet_process, stop_process)");
         QTest::newRow("bad colour name")
             << withCluster(ok, 0, QStringLiteral("color"), QStringLiteral("grene"))
             << QStringLiteral("clusters[0].color: \"grene\" is not a colour name or #rrggbb");

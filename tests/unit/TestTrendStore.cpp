@@ -14,11 +14,21 @@ using namespace std::chrono_literals;
 using namespace qd;
 
 namespace {
+QueueStat queueStat(const QString& name, const QString& key, qint64 length)
+{
+    QueueStat queue;
+    queue.name = name;
+    queue.key = key;
+    queue.length = length;
+    return queue;
+}
+
 ClusterStats statsAt(const QString& cluster, qint64 atMs, qint64 queued)
 {
     ClusterStats s;
     s.clusterName = cluster;
-    s.queues = {{QStringLiteral("high"), QStringLiteral("jobqueue:high_priority"), queued, false}};
+    s.queues
+        = {queueStat(QStringLiteral("high"), QStringLiteral("jobqueue:high_priority"), queued)};
     s.deadLetterCount = queued / 10;
     s.polledAt = QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC);
     return s;
@@ -30,7 +40,7 @@ ClusterStats withQueues(qint64 atMs, const QStringList& names, qint64 length)
     ClusterStats s;
     s.clusterName = QStringLiteral("prod");
     for (const QString& name : names)
-        s.queues.append({name, QStringLiteral("jobqueue:") + name, length, false});
+        s.queues.append(queueStat(name, QStringLiteral("jobqueue:") + name, length));
     s.polledAt = QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC);
     return s;
 }
@@ -272,8 +282,13 @@ private Q_SLOTS:
         for (int i = 1; i <= 30; ++i) {
             ClusterStats s = statsAt(prod, i * 1000, i * 10); // growing
             s.workerCount = 200;
-            for (int w = 0; w < 200; ++w)
-                s.workers.append({QStringLiteral("worker-%1").arg(w), 1, 5000, 1000, {}});
+            for (int w = 0; w < 200; ++w) {
+                WorkerStat& worker = s.workers.emplace_back();
+                worker.id = QStringLiteral("worker-%1").arg(w);
+                worker.processingLength = 1;
+                worker.heartbeatTtlMs = 5000;
+                worker.heartbeatAgeMs = 1000;
+            }
             s.workersComplete = true;
             cache.put(s, kept);
         }

@@ -10,6 +10,18 @@ using namespace Qt::StringLiterals;
 namespace qd::api {
 namespace {
 
+QJsonArray valuesToJson(const QList<ParameterValue>& values)
+{
+    QJsonArray array;
+    for (const ParameterValue& v : values) {
+        QJsonObject value {{u"value"_s, v.value}, {u"label"_s, v.phrase.english()}};
+        if (!v.queueSystems.isEmpty())
+            value.insert(u"queue_systems"_s, QJsonArray::fromStringList(v.queueSystems));
+        array.append(value);
+    }
+    return array;
+}
+
 QJsonObject parameterToJson(const ActionParameter& p)
 {
     QJsonObject json {{u"name"_s, p.name}, {u"type"_s, parameterKindName(p.kind)},
@@ -23,12 +35,12 @@ QJsonObject parameterToJson(const ActionParameter& p)
     }
     if (!p.absent.isEmpty())
         json.insert(u"absent"_s, p.absent.english());
-    if (!p.specialQueues.isEmpty()) {
-        QJsonArray special;
-        for (const SpecialQueue& s : p.specialQueues)
-            special.append(QJsonObject {{u"value"_s, s.value}, {u"label"_s, s.phrase.english()}});
-        json.insert(u"special_values"_s, special);
-    }
+    if (!p.specialQueues.isEmpty())
+        json.insert(u"special_values"_s, valuesToJson(p.specialQueues));
+    if (p.kind == ParameterKind::Choice)
+        json.insert(u"choices"_s, valuesToJson(p.choices));
+    if (!p.queueSystems.isEmpty())
+        json.insert(u"queue_systems"_s, QJsonArray::fromStringList(p.queueSystems));
     return json;
 }
 

@@ -7,10 +7,42 @@
 namespace qd {
 namespace {
 
-const SpecialQueue kOriginalQueue {QStringLiteral("original"),
+const ParameterValue kOriginalQueue {QStringLiteral("original"),
     CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "each job's original queue")}};
-const SpecialQueue kDeadLetterQueue {QStringLiteral("dead_letter"),
+const ParameterValue kDeadLetterQueue {QStringLiteral("dead_letter"),
     CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "the dead letters")}};
+const ParameterValue kRetryQueue {QStringLiteral("retry"),
+    CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "the jobs waiting for a retry")},
+    {QStringLiteral("sidekiq")}};
+
+const QString kGoRedisWorkQueue = queueSystemTypeName(QueueSystemType::GoRedisWorkQueue);
+const QString kSidekiq = queueSystemTypeName(QueueSystemType::Sidekiq);
+
+// Sidekiq keeps two sorted sets of failed jobs: those that will be retried and those that
+// will not (the dead set). Actions on dead letters take either; "dead" is every system's
+// dead-letter list or set, "retry" exists where the system retries by itself.
+ActionParameter failedSet(CatalogText help)
+{
+    return {.name = QStringLiteral("set"),
+        .kind = ParameterKind::Choice,
+        .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Set")},
+        .help = help,
+        .defaultValue = QStringLiteral("dead"),
+        .choices = {{QStringLiteral("dead"),
+                        CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Dead letters")}},
+            {QStringLiteral("retry"),
+                CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Waiting for a retry")},
+                {kSidekiq}}}};
+}
+
+ActionParameter process(CatalogText help)
+{
+    return {.name = QStringLiteral("process"),
+        .kind = ParameterKind::Worker,
+        .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Process")},
+        .help = help,
+        .required = true};
+}
 
 ActionParameter namedQueue(CatalogText help)
 {
@@ -23,14 +55,17 @@ ActionParameter namedQueue(CatalogText help)
 
 QList<ActionTypeSpec> build()
 {
-    const QStringList systems {QString::fromLatin1(ActionCatalog::kGoRedisWorkQueue)};
+    const QStringList both {kGoRedisWorkQueue, kSidekiq};
     QList<ActionTypeSpec> all;
     all.append({.type = ActionType::PurgeDeadLetters,
         .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Purge dead letters")},
         .summary = CatalogText {QT_TRANSLATE_NOOP(
             "qd::ActionCatalog", "Delete every dead letter of the selected clusters")},
         .destructive = true,
-        .effect = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "purge {dead_letters}")}});
+        .parameters = {failedSet(CatalogText {QT_TRANSLATE_NOOP(
+            "qd::ActionCatalog", "Sidekiq: purge the dead set, or the jobs waiting for a retry")})},
+        .effect = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "purge {dead_letters}")},
+        .queueSystems = both});
     all.append({.type = ActionType::PauseQueue,
         .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Pause queue")},
         .summary = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog",
@@ -38,14 +73,16 @@ QList<ActionTypeSpec> build()
         .parameters = {namedQueue(
             CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "The configured queue to pause")})},
         .effect = CatalogText {QT_TRANSLATE_NOOP(
-            "qd::ActionCatalog", "pause queue {queue} (workers stop taking its jobs)")}});
+            "qd::ActionCatalog", "pause queue {queue} (workers stop taking its jobs)")},
+        .queueSystems = {kGoRedisWorkQueue}});
     all.append({.type = ActionType::ResumeQueue,
         .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Resume queue")},
         .summary
         = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Clear a queue's pause flag")},
         .parameters = {namedQueue(CatalogText {
             QT_TRANSLATE_NOOP("qd::ActionCatalog", "The configured queue to resume")})},
-        .effect = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "resume queue {queue}")}});
+        .effect = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "resume queue {queue}")},
+        .queueSystems = {kGoRedisWorkQueue}});
     all.append({.type = ActionType::Benchmark,
         .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Benchmark")},
         .summary = CatalogText {QT_TRANSLATE_NOOP(
@@ -88,7 +125,8 @@ QList<ActionTypeSpec> build()
                 .absent
                 = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "when a queue is given")}}},
         .effect = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog",
-            "enqueue {count} benchmark jobs of {payload_bytes} bytes onto {queue}")}});
+            "enqueue {count} benchmark jobs of {payload_bytes} bytes onto {queue}")},
+        .queueSystems = {kGoRedisWorkQueue}});
     all.append({.type = ActionType::RequeueDeadLetters,
         .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Requeue dead letters")},
         .summary = CatalogText {QT_TRANSLATE_NOOP(
@@ -115,9 +153,13 @@ QList<ActionTypeSpec> build()
                 .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Job ids")},
                 .help = CatalogText {QT_TRANSLATE_NOOP(
                     "qd::ActionCatalog", "Move only the dead letters with these job ids")},
-                .absent = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "all")}}},
-        .effect = CatalogText {
-            QT_TRANSLATE_NOOP("qd::ActionCatalog", "move {dead_letters} back to {queue}")}});
+                .absent = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "all")}},
+            failedSet(CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog",
+                "Sidekiq: requeue from the dead set, or retry the jobs waiting for a retry "
+                "now")})},
+        .effect = CatalogText {QT_TRANSLATE_NOOP(
+            "qd::ActionCatalog", "move {dead_letters} back to {queue}")},
+        .queueSystems = both});
     all.append({.type = ActionType::Peek,
         .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Peek")},
         .summary = CatalogText {QT_TRANSLATE_NOOP(
@@ -126,10 +168,11 @@ QList<ActionTypeSpec> build()
         .parameters = {{.name = QStringLiteral("queue"),
                            .kind = ParameterKind::Queue,
                            .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Queue")},
-                           .help = CatalogText {QT_TRANSLATE_NOOP(
-                               "qd::ActionCatalog", "A configured queue, or the dead letters")},
+                           .help = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog",
+                               "A queue, the dead letters, or (Sidekiq) the jobs waiting for "
+                               "a retry")},
                            .required = true,
-                           .specialQueues = {kDeadLetterQueue}},
+                           .specialQueues = {kDeadLetterQueue, kRetryQueue}},
             {.name = QStringLiteral("count"),
                 .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Jobs")},
                 .help
@@ -137,12 +180,41 @@ QList<ActionTypeSpec> build()
                 .defaultValue = 10,
                 .minimum = 1,
                 .maximum = 100}},
-        .effect = CatalogText {
-            QT_TRANSLATE_NOOP("qd::ActionCatalog", "read the next {count} jobs of {queue}")}});
-    for (ActionTypeSpec& spec : all) {
+        .effect = CatalogText {QT_TRANSLATE_NOOP(
+            "qd::ActionCatalog", "read the next {count} jobs of {queue}")},
+        .queueSystems = both});
+    all.append({.type = ActionType::ClearQueue,
+        .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Clear queue")},
+        .summary = CatalogText {QT_TRANSLATE_NOOP(
+            "qd::ActionCatalog", "Delete every job waiting in a queue")},
+        .destructive = true,
+        .parameters
+        = {namedQueue(CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "The queue to empty")})},
+        .effect = CatalogText {QT_TRANSLATE_NOOP(
+            "qd::ActionCatalog", "delete every job waiting in queue {queue}")},
+        .queueSystems = both});
+    all.append({.type = ActionType::QuietProcess,
+        .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Quiet process")},
+        .summary = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog",
+            "Tell a worker process to take no new jobs; it finishes the ones it holds")},
+        .parameters = {process(
+            CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "The worker process to quiet")})},
+        .effect = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog",
+            "quiet process {process} (it finishes its jobs and takes no new ones)")},
+        .queueSystems = {kSidekiq}});
+    all.append({.type = ActionType::StopProcess,
+        .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Stop process")},
+        .summary = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog",
+            "Tell a worker process to shut down; jobs it cannot finish in time go back to "
+            "their queue")},
+        .destructive = true,
+        .parameters = {process(
+            CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "The worker process to stop")})},
+        .effect = CatalogText {QT_TRANSLATE_NOOP(
+            "qd::ActionCatalog", "stop process {process} (it exits after its shutdown timeout)")},
+        .queueSystems = {kSidekiq}});
+    for (ActionTypeSpec& spec : all)
         spec.name = actionTypeName(spec.type);
-        spec.queueSystems = systems;
-    }
     return all;
 }
 
@@ -167,15 +239,28 @@ QString parameterKindName(ParameterKind kind)
         return QStringLiteral("boolean");
     case ParameterKind::JobIds:
         return QStringLiteral("job_ids");
+    case ParameterKind::Worker:
+        return QStringLiteral("worker");
+    case ParameterKind::Choice:
+        return QStringLiteral("choice");
     }
     return {};
 }
 
-const SpecialQueue* ActionParameter::special(const QString& value) const
+const ParameterValue* ActionParameter::special(const QString& value) const
 {
-    for (const SpecialQueue& s : specialQueues) {
+    for (const ParameterValue& s : specialQueues) {
         if (s.value == value)
             return &s;
+    }
+    return nullptr;
+}
+
+const ParameterValue* ActionParameter::choice(const QString& value) const
+{
+    for (const ParameterValue& c : choices) {
+        if (c.value == value)
+            return &c;
     }
     return nullptr;
 }
@@ -223,6 +308,36 @@ const ActionTypeSpec* ActionCatalog::find(const QString& name)
 {
     const auto type = actionTypeFromName(name);
     return type ? &of(*type) : nullptr;
+}
+
+QString ActionCatalog::unsupportedReason(
+    ActionType type, QueueSystemType system, TextLanguage language)
+{
+    const ActionTypeSpec& spec = of(type);
+    if (spec.supports(queueSystemTypeName(system)))
+        return {};
+    const auto say = [language](const char* source) {
+        return language == TextLanguage::English ? QString::fromUtf8(source)
+                                                 : CatalogText {source}.translated();
+    };
+    const bool pause = type == ActionType::PauseQueue || type == ActionType::ResumeQueue;
+    if (pause && system == QueueSystemType::Sidekiq)
+        return say(QT_TRANSLATE_NOOP("qd::ActionCatalog",
+            "Sidekiq has no persistent pause of a queue (only Sidekiq Enterprise has one); "
+            "quiet its processes instead (quiet_process)"));
+    if (type == ActionType::Benchmark && system == QueueSystemType::Sidekiq)
+        return say(QT_TRANSLATE_NOOP("qd::ActionCatalog",
+            "benchmark jobs pushed to a Sidekiq deployment would be executed by its real "
+            "workers, so QueueDeck does not benchmark Sidekiq"));
+    if ((type == ActionType::QuietProcess || type == ActionType::StopProcess)
+        && system == QueueSystemType::GoRedisWorkQueue)
+        return say(QT_TRANSLATE_NOOP("qd::ActionCatalog",
+            "go-redis-work-queue workers take no commands; pause their queues instead "
+            "(pause_queue)"));
+    const QString label
+        = language == TextLanguage::English ? spec.label.english() : spec.label.translated();
+    return say(QT_TRANSLATE_NOOP("qd::ActionCatalog", "%1 is not supported for %2 clusters"))
+        .arg(label, queueSystemTypeName(system));
 }
 
 QString ActionCatalog::label(const QString& name, TextLanguage language)

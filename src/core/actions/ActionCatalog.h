@@ -30,14 +30,23 @@ enum class ParameterKind {
     Integer, // whole number in [minimum, maximum]
     Boolean,
     JobIds, // a non-empty array of job ids
+    Worker, // a worker or process identity as the cluster's stats list it
+    Choice, // one of choices
 };
 
-QString parameterKindName(ParameterKind kind); // "queue", "integer", "boolean", "job_ids"
+// "queue", "integer", "boolean", "job_ids", "worker", "choice"
+QString parameterKindName(ParameterKind kind);
 
-// A queue parameter's value that names no configured queue ("original", "dead_letter").
-struct SpecialQueue {
+// A value of a parameter with a meaning of its own: a queue parameter's value that names no
+// configured queue ("original", "dead_letter"), or one value of a Choice ("dead", "retry").
+struct ParameterValue {
     QString value {};
     CatalogText phrase {}; // how sentences and pickers say it: "each job's original queue"
+    QStringList queueSystems {}; // the systems that have it; empty: all
+    bool appliesTo(const QString& queueSystem) const
+    {
+        return queueSystems.isEmpty() || queueSystems.contains(queueSystem);
+    }
 };
 
 struct ActionParameter {
@@ -50,10 +59,18 @@ struct ActionParameter {
     qint64 minimum = 0;
     qint64 maximum = 0;
     CatalogText absent {}; // what leaving it out means when there is no default: "all"
-    QList<SpecialQueue> specialQueues {};
+    QList<ParameterValue> specialQueues {};
+    QList<ParameterValue> choices {}; // the values of a Choice
+    // The queue systems that take this parameter; empty: every system that takes the type.
+    QStringList queueSystems {};
 
     bool hasDefault() const { return !defaultValue.isUndefined() && !defaultValue.isNull(); }
-    const SpecialQueue* special(const QString& value) const;
+    bool appliesTo(const QString& queueSystem) const
+    {
+        return queueSystems.isEmpty() || queueSystems.contains(queueSystem);
+    }
+    const ParameterValue* special(const QString& value) const;
+    const ParameterValue* choice(const QString& value) const;
 };
 
 // Everything QueueDeck knows about one action type. The engine validates and words its
@@ -71,7 +88,7 @@ struct ActionTypeSpec {
     // (or default), {dead_letters} for how many dead letters are concerned. The confirmation of
     // one target is ActionCatalog::kConfirmation around it.
     CatalogText effect {};
-    QStringList queueSystems {}; // the queue system types that support it
+    QStringList queueSystems {}; // the queue system types that support it (their type names)
 
     const ActionParameter* parameter(const QString& name) const;
     // The parameter's value in parameters, else its default (an undefined value when neither).
@@ -82,8 +99,6 @@ struct ActionTypeSpec {
 
 class ActionCatalog final {
 public:
-    // The queue system every type supports today.
-    static constexpr const char* kGoRedisWorkQueue = "go-redis-work-queue";
     // One target's line of a confirmation: {effect} is the type's effect, {target} the cluster.
     static const CatalogText kConfirmation;
 
@@ -93,6 +108,10 @@ public:
     static const ActionTypeSpec* find(const QString& name); // nullptr for an unknown name
     // The catalog's label of a name, or the name itself when unknown (old audit rows).
     static QString label(const QString& name, TextLanguage language);
+    // Why a queue system cannot run a type, and what to do instead, for the 409
+    // unsupported_for_system answer and the desktop's tooltip; empty when it can.
+    static QString unsupportedReason(
+        ActionType type, QueueSystemType system, TextLanguage language = TextLanguage::English);
 };
 
 } // namespace qd

@@ -6,13 +6,11 @@
 #include "core/config/Config.h"
 
 namespace qd {
+namespace {
 
-std::unique_ptr<ActionRunner> ActionRunner::create(const QString& type)
+std::unique_ptr<ActionRunner> goRedisWorkQueueRunner(ActionType type)
 {
-    const auto known = actionTypeFromName(type);
-    if (!known)
-        return nullptr;
-    switch (*known) {
+    switch (type) {
     case ActionType::PurgeDeadLetters:
         return std::make_unique<PurgeDeadLettersRunner>();
     case ActionType::PauseQueue:
@@ -25,6 +23,30 @@ std::unique_ptr<ActionRunner> ActionRunner::create(const QString& type)
         return std::make_unique<RequeueDeadLettersRunner>();
     case ActionType::Benchmark:
         return std::make_unique<BenchmarkRunner>();
+    case ActionType::ClearQueue:
+        return std::make_unique<ClearQueueRunner>();
+    case ActionType::QuietProcess:
+    case ActionType::StopProcess:
+        break;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+std::unique_ptr<ActionRunner> ActionRunner::create(const QString& type, QueueSystemType system)
+{
+    const auto known = actionTypeFromName(type);
+    if (!known)
+        return nullptr;
+    switch (system) {
+    case QueueSystemType::GoRedisWorkQueue:
+        return goRedisWorkQueueRunner(*known);
+    case QueueSystemType::Sidekiq:
+    case QueueSystemType::BullMQ:
+    case QueueSystemType::RQ:
+    case QueueSystemType::Celery:
+        break;
     }
     return nullptr;
 }

@@ -43,7 +43,9 @@ public:
     virtual ~ActionRunner() = default;
     virtual TargetResult run(const ActionContext& context) = 0;
 
-    static std::unique_ptr<ActionRunner> create(const QString& type);
+    // The runner of a type for a queue system; nullptr when the system cannot run the type
+    // (the engine refuses those before anything runs: ActionCatalog says which).
+    static std::unique_ptr<ActionRunner> create(const QString& type, QueueSystemType system);
 };
 
 } // namespace qd

@@ -22,6 +22,15 @@ const CatalogText kUpToDeadLetters {
 const CatalogText kCountedDeadLetters {QT_TRANSLATE_NOOP("qd::ActionCatalog", "%1 dead letters")};
 const CatalogText kEveryDeadLetter {
     QT_TRANSLATE_NOOP("qd::ActionCatalog", "every dead letter (count not known yet)")};
+// The same for Sidekiq's retry set (parameter set = "retry").
+const char* const kListedRetries
+    = QT_TRANSLATE_N_NOOP("qd::ActionCatalog", "%n listed jobs waiting for a retry");
+const CatalogText kUpToRetries {
+    QT_TRANSLATE_NOOP("qd::ActionCatalog", "up to %1 jobs waiting for a retry")};
+const CatalogText kCountedRetries {
+    QT_TRANSLATE_NOOP("qd::ActionCatalog", "%1 jobs waiting for a retry")};
+const CatalogText kEveryRetry {
+    QT_TRANSLATE_NOOP("qd::ActionCatalog", "every job waiting for a retry (count not known yet)")};
 
 [[noreturn]] void invalid(const QString& field, const QString& message)
 {
@@ -45,12 +54,45 @@ void checkInteger(const QJsonObject& p, const ActionParameter& spec)
                 .arg(spec.maximum));
 }
 
+bool hasControlCharacters(const QString& text)
+{
+    for (const QChar c : text) {
+        if (c.category() == QChar::Other_Control)
+            return true;
+    }
+    return false;
+}
+
+// A name the runner will look up in Redis: non-empty, printable, of a sane length.
+void checkName(const QString& field, const QString& name)
+{
+    if (name.isEmpty())
+        invalid(field, QStringLiteral("empty"));
+    if (name.size() > 512)
+        invalid(field, QStringLiteral("longer than 512 characters"));
+    if (hasControlCharacters(name))
+        invalid(field, QStringLiteral("must not contain control characters"));
+}
+
 void checkQueue(const QJsonObject& p, const ActionParameter& spec, const ClusterConfig& cluster)
 {
     if (!p.value(spec.name).isString())
         invalid(spec.name, QStringLiteral("must be a string"));
     const QString queue = p.value(spec.name).toString();
-    if (spec.special(queue) || !cluster.queueSystem.keyOf(queue).isEmpty())
+    const QString system = queueSystemTypeName(cluster.queueSystem.type);
+    if (const ParameterValue* special = spec.special(queue)) {
+        if (!special->appliesTo(system))
+            invalid(spec.name,
+                QStringLiteral("\"%1\" does not exist on %2 clusters like %3")
+                    .arg(queue, system, cluster.name));
+        return;
+    }
+    if (cluster.queueSystem.type != QueueSystemType::GoRedisWorkQueue) {
+        // These systems list their queues themselves; the runner checks that it exists.
+        checkName(spec.name, queue);
+        return;
+    }
+    if (!cluster.queueSystem.keyOf(queue).isEmpty())
         return;
     QStringList names;
     for (const QueueKey& q : cluster.queueSystem.queues)
@@ -71,6 +113,24 @@ void checkJobIds(const QJsonObject& p, const ActionParameter& spec)
     }
 }
 
+void checkChoice(const QJsonObject& p, const ActionParameter& spec, const ClusterConfig& cluster)
+{
+    const QJsonValue value = p.value(spec.name);
+    const ParameterValue* choice = value.isString() ? spec.choice(value.toString()) : nullptr;
+    if (!choice) {
+        QStringList values;
+        for (const ParameterValue& c : spec.choices)
+            values.append(c.value);
+        invalid(
+            spec.name, QStringLiteral("must be one of: %1").arg(values.join(QStringLiteral(", "))));
+    }
+    const QString system = queueSystemTypeName(cluster.queueSystem.type);
+    if (!choice->appliesTo(system))
+        invalid(spec.name,
+            QStringLiteral("\"%1\" does not exist on %2 clusters like %3")
+                .arg(choice->value, system, cluster.name));
+}
+
 QString text(const CatalogText& t, TextLanguage language)
 {
     return language == TextLanguage::English ? t.english() : t.translated();
@@ -89,20 +149,24 @@ QString number(qint64 n, TextLanguage language)
 QString deadLetters(
     const QJsonObject& p, const std::optional<ClusterStats>& stats, TextLanguage language)
 {
+    const bool retries = p.value(QStringLiteral("set")).toString() == u"retry";
     if (p.contains(QStringLiteral("ids"))) {
         const auto n = static_cast<int>(p.value(QStringLiteral("ids")).toArray().size());
+        const char* listed = retries ? kListedRetries : kListedDeadLetters;
         if (language == TextLanguage::Translated)
-            return QCoreApplication::translate(
-                CatalogText::kContext, kListedDeadLetters, nullptr, n);
-        return QString::fromUtf8(kListedDeadLetters)
-            .replace(QStringLiteral("%n"), number(n, language));
+            return QCoreApplication::translate(CatalogText::kContext, listed, nullptr, n);
+        return QString::fromUtf8(listed).replace(QStringLiteral("%n"), number(n, language));
     }
     if (p.contains(QStringLiteral("limit")))
-        return text(kUpToDeadLetters, language)
+        return text(retries ? kUpToRetries : kUpToDeadLetters, language)
             .arg(number(p.value(QStringLiteral("limit")).toInteger(), language));
-    if (stats)
-        return text(kCountedDeadLetters, language).arg(number(stats->deadLetterCount, language));
-    return text(kEveryDeadLetter, language);
+    const std::optional<qint64> count = !stats ? std::nullopt
+        : retries                              ? stats->retryCount
+                                               : std::optional<qint64>(stats->deadLetterCount);
+    if (count)
+        return text(retries ? kCountedRetries : kCountedDeadLetters, language)
+            .arg(number(*count, language));
+    return text(retries ? kEveryRetry : kEveryDeadLetter, language);
 }
 
 // What one parameter contributes to a sentence: its value or default, or what its absence
@@ -114,7 +178,7 @@ QString phrase(const ActionTypeSpec& spec, const ActionParameter& parameter, con
     switch (parameter.kind) {
     case ParameterKind::Queue:
         if (value.isString() && !value.toString().isEmpty()) {
-            const SpecialQueue* special = parameter.special(value.toString());
+            const ParameterValue* special = parameter.special(value.toString());
             return special ? text(special->phrase, language) : value.toString();
         }
         break;
@@ -129,6 +193,11 @@ QString phrase(const ActionTypeSpec& spec, const ActionParameter& parameter, con
     case ParameterKind::JobIds:
         if (value.isArray())
             return number(value.toArray().size(), language);
+        break;
+    case ParameterKind::Worker:
+    case ParameterKind::Choice:
+        if (value.isString())
+            return value.toString();
         break;
     }
     return text(parameter.absent, language);
@@ -198,10 +267,21 @@ QString queueKey(const ClusterConfig& cluster, const QString& queue)
 void validate(const QString& type, const QJsonObject& p, const ClusterConfig& cluster)
 {
     const ActionTypeSpec* spec = ActionCatalog::find(type);
+    const QString system = queueSystemTypeName(cluster.queueSystem.type);
+    if (spec && !spec->supports(system))
+        throw ActionError(ActionError::Kind::UnsupportedForSystem,
+            QStringLiteral("cluster \"%1\" runs %2: %3")
+                .arg(cluster.name, system,
+                    ActionCatalog::unsupportedReason(spec->type, cluster.queueSystem.type)),
+            QStringLiteral("type"));
     // Every parameter a type accepts; anything else is refused so a typo never runs silently.
     for (const QString& key : p.keys()) {
         if (!spec || !spec->parameter(key))
             invalid(key, QStringLiteral("unknown parameter for %1").arg(type));
+        if (!spec->parameter(key)->appliesTo(system))
+            invalid(key,
+                QStringLiteral("%1 clusters like %2 do not take this parameter")
+                    .arg(system, cluster.name));
     }
     if (!spec)
         return;
@@ -224,6 +304,14 @@ void validate(const QString& type, const QJsonObject& p, const ClusterConfig& cl
             break;
         case ParameterKind::JobIds:
             checkJobIds(p, parameter);
+            break;
+        case ParameterKind::Worker:
+            if (!p.value(parameter.name).isString())
+                invalid(parameter.name, QStringLiteral("must be a string"));
+            checkName(parameter.name, p.value(parameter.name).toString());
+            break;
+        case ParameterKind::Choice:
+            checkChoice(p, parameter, cluster);
             break;
         }
     }

@@ -22,23 +22,38 @@ QString errorText(const redis::Reply& reply)
     return reply.isError() ? reply.toString() : QString();
 }
 
-} // namespace
-
-TargetResult PurgeDeadLettersRunner::run(const ActionContext& c)
+// Empties one list and reports how many jobs it held.
+TargetResult unlinkList(const ActionContext& c, const QByteArray& key, const QString& what)
 {
-    const QByteArray key = c.cluster.queueSystem.deadLetterKey.toUtf8();
     const redis::Reply reply
         = c.client.command(Command {"EVAL", kPurgeScript, "1", key}.routeBy(key));
     TargetResult result;
     if (reply.isError()) {
-        result.message = QStringLiteral("purge failed: %1").arg(errorText(reply));
+        result.message = QStringLiteral("could not delete %1: %2").arg(what, errorText(reply));
         return result;
     }
     const qint64 purged = reply.toInteger();
     result.success = true;
-    result.message = QStringLiteral("purged %1 dead letters").arg(purged);
+    result.message = QStringLiteral("deleted %1 jobs of %2").arg(purged).arg(what);
     result.details
         = {{QStringLiteral("purged"), purged}, {QStringLiteral("key"), QString::fromUtf8(key)}};
+    return result;
+}
+
+} // namespace
+
+TargetResult PurgeDeadLettersRunner::run(const ActionContext& c)
+{
+    return unlinkList(
+        c, c.cluster.queueSystem.deadLetterKey.toUtf8(), QStringLiteral("the dead letters"));
+}
+
+TargetResult ClearQueueRunner::run(const ActionContext& c)
+{
+    const QString queue = c.parameters.value(QStringLiteral("queue")).toString();
+    TargetResult result = unlinkList(
+        c, actiontypes::queueKey(c.cluster, queue).toUtf8(), QStringLiteral("queue %1").arg(queue));
+    result.details.insert(QStringLiteral("queue"), queue);
     return result;
 }
 

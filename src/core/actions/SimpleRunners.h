@@ -11,6 +11,12 @@ public:
     TargetResult run(const ActionContext& context) override;
 };
 
+// clear_queue: the same atomic count-and-unlink on one configured queue's list.
+class ClearQueueRunner final : public ActionRunner {
+public:
+    TargetResult run(const ActionContext& context) override;
+};
+
 // pause_queue / resume_queue: sets or clears the queue's pause flag (the contract cooperating
 // workers follow, docs/queue-systems/go-redis-work-queue.md) and reads it back.
 class PauseQueueRunner final : public ActionRunner {

@@ -40,6 +40,43 @@ QString clusterModeName(ClusterMode mode)
     return {};
 }
 
+QString queueSystemTypeName(QueueSystemType type)
+{
+    switch (type) {
+    case QueueSystemType::GoRedisWorkQueue:
+        return QStringLiteral("go-redis-work-queue");
+    case QueueSystemType::Sidekiq:
+        return QStringLiteral("sidekiq");
+    case QueueSystemType::BullMQ:
+        return QStringLiteral("bullmq");
+    case QueueSystemType::RQ:
+        return QStringLiteral("rq");
+    case QueueSystemType::Celery:
+        return QStringLiteral("celery");
+    }
+    return {};
+}
+
+QList<QueueSystemType> allQueueSystemTypes()
+{
+    return {QueueSystemType::GoRedisWorkQueue, QueueSystemType::Sidekiq, QueueSystemType::BullMQ,
+        QueueSystemType::RQ, QueueSystemType::Celery};
+}
+
+std::optional<QueueSystemType> queueSystemTypeFromName(QStringView name)
+{
+    for (QueueSystemType type : allQueueSystemTypes()) {
+        if (queueSystemTypeName(type) == name)
+            return type;
+    }
+    return std::nullopt;
+}
+
+bool queueSystemSupported(QueueSystemType type)
+{
+    return type == QueueSystemType::GoRedisWorkQueue || type == QueueSystemType::Sidekiq;
+}
+
 QString QueueSystemConfig::keyOf(const QString& queueName) const
 {
     for (const QueueKey& queue : queues) {

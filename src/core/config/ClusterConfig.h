@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <utility>
 
 namespace qd {
@@ -26,10 +27,29 @@ struct QueueKey {
     friend bool operator==(const QueueKey&, const QueueKey&) = default;
 };
 
-// Key layout of the go-redis-work-queue system (docs/queue-systems/go-redis-work-queue.md, "Keys").
-// Every name is configurable per cluster because deployments rename them; these defaults are the
+// The queue systems QueueDeck knows how to read (docs/queue-systems/). One Redis database may
+// hold several; each cluster entry reads one, so the same Redis may be configured twice.
+enum class QueueSystemType { GoRedisWorkQueue, Sidekiq, BullMQ, RQ, Celery };
+
+QString queueSystemTypeName(QueueSystemType type); // "go-redis-work-queue", "sidekiq", ...
+std::optional<QueueSystemType> queueSystemTypeFromName(QStringView name);
+QList<QueueSystemType> allQueueSystemTypes(); // in the order of the enum
+// Whether this version has an adapter for the type (the others are known names only).
+bool queueSystemSupported(QueueSystemType type);
+
+// Which queue system a cluster runs and how to find its keys. The go-redis-work-queue fields
+// below are that system's key layout (docs/queue-systems/go-redis-work-queue.md, "Keys"). Every
+// name is configurable per cluster because deployments rename them; these defaults are the
 // upstream's.
 struct QueueSystemConfig {
+    QueueSystemType type = QueueSystemType::GoRedisWorkQueue;
+    // Sidekiq under redis-namespace: the prefix without its trailing ':'; empty for none.
+    QString sidekiqNamespace;
+    // How often an adapter re-reads member lists that cost a round trip of their own (sets of
+    // queues or processes, SCAN steps); polls in between reuse the last answer.
+    Millis discoveryInterval {10000};
+
+    // The fields below describe go-redis-work-queue's keys; other systems ignore them.
     QList<QueueKey> queues {
         {QStringLiteral("high"), QStringLiteral("jobqueue:high_priority")},
         {QStringLiteral("low"), QStringLiteral("jobqueue:low_priority")},

@@ -22,6 +22,9 @@ constexpr std::array kActionTypeNames {
     std::pair {ActionType::Benchmark, "benchmark"},
     std::pair {ActionType::RequeueDeadLetters, "requeue_dlq"},
     std::pair {ActionType::Peek, "peek"},
+    std::pair {ActionType::ClearQueue, "clear_queue"},
+    std::pair {ActionType::QuietProcess, "quiet_process"},
+    std::pair {ActionType::StopProcess, "stop_process"},
 };
 
 } // namespace

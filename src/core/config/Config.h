@@ -40,7 +40,10 @@ enum class ActionType {
     ResumeQueue,
     Benchmark,
     RequeueDeadLetters,
-    Peek
+    Peek,
+    ClearQueue,
+    QuietProcess,
+    StopProcess
 };
 QString actionTypeName(ActionType type);
 std::optional<ActionType> actionTypeFromName(QStringView name);

@@ -94,6 +94,38 @@ void readQueueSystem(JsonFieldReader& parent, QueueSystemConfig& system, QList<C
     if (!object)
         return;
     JsonFieldReader r(*object, parent.pathOf(QStringLiteral("queue_system")), issues);
+    if (const auto type = r.string(QStringLiteral("type"))) {
+        if (const auto known = queueSystemTypeFromName(*type)) {
+            system.type = *known;
+        } else {
+            QStringList names;
+            for (QueueSystemType each : allQueueSystemTypes())
+                names.append(queueSystemTypeName(each));
+            r.error(QStringLiteral("type"),
+                QStringLiteral("unknown queue system \"%1\" (known: %2)")
+                    .arg(*type, names.join(QStringLiteral(", "))));
+        }
+    }
+    if (const auto ns = r.string(QStringLiteral("namespace"))) {
+        system.sidekiqNamespace = *ns;
+        if (system.type != QueueSystemType::Sidekiq)
+            issues.append({ConfigIssue::Severity::Warning, r.pathOf(QStringLiteral("namespace")),
+                QStringLiteral("applies to sidekiq only; ignored for %1")
+                    .arg(queueSystemTypeName(system.type))});
+    }
+    assign(system.discoveryInterval, r.duration(QStringLiteral("discovery_interval")));
+    if (system.type != QueueSystemType::GoRedisWorkQueue) {
+        // These describe go-redis-work-queue's keys; another system finds its own.
+        for (const char* field :
+            {"queues", "completed", "dead_letter", "processing_pattern", "heartbeat_pattern",
+                "pause_prefix", "scan_count", "max_retries", "heartbeat_ttl"}) {
+            const QString key = QString::fromLatin1(field);
+            if (r.has(key))
+                issues.append({ConfigIssue::Severity::Warning, r.pathOf(key),
+                    QStringLiteral("applies to go-redis-work-queue only; ignored for %1")
+                        .arg(queueSystemTypeName(system.type))});
+        }
+    }
     readQueues(r, system, issues);
     assign(system.completedKey, r.string(QStringLiteral("completed")));
     assign(system.deadLetterKey, r.string(QStringLiteral("dead_letter")));

@@ -72,8 +72,26 @@ void checkPattern(IssueList& issues, const QString& path, const QString& pattern
             QStringLiteral("\"%1\" must contain exactly one \"*\" (the worker id)").arg(pattern));
 }
 
-void checkQueueSystem(IssueList& issues, const QueueSystemConfig& qs, const QString& path)
+void checkQueueSystem(
+    IssueList& issues, const QueueSystemConfig& qs, ClusterMode mode, const QString& path)
 {
+    if (!queueSystemSupported(qs.type))
+        issues.error(path + QStringLiteral(".type"),
+            QStringLiteral("%1 is not supported by this version of QueueDeck yet")
+                .arg(queueSystemTypeName(qs.type)));
+    if (qs.type == QueueSystemType::Sidekiq && mode == ClusterMode::Cluster)
+        issues.error(path + QStringLiteral(".type"),
+            QStringLiteral("sidekiq does not run on Redis Cluster (its commands span keys of "
+                           "different slots); use standalone or sentinel mode"));
+    if (qs.sidekiqNamespace.endsWith(u':'))
+        issues.error(path + QStringLiteral(".namespace"),
+            QStringLiteral("give the namespace without its trailing ':' (\"%1\")")
+                .arg(qs.sidekiqNamespace.chopped(1)));
+    if (qs.discoveryInterval.count() <= 0)
+        issues.error(
+            path + QStringLiteral(".discovery_interval"), QStringLiteral("must be greater than 0"));
+    if (qs.type != QueueSystemType::GoRedisWorkQueue)
+        return; // the key layout below is go-redis-work-queue's
     QHash<QString, qsizetype> seen;
     for (qsizetype i = 0; i < qs.queues.size(); ++i) {
         const QueueKey& queue = qs.queues[i];
@@ -289,7 +307,7 @@ QList<ConfigIssue> ConfigValidator::validateCluster(const ClusterConfig& c, cons
                            "with password_env instead")
                 .arg(c.name));
     checkTls(issues, c.tls, field("tls"));
-    checkQueueSystem(issues, c.queueSystem, field("queue_system"));
+    checkQueueSystem(issues, c.queueSystem, c.mode, field("queue_system"));
     return issues.take();
 }
 

@@ -29,7 +29,16 @@ QJsonObject tlsToJson(const TlsConfig& tls)
 
 QJsonObject queueSystemToJson(const QueueSystemConfig& qs)
 {
+    const QueueSystemConfig defaults;
     QJsonObject o;
+    if (qs.type != defaults.type)
+        o.insert(QStringLiteral("type"), queueSystemTypeName(qs.type));
+    if (!qs.sidekiqNamespace.isEmpty())
+        o.insert(QStringLiteral("namespace"), qs.sidekiqNamespace);
+    if (qs.discoveryInterval != defaults.discoveryInterval)
+        o.insert(QStringLiteral("discovery_interval"), durationValue(qs.discoveryInterval));
+    if (qs.type != QueueSystemType::GoRedisWorkQueue)
+        return o; // the rest is go-redis-work-queue's key layout
     QJsonArray queues;
     for (const QueueKey& q : qs.queues)
         queues.append(

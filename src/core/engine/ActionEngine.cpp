@@ -385,7 +385,12 @@ void ActionEngine::startTargets(const QString& id)
                 if (running->cancelled) {
                     result.message = QStringLiteral("cancelled before it started");
                 } else {
-                    result = ActionRunner::create(type)->run(context);
+                    const auto runner = ActionRunner::create(type, cluster.queueSystem.type);
+                    if (!runner)
+                        throw ActionError(ActionError::Kind::UnsupportedForSystem,
+                            QStringLiteral("%1 cannot run on %2 clusters")
+                                .arg(type, queueSystemTypeName(cluster.queueSystem.type)));
+                    result = runner->run(context);
                 }
             } catch (const redis::ConnectionError& e) {
                 result.success = false;

@@ -3,7 +3,7 @@
 #include "core/config/ConfigFile.h"
 #include "core/config/ConfigValidator.h"
 #include "core/errors/Errors.h"
-#include "core/queues/GoRedisWorkQueue.h"
+#include "core/queues/QueueSystems.h"
 #include "core/redis/RedisClient.h"
 #include "core/util/Clock.h"
 #include "core/util/Log.h"
@@ -90,8 +90,7 @@ void Manager::startCluster(const ClusterConfig& cluster)
     rt->client = redis::RedisClient::create(
         cluster, m_config.polling.timeout, reconnectCap(m_config.polling));
     m_runtimes.insert(cluster.name, rt);
-    m_poller.addCluster(
-        cluster.name, std::make_shared<GoRedisWorkQueue>(cluster, rt->client, m_clock));
+    m_poller.addCluster(cluster.name, createQueueBackend(cluster, rt->client, m_clock));
 }
 
 void Manager::stopCluster(const QString& name)

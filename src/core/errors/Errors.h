@@ -58,6 +58,7 @@ public:
         UnknownTarget,
         DisabledTarget,
         ReadOnlyTarget,
+        UnsupportedForSystem, // the target's queue system cannot do it (the catalog says why)
         InvalidParameter,
         NotFound,
         IllegalTransition,

@@ -38,6 +38,7 @@ QString jobIdOf(const QByteArray& payload)
 struct GoRedisWorkQueue::Item {
     enum class Kind {
         QueueLength,
+        OldestJob,
         Paused,
         Completed,
         DeadLetter,
@@ -90,6 +91,8 @@ GoRedisWorkQueue::Plan GoRedisWorkQueue::planFor(const NodeInfo& node) const
     };
     for (qsizetype i = 0; i < qs.queues.size(); ++i) {
         keyed(qs.queues[i].key, {Item::Kind::QueueLength, "LLEN", i, -1});
+        // Producers LPUSH and workers take from the right: the oldest job is the last one.
+        keyed(qs.queues[i].key, {Item::Kind::OldestJob, "LINDEX", i, -1}, "-1");
         keyed(qs.pauseKey(qs.queues[i].name), {Item::Kind::Paused, "EXISTS", i, -1});
     }
     keyed(qs.completedKey, {Item::Kind::Completed, "LLEN", -1, -1});
@@ -123,6 +126,20 @@ void GoRedisWorkQueue::replanIfWorkersChanged()
     m_currentJobs.reserve(m_workers.size());
     for (const QString& worker : std::as_const(m_workers))
         m_currentJobs.append(previous.value(worker));
+}
+
+QDateTime GoRedisWorkQueue::oldestCreation(qsizetype queue, const QByteArray& payload)
+{
+    if (m_oldestJobs.size() <= queue)
+        m_oldestJobs.resize(queue + 1);
+    OldestJob& oldest = m_oldestJobs[queue];
+    if (oldest.payload != payload || oldest.payload.isNull()) {
+        oldest.payload = payload;
+        const QJsonValue time
+            = QJsonDocument::fromJson(payload).object().value(QStringLiteral("creation_time"));
+        oldest.created = QDateTime::fromString(time.toString(), Qt::ISODateWithMs);
+    }
+    return oldest.created;
 }
 
 QString GoRedisWorkQueue::currentJobId(qsizetype worker, const QByteArray& payload)
@@ -172,8 +189,13 @@ ClusterStats GoRedisWorkQueue::pollOnce(bool* topologyMoved)
 
     Reading reading;
     reading.stats.clusterName = m_config.name;
-    for (const QueueKey& queue : m_config.queueSystem.queues)
-        reading.stats.queues.append(QueueStat {queue.name, queue.key, 0, false});
+    reading.stats.system = queueSystemTypeName(QueueSystemType::GoRedisWorkQueue);
+    reading.stats.rateSource = QStringLiteral("list_growth");
+    for (const QueueKey& queue : m_config.queueSystem.queues) {
+        QueueStat& stat = reading.stats.queues.emplace_back();
+        stat.name = queue.name;
+        stat.key = queue.key;
+    }
     reading.byWorker.resize(m_workers.size());
     reading.answered.fill(false, m_workers.size());
     for (const redis::NodeResult& result : results)
@@ -184,6 +206,11 @@ ClusterStats GoRedisWorkQueue::pollOnce(bool* topologyMoved)
 
     ClusterStats& stats = reading.stats;
     stats.server.masters = static_cast<int>(reading.nodes.size());
+    for (const QueueStat& queue : std::as_const(stats.queues)) {
+        if (queue.oldestJobAgeMs)
+            stats.oldestJobAgeMs
+                = std::max(stats.oldestJobAgeMs.value_or(0), *queue.oldestJobAgeMs);
+    }
     m_rates.add(m_clock.now(), stats.completedCount, stats.deadLetterCount);
     stats.ratesKnown = m_rates.known();
     stats.jobRate = m_rates.jobRate();
@@ -245,6 +272,14 @@ void GoRedisWorkQueue::readReply(
     switch (item.kind) {
     case Item::Kind::QueueLength:
         stats.queues[item.queue].length = reply.toInteger();
+        break;
+    case Item::Kind::OldestJob:
+        if (reply.isString()) {
+            const QDateTime created = oldestCreation(item.queue, reply.toByteArray());
+            if (created.isValid())
+                stats.queues[item.queue].oldestJobAgeMs
+                    = std::max<qint64>(0, created.msecsTo(m_clock.wallNow()));
+        }
         break;
     case Item::Kind::Paused:
         stats.queues[item.queue].paused = reply.toInteger() > 0;

@@ -52,6 +52,8 @@ private:
     // Rebuilds the per-node plans when worker discovery's known set has changed.
     void replanIfWorkersChanged();
     QString currentJobId(qsizetype worker, const QByteArray& payload);
+    // The creation time of a queue's oldest job, parsed only when that job changed.
+    QDateTime oldestCreation(qsizetype queue, const QByteArray& payload);
     // One poll, in phases: send each master its plan, read each node's replies into a
     // Reading, forget masters gone, then keep the workers that answered.
     ClusterStats pollOnce(bool* topologyMoved);
@@ -79,6 +81,11 @@ private:
     // when the payload differs from last time. Indexed like m_workers: a lookup by name for
     // each of 200 workers on every poll showed in profiles.
     QList<CurrentJob> m_currentJobs;
+    struct OldestJob {
+        QByteArray payload;
+        QDateTime created;
+    };
+    QList<OldestJob> m_oldestJobs; // indexed like the configured queues
 };
 
 } // namespace qd

@@ -10,13 +10,40 @@
 
 namespace qd {
 
-// One configured queue as seen by one poll.
+// A queue's jobs by state, beyond the waiting ones (QueueStat::length). Queue systems keep
+// different states: nullopt means "this system has no such state for a queue" (the API writes
+// null, the desktop hides the column), never "none right now", which is 0.
+struct QueueStates {
+    std::optional<qint64> active; // taken by a worker, not finished
+    std::optional<qint64> scheduled; // delayed until a time
+    std::optional<qint64> retry; // failed, waiting for another attempt
+    std::optional<qint64> failed; // failed for good (dead letters)
+    std::optional<qint64> completed; // finished and kept
+    friend bool operator==(const QueueStates&, const QueueStates&) = default;
+};
+
+// One queue as seen by one poll: a configured one, or one the system lists itself.
 struct QueueStat {
-    QString name; // logical name from queue_system.queues ("high")
-    QString key; // its Redis list ("jobqueue:high_priority")
-    qint64 length = 0;
+    QString name; // logical name ("high", Sidekiq's "default")
+    QString key; // its Redis key ("jobqueue:high_priority", "queue:default")
+    qint64 length = 0; // waiting jobs
     bool paused = false;
+    // False where the system has no persistent pause (Sidekiq): the desktop shows "cannot
+    // pause" and the engine refuses pause_queue.
+    bool pausable = true;
+    QueueStates states;
+    // Age of the oldest waiting job (queue latency), where the payload carries an enqueue time.
+    std::optional<qint64> oldestJobAgeMs;
     friend bool operator==(const QueueStat&, const QueueStat&) = default;
+};
+
+// A job a worker holds right now.
+struct WorkerJob {
+    QString id;
+    QString queue;
+    QString jobClass; // what runs, where the system says ("HardWorker")
+    QDateTime startedAt; // UTC; invalid when unknown
+    friend bool operator==(const WorkerJob&, const WorkerJob&) = default;
 };
 
 // One worker known from its processing list or heartbeat key.
@@ -29,6 +56,15 @@ struct WorkerStat {
     // without a heartbeat.
     std::optional<qint64> heartbeatAgeMs;
     QString currentJobId; // the id of the job in the heartbeat payload, when readable
+    // Process-based systems (Sidekiq) say more about a worker process; empty/nullopt elsewhere.
+    QString host;
+    std::optional<qint64> pid;
+    std::optional<int> busy; // jobs in progress as the process reports it
+    std::optional<int> concurrency; // threads or slots
+    QStringList queues; // the queues it takes from
+    bool quiet = false; // takes no new jobs
+    bool stopping = false; // shutting down
+    QList<WorkerJob> jobs;
     bool live() const { return heartbeatTtlMs.has_value(); }
     // Jobs held by a worker that no longer beats: the reaper's business, an operator's concern.
     bool orphaned() const { return processingLength > 0 && !heartbeatTtlMs.has_value(); }
@@ -58,6 +94,7 @@ struct PollCost {
 // one poll.
 struct ClusterStats {
     QString clusterName;
+    QString system; // queueSystemTypeName of the cluster's queue system
     QList<QueueStat> queues; // configured order
     qint64 processingCount = 0; // sum of all processing lists
     qint64 deadLetterCount = 0;
@@ -66,6 +103,15 @@ struct ClusterStats {
     double jobRate = 0; // completed jobs per second
     double errorRate = 0; // dead-letter share of finished jobs over the rate window, 0..1
     bool ratesKnown = false; // false until two polls exist to derive rates from
+    // Where the rates come from: "list_growth" (completed and dead-letter lists) or "counters"
+    // (the system's own processed and failed counters).
+    QString rateSource;
+    // Deployment-wide figures some systems keep (nullopt where the system has none).
+    std::optional<qint64> scheduledCount;
+    std::optional<qint64> retryCount;
+    std::optional<qint64> processedTotal; // the system's counter, failures included
+    std::optional<qint64> failedTotal;
+    std::optional<qint64> oldestJobAgeMs; // the oldest waiting job over all queues
     QList<WorkerStat> workers;
     bool workersComplete = false; // a full SCAN cycle has been seen at least once
     RedisServerStat server;

@@ -1,0 +1,28 @@
+#include "core/queues/QueueSystems.h"
+
+#include "core/errors/Errors.h"
+#include "core/queues/GoRedisWorkQueue.h"
+
+#include <utility>
+
+namespace qd {
+
+std::shared_ptr<QueueBackend> createQueueBackend(
+    const ClusterConfig& cluster, std::shared_ptr<redis::RedisClient> client, const Clock& clock)
+{
+    switch (cluster.queueSystem.type) {
+    case QueueSystemType::GoRedisWorkQueue:
+        return std::make_shared<GoRedisWorkQueue>(cluster, std::move(client), clock);
+    case QueueSystemType::Sidekiq:
+    case QueueSystemType::BullMQ:
+    case QueueSystemType::RQ:
+    case QueueSystemType::Celery:
+        break;
+    }
+    throw ClusterError(ClusterError::Kind::InvalidConfig, cluster.name,
+        QStringLiteral("queue system %1 is not supported by this version of QueueDeck")
+            .arg(queueSystemTypeName(cluster.queueSystem.type)),
+        QStringLiteral("queue_system.type"));
+}
+
+} // namespace qd
