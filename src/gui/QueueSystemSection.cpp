@@ -13,6 +13,7 @@
 #include <QPromise>
 #include <QPushButton>
 #include <QStandardItemModel>
+#include <QTextDocumentFragment>
 #include <QThreadPool>
 
 #include <memory>
@@ -204,7 +205,7 @@ QueueSystemSection::Outcome QueueSystemSection::run(const ClusterConfig& connect
 
 QString QueueSystemSection::detectResultText() const
 {
-    return m_result->text();
+    return QTextDocumentFragment::fromHtml(m_result->text()).toPlainText();
 }
 
 void QueueSystemSection::onDetected(const Outcome& outcome)

@@ -40,7 +40,7 @@ public:
 
     void detect(const ClusterConfig& connection, Millis timeout);
     bool isDetecting() const { return m_detecting; }
-    QString detectResultText() const;
+    QString detectResultText() const; // as plain text
     // Applies the suggestion chosen in the findings list; false when it cannot be applied.
     bool applyChosen();
 

@@ -1,5 +1,6 @@
 #include "core/queues/SystemDetector.h"
 
+#include "core/config/ClusterConfig.h"
 #include "core/redis/ConnectionError.h"
 #include "core/redis/RedisClient.h"
 
@@ -529,7 +530,12 @@ QJsonObject DetectionReport::toJson() const
 
 const QStringList& SystemDetector::systemNames()
 {
-    static const QStringList names {kGoRedis, kSidekiq, kBullMQ, kRQ, kCelery};
+    static const QStringList names = [] {
+        QStringList out;
+        for (const QueueSystemType type : allQueueSystemTypes())
+            out.append(queueSystemTypeName(type));
+        return out;
+    }();
     return names;
 }
 
