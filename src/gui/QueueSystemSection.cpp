@@ -88,6 +88,7 @@ QueueSystemSection::QueueSystemSection(
     m_result = new QLabel(parent);
     m_result->setObjectName(u"detectResult"_s);
     m_result->setWordWrap(true);
+    m_result->setTextFormat(Qt::RichText); // every text set below is escaped HTML
     m_result->setVisible(false);
 
     m_choiceRow = new QWidget(parent);
