@@ -9,8 +9,8 @@ namespace qd::bench {
 
 // The state every benchmarked Redis holds: `queues` queues with jobs, `workers` busy workers
 // (a processing list holding one job and a live heartbeat key each), a completed list and a few
-// dead letters, all in the key layout of docs/queue-system.md. The same shape drives the
-// config, so QueueDeck is told about exactly the queues that exist.
+// dead letters, all in the key layout of docs/queue-systems/go-redis-work-queue.md. The same shape
+// drives the config, so QueueDeck is told about exactly the queues that exist.
 struct EngineWorld {
     int queues = 100;
     int workers = 200;

@@ -34,6 +34,8 @@ struct DeclaredOptions {
     QCommandLineOption check;
     QCommandLineOption verbose;
     QCommandLineOption logFormat;
+    QCommandLineOption detect;
+    QCommandLineOption json;
 };
 
 DeclaredOptions declareOptions(QCommandLineParser& parser, bool withHeadless)
@@ -60,7 +62,15 @@ DeclaredOptions declareOptions(QCommandLineParser& parser, bool withHeadless)
         QCommandLineOption(QStringLiteral("log-format"),
             QCoreApplication::translate(
                 "main", "Headless log lines as json (the default) or text."),
-            QStringLiteral("FORMAT"))};
+            QStringLiteral("FORMAT")),
+        QCommandLineOption(QStringLiteral("detect"),
+            QCoreApplication::translate("main",
+                "Report which queue systems keep keys at ENDPOINT (host:port, a redis:// URL or "
+                "the name of a configured cluster), change nothing and exit: 0 when one was "
+                "found, 1 when none, 2 for a bad endpoint, 3 when Redis cannot be read."),
+            QStringLiteral("ENDPOINT")),
+        QCommandLineOption(QStringLiteral("json"),
+            QCoreApplication::translate("main", "With --detect: print the report as JSON."))};
     // The order of --help's list.
     parser.addOption(declared.config);
     parser.addOption(declared.logFormat);
@@ -68,6 +78,8 @@ DeclaredOptions declareOptions(QCommandLineParser& parser, bool withHeadless)
         parser.addOption(declared.headless);
     parser.addOption(declared.listen);
     parser.addOption(declared.check);
+    parser.addOption(declared.detect);
+    parser.addOption(declared.json);
     parser.addOption(declared.verbose);
     return declared;
 }
@@ -134,6 +146,7 @@ bool wantsHeadless(int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--headless") == 0 || std::strcmp(argv[i], "--check-config") == 0
+            || std::strcmp(argv[i], "--detect") == 0 || std::strncmp(argv[i], "--detect=", 9) == 0
             || std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0
             || std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0)
             return true;
@@ -166,6 +179,19 @@ CommandLineResult parseCommandLine(const QStringList& arguments, bool withHeadle
     options.headless = withHeadless ? parser.isSet(declared.headless) : true;
     options.checkConfig = parser.isSet(declared.check);
     options.verbose = parser.isSet(declared.verbose);
+    options.detect = parser.value(declared.detect).trimmed();
+    options.json = parser.isSet(declared.json);
+    if (parser.isSet(declared.detect) && options.detect.isEmpty()) {
+        printErr(
+            QCoreApplication::translate("main", "--detect: give an endpoint or a cluster name"));
+        result.exitCode = 2;
+        return result;
+    }
+    if (options.json && !parser.isSet(declared.detect)) {
+        printErr(QCoreApplication::translate("main", "--json goes with --detect"));
+        result.exitCode = 2;
+        return result;
+    }
     if (!readLogFormat(parser, declared, options) || !readListen(parser, declared, options)) {
         result.exitCode = 2;
         return result;

@@ -18,6 +18,8 @@ struct CommandLineOptions {
     bool checkConfig = false;
     bool verbose = false;
     bool textLog = false; // --log-format text: readable lines instead of JSON (headless)
+    QString detect; // --detect: an endpoint or a configured cluster's name; empty: not asked
+    bool json = false; // --json: --detect prints JSON instead of text
 };
 
 struct CommandLineResult {

@@ -1,6 +1,7 @@
 // queuedeck: the desktop application; with --headless the same engine without a display.
 
 #include "app/CommandLine.h"
+#include "app/DetectCommand.h"
 #include "app/EngineHost.h"
 #include "app/HeadlessRunner.h"
 #include "core/audit/AuditLog.h"
@@ -76,6 +77,8 @@ int main(int argc, char** argv)
             return parsed.exitCode;
         if (parsed.options->checkConfig)
             return qd::app::runConfigCheck(*parsed.options);
+        if (!parsed.options->detect.isEmpty())
+            return qd::app::runDetect(*parsed.options);
         return qd::app::runHeadless(*parsed.options);
     }
     QApplication app(argc, argv);

@@ -1,6 +1,7 @@
 // queuedeck-server: QueueDeck's engine and API without any GUI library.
 
 #include "app/CommandLine.h"
+#include "app/DetectCommand.h"
 #include "app/HeadlessRunner.h"
 
 #include <QCoreApplication>
@@ -17,5 +18,7 @@ int main(int argc, char** argv)
         return parsed.exitCode;
     if (parsed.options->checkConfig)
         return qd::app::runConfigCheck(*parsed.options);
+    if (!parsed.options->detect.isEmpty())
+        return qd::app::runDetect(*parsed.options);
     return qd::app::runHeadless(*parsed.options);
 }

@@ -1,5 +1,6 @@
 #include "gui/ActionController.h"
 
+#include "core/actions/ActionCatalog.h"
 #include "core/engine/ActionEngine.h"
 #include "core/engine/Manager.h"
 #include "core/errors/Errors.h"
@@ -67,12 +68,19 @@ QString ActionController::refusal(const QString& type, const QStringList& target
     if (!m_engine.isAllowed(type))
         return tr("%1 is not in actions.allowed_actions").arg(ActionPresentation::title(type));
     QStringList readOnly;
+    const std::optional<ActionType> known = actionTypeFromName(type);
     for (const QString& name : targets) {
         const ClusterConfig* cluster = m_manager.config().cluster(name);
         if (!cluster)
             return tr("Cluster %1 no longer exists").arg(name);
         if (cluster->readOnly)
             readOnly.append(cluster->displayLabel());
+        // The catalog's reason, the same sentence the API's 409 gives.
+        const QString unsupported = known ? ActionCatalog::unsupportedReason(
+                                        *known, cluster->queueSystem.type, TextLanguage::Translated)
+                                          : QString();
+        if (!unsupported.isEmpty())
+            return tr("%1: %2").arg(cluster->displayLabel(), unsupported);
     }
     if (!readOnly.isEmpty() && !ActionEngine::isReadOnly(type))
         return tr("%1 is read-only (read_only in its configuration): actions are refused", nullptr,
@@ -185,12 +193,15 @@ void ActionController::cancel(ConfirmationDialog* dialog, const QString& id)
     }
 }
 
-QString ActionController::peek(
-    const QString& cluster, const QString& queue, int count, QString* error)
+QString ActionController::peek(const QString& cluster, const QString& queue, int count,
+    QString* error, const QJsonObject& more)
 {
+    QJsonObject parameters = more;
+    parameters.insert(u"queue"_s, queue);
+    parameters.insert(u"count"_s, count);
     try {
-        const MultiAction action = m_engine.submit(actionTypeName(ActionType::Peek), {cluster},
-            QJsonObject {{u"queue"_s, queue}, {u"count"_s, count}}, user());
+        const MultiAction action
+            = m_engine.submit(actionTypeName(ActionType::Peek), {cluster}, parameters, user());
         return action.id;
     } catch (const QueueDeckError& e) {
         if (error)

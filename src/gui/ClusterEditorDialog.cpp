@@ -8,6 +8,7 @@
 #include "gui/Format.h"
 #include "gui/HealthStyle.h"
 #include "gui/Icons.h"
+#include "gui/QueueSystemSection.h"
 #include "ui_ClusterEditorDialog.h"
 
 #include <QColorDialog>
@@ -58,6 +59,11 @@ ClusterEditorDialog::ClusterEditorDialog(Manager& manager, QString existing, QWi
     m_ui->testProgress->setVisible(false);
     m_ui->testButton->setIcon(Icons::icon(u"connection"_s));
     m_ui->passwordEdit->setClearButtonEnabled(true);
+    m_queueSystem = new QueueSystemSection(*m_ui->queueForm,
+        {m_ui->queuesTable, m_ui->queueButtons, m_ui->completedEdit, m_ui->deadLetterEdit,
+            m_ui->processingPatternEdit, m_ui->heartbeatPatternEdit, m_ui->pausePrefixEdit,
+            m_ui->scanCountSpin, m_ui->maxRetriesSpin, m_ui->heartbeatTtlEdit},
+        this);
     // The groups already in use, so that "production" is not typed as "Production" once.
     QStringList groups;
     for (const ClusterConfig& other : m_manager.config().clusters) {
@@ -212,6 +218,7 @@ void ClusterEditorDialog::load(const ClusterConfig& c)
     m_ui->scanCountSpin->setValue(qs.scanCount);
     m_ui->maxRetriesSpin->setValue(qs.maxRetries);
     m_ui->heartbeatTtlEdit->setText(duration::format(qs.heartbeatTtl));
+    m_queueSystem->load(qs);
     m_loading = false;
     updateModeFields();
 }
@@ -222,6 +229,13 @@ void ClusterEditorDialog::addQueueRow(const QString& name, const QString& key)
     m_ui->queuesTable->insertRow(row);
     m_ui->queuesTable->setItem(row, 0, new QTableWidgetItem(name));
     m_ui->queuesTable->setItem(row, 1, new QTableWidgetItem(key));
+}
+
+void ClusterEditorDialog::replaceQueueRows(const QList<QueueKey>& queues)
+{
+    m_ui->queuesTable->setRowCount(0);
+    for (const QueueKey& queue : queues)
+        addQueueRow(queue.name, queue.key);
 }
 
 void ClusterEditorDialog::connectFields()
@@ -243,6 +257,11 @@ void ClusterEditorDialog::connectFields()
         changed();
     });
     connect(m_ui->queuesTable, &QTableWidget::itemChanged, this, changed);
+    connect(m_queueSystem, &QueueSystemSection::changed, this, changed);
+    connect(m_queueSystem, &QueueSystemSection::queuesSuggested, this,
+        &ClusterEditorDialog::replaceQueueRows);
+    connect(m_queueSystem, &QueueSystemSection::detectRequested, this,
+        [this] { m_queueSystem->detect(cluster(), m_manager.config().polling.timeout); });
     connect(m_ui->addQueueButton, &QPushButton::clicked, this, [this] {
         addQueueRow({}, {});
         m_ui->queuesTable->setCurrentCell(m_ui->queuesTable->rowCount() - 1, 0);
@@ -322,6 +341,7 @@ ClusterConfig ClusterEditorDialog::cluster() const
     qs.maxRetries = m_ui->maxRetriesSpin->value();
     if (const auto ttl = duration::parse(m_ui->heartbeatTtlEdit->text().trimmed()))
         qs.heartbeatTtl = *ttl;
+    m_queueSystem->apply(qs);
     return c;
 }
 
@@ -341,6 +361,8 @@ QWidget* ClusterEditorDialog::fieldFor(const QString& path) const
         {u"tls.cert_file"_s, u"certFileEdit"_s}, {u"tls.key_file"_s, u"keyFileEdit"_s},
         {u"tls.server_name"_s, u"serverNameEdit"_s},
         {u"tls.insecure_skip_verify"_s, u"insecureCheck"_s},
+        {u"queue_system.type"_s, u"queueSystemCombo"_s},
+        {u"queue_system.namespace"_s, u"sidekiqNamespaceEdit"_s},
         {u"queue_system.queues"_s, u"queuesTable"_s},
         {u"queue_system.completed"_s, u"completedEdit"_s},
         {u"queue_system.dead_letter"_s, u"deadLetterEdit"_s},

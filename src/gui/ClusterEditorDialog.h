@@ -22,6 +22,8 @@ class Manager;
 
 namespace qd::gui {
 
+class QueueSystemSection;
+
 // Adds or edits one cluster with every field of its configuration (connection, TLS files,
 // mode, queue-system keys), and, on its Health tab, the health rules' evidence times that all
 // clusters share. Problems are marked on the field at fault as they are typed, using
@@ -44,6 +46,7 @@ public:
     bool isMarked(const QWidget* field) const;
     QString testResultText() const;
     bool isTesting() const { return m_tester.isRunning(); }
+    QueueSystemSection& queueSystem() const { return *m_queueSystem; }
 
     void testConnection();
     // Applies through the engine; true when saved (the dialog then closes).
@@ -65,6 +68,7 @@ private:
     void chooseColor();
     void updateModeFields();
     void addQueueRow(const QString& name, const QString& key);
+    void replaceQueueRows(const QList<QueueKey>& queues);
     void onTestFinished(const ConnectionTester::Result& result);
     void showSaveError(QWidget* field, const QString& message);
     // Writes the password to the system keychain; false (and the reason shown) when it fails.
@@ -80,6 +84,7 @@ private:
     // Health tab: one line edit per JSON path ("health.rules.latency.for", "health.worker_window").
     QHash<QString, QLineEdit*> m_healthEdits;
     ConnectionTester m_tester;
+    QueueSystemSection* m_queueSystem = nullptr; // a child of this dialog
     bool m_loading = false;
 };
 

@@ -54,7 +54,11 @@ std::optional<double> growth(const QList<TrendSample>& samples, qint64 sinceMs)
 
 ClusterPage::ClusterPage(QString cluster, Manager& manager, ActionController& actions,
     GuiSettings& settings, QWidget* parent)
-    : QWidget(parent), m_cluster(std::move(cluster)), m_manager(manager)
+    : QWidget(parent)
+    , m_cluster(std::move(cluster))
+    , m_manager(manager)
+    , m_actions(actions)
+    , m_settings(settings)
 {
     auto* layout = new QVBoxLayout(this);
     m_summary = new StatsSummary(this);
@@ -170,11 +174,26 @@ void ClusterPage::refreshStats()
         return;
     m_throughput->refresh();
     refreshQueues(*stats);
-    m_workers->replaceRows(stats->workers);
-    m_workerNote->setText(stats->workersComplete
-            ? tr("%n worker(s)", nullptr, int(stats->workers.size()))
+    refreshWorkers(*stats);
+    // A system with a retry set (a count, even 0) gets its own tab for it, next to the dead
+    // letters; one without never shows an empty one.
+    if (stats->retryCount && !m_retries) {
+        m_retries = new DeadLetterPanel(m_cluster, m_actions, m_settings, m_tabs, u"retry"_s);
+        m_retries->setObjectName(u"retryPanel"_s);
+        m_tabs->insertTab(RetriesTab, m_retries, tr("&Retries"));
+    }
+}
+
+void ClusterPage::refreshWorkers(const ClusterStats& stats)
+{
+    m_workers->replaceRows(stats.workers);
+    for (const int column : {WorkerTableModel::Host, WorkerTableModel::Pid, WorkerTableModel::Busy,
+             WorkerTableModel::Concurrency})
+        m_workerView->setColumnHidden(column, !m_workers->hasValues(column));
+    m_workerNote->setText(stats.workersComplete
+            ? tr("%n worker(s)", nullptr, int(stats.workers.size()))
             : tr("%n worker(s) so far (discovery still scanning)", nullptr,
-                int(stats->workers.size())));
+                int(stats.workers.size())));
 }
 
 void ClusterPage::refreshQueues(const ClusterStats& stats)
@@ -186,7 +205,8 @@ void ClusterPage::refreshQueues(const ClusterStats& stats)
         const QList<TrendSample> samples = trends.series(
             m_cluster, TrendStore::queueMetric(queue.name), now - kSparklineWindowMs);
         QueueRow row {queue.name, queue.key, queue.length, queue.paused,
-            growth(samples, now - kGrowthWindowMs), {}};
+            growth(samples, now - kGrowthWindowMs), {}, queue.states, queue.pausable,
+            queue.oldestJobAgeMs};
         const QList<TrendSample> peaks = trendPeaks(samples, kSparklinePoints);
         row.trend.reserve(peaks.size());
         for (const TrendSample& sample : peaks)
@@ -194,6 +214,10 @@ void ClusterPage::refreshQueues(const ClusterStats& stats)
         rows.append(row);
     }
     m_queues->replaceRows(rows);
+    // Only the states this cluster's queue system has: a column of dashes would read as
+    // "nothing there" where the system simply keeps no such state.
+    for (int column = QueueTableModel::Active; column <= QueueTableModel::OldestAge; ++column)
+        m_queueView->setColumnHidden(column, !m_queues->hasValues(column));
 }
 
 } // namespace qd::gui

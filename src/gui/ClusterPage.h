@@ -32,7 +32,7 @@ class ClusterPage final : public QWidget {
     Q_DISABLE_COPY_MOVE(ClusterPage)
 
 public:
-    enum Tab { JobsTab, WorkersTab, DeadLettersTab };
+    enum Tab { JobsTab, WorkersTab, DeadLettersTab, RetriesTab };
 
     ClusterPage(QString cluster, Manager& manager, ActionController& actions, GuiSettings& settings,
         QWidget* parent = nullptr);
@@ -57,6 +57,8 @@ public:
     QueueTableModel* queueModel() const { return m_queues; }
     WorkerTableModel* workerModel() const { return m_workers; }
     DeadLetterPanel* deadLetters() const { return m_deadLetters; }
+    // The Retries tab, once a poll showed the cluster's system keeps a retry set; else null.
+    DeadLetterPanel* retries() const { return m_retries; }
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -65,9 +67,12 @@ private:
     QWidget* buildJobsTab();
     QWidget* buildWorkersTab();
     void refreshQueues(const ClusterStats& stats);
+    void refreshWorkers(const ClusterStats& stats);
 
     QString m_cluster;
     Manager& m_manager;
+    ActionController& m_actions;
+    GuiSettings& m_settings;
     StatsSummary* m_summary = nullptr;
     ThroughputChart* m_throughput = nullptr;
     QTabWidget* m_tabs = nullptr;
@@ -80,6 +85,7 @@ private:
     QCheckBox* m_orphanedOnly = nullptr;
     QLabel* m_workerNote = nullptr;
     DeadLetterPanel* m_deadLetters = nullptr;
+    DeadLetterPanel* m_retries = nullptr;
     // A hidden page skips the updates of each poll and catches up when it is shown again:
     // fifty pages relaying out labels nobody sees would cost the event loop for nothing.
     bool m_statsDirty = false;

@@ -23,11 +23,14 @@
 #include <QMenu>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSet>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -254,11 +257,20 @@ void CompareView::setClusters(const QStringList& clusters)
     }
     QList<CompareTableModel::Column> columns;
     QList<TrendChart::Line> lines;
+    // Clusters of different queue systems say which is which in their column heads.
+    QSet<QueueSystemType> systems;
+    for (const QString& name : clusters) {
+        if (const ClusterConfig* cluster = m_manager.config().cluster(name))
+            systems.insert(cluster->queueSystem.type);
+    }
     for (const QString& name : clusters) {
         const ClusterConfig* cluster = m_manager.config().cluster(name);
         if (!cluster)
             continue;
-        columns.append({name, cluster->displayLabel(), colorOf(*cluster)});
+        const QString head = systems.size() > 1 ? tr("%1 (%2)").arg(cluster->displayLabel(),
+                                 queueSystemTypeName(cluster->queueSystem.type))
+                                                : cluster->displayLabel();
+        columns.append({name, head, colorOf(*cluster)});
         lines.append({name, cluster->displayLabel(), colorOf(*cluster)});
     }
     m_jobs->setColumns(columns);
@@ -310,6 +322,36 @@ void CompareView::changeEvent(QEvent* event)
         m_chart->applyPalette();
 }
 
+QList<CompareMetric> CompareView::systemSpecificMetrics(const QStringList& clusters) const
+{
+    // Figures only some queue systems keep: shown for the clusters that have them, and
+    // compared only when two or more do.
+    using Getter = std::optional<qint64> (*)(const ClusterStats&);
+    static const QList<std::pair<QString, Getter>> kinds {
+        {u"scheduled_count"_s, [](const ClusterStats& s) { return s.scheduledCount; }},
+        {u"retry_count"_s, [](const ClusterStats& s) { return s.retryCount; }},
+        {u"oldest_job_age_ms"_s, [](const ClusterStats& s) { return s.oldestJobAgeMs; }}};
+    QList<CompareMetric> metrics;
+    for (const auto& [name, get] : kinds) {
+        CompareMetric metric;
+        metric.name = name;
+        for (const QString& cluster : clusters) {
+            const std::optional<ClusterStats> stats = m_manager.cachedStats(cluster);
+            if (const std::optional<qint64> value = stats ? get(*stats) : std::nullopt)
+                metric.values.insert(cluster, double(*value));
+        }
+        if (metric.values.isEmpty())
+            continue;
+        if (metric.values.size() >= 2) {
+            const auto [low, high]
+                = std::minmax_element(metric.values.cbegin(), metric.values.cend());
+            metric.delta = *high - *low;
+        }
+        metrics.append(metric);
+    }
+    return metrics;
+}
+
 void CompareView::refreshNow(ChartToo chartToo)
 {
     m_dirty = false;
@@ -349,6 +391,7 @@ void CompareView::refreshNow(ChartToo chartToo)
             jobs.append(metric);
     }
     workers.append(m_result.workerMetrics);
+    jobs.append(systemSpecificMetrics(available));
     m_jobs->setMetrics(jobs);
     m_workers->setMetrics(workers);
     m_anomalies->setLabels(labels());

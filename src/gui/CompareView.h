@@ -84,6 +84,7 @@ private:
     QTableView* tableFor(QAbstractItemModel* model, const QString& name);
     void onChipToggled();
     QHash<QString, QString> labels() const;
+    QList<CompareMetric> systemSpecificMetrics(const QStringList& clusters) const;
 
     Manager& m_manager;
     GuiSettings& m_settings;

@@ -27,8 +27,12 @@ using namespace Qt::StringLiterals;
 namespace qd::gui {
 
 DeadLetterPanel::DeadLetterPanel(
-    QString cluster, ActionController& actions, GuiSettings& settings, QWidget* parent)
-    : QWidget(parent), m_cluster(std::move(cluster)), m_actions(actions), m_settings(settings)
+    QString cluster, ActionController& actions, GuiSettings& settings, QWidget* parent, QString set)
+    : QWidget(parent)
+    , m_cluster(std::move(cluster))
+    , m_set(std::move(set))
+    , m_actions(actions)
+    , m_settings(settings)
 {
     auto* layout = new QVBoxLayout(this);
     auto* bar = new QHBoxLayout;
@@ -49,12 +53,15 @@ DeadLetterPanel::DeadLetterPanel(
     bar->addWidget(m_requeueButton);
     bar->addWidget(m_purgeButton);
     layout->addLayout(bar);
-    m_status = new QLabel(tr("Peek reads the next dead letters without changing them."), this);
+    m_status = new QLabel(m_set.isEmpty()
+            ? tr("Peek reads the next dead letters without changing them.")
+            : tr("Peek reads the next jobs waiting for a retry without changing them."),
+        this);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->setObjectName(u"deadLetterSplitter"_s);
+    m_splitter->setObjectName(m_set.isEmpty() ? u"deadLetterSplitter"_s : u"retrySplitter"_s);
     m_model = new DeadLetterModel(this);
     m_proxy = new TableFilterProxy(this);
     m_proxy->setSourceModel(m_model);
@@ -116,7 +123,7 @@ void DeadLetterPanel::updateButtons()
 void DeadLetterPanel::peek()
 {
     QString error;
-    m_peekId = m_actions.peek(m_cluster, u"dead_letter"_s, m_count->value(), &error);
+    m_peekId = m_actions.peek(m_cluster, u"dead_letter"_s, m_count->value(), &error, withSet({}));
     m_peekButton->setEnabled(m_peekId.isEmpty());
     m_status->setText(m_peekId.isEmpty() ? tr("Peek refused: %1").arg(error) : tr("Reading…"));
 }
@@ -138,7 +145,9 @@ void DeadLetterPanel::onActionChanged(const MultiAction& action)
         const QJsonArray jobs = result.details.value(u"jobs"_s).toArray();
         m_model->setJobs(jobs);
         m_status->setText(
-            tr("Showing the next %1 of %2 dead letters (read at %3).")
+            (m_set.isEmpty()
+                    ? tr("Showing the next %1 of %2 dead letters (read at %3).")
+                    : tr("Showing the next %1 of %2 jobs waiting for a retry (read at %3)."))
                 .arg(jobs.size())
                 .arg(Format::count(result.details.value(u"length"_s).toInteger()))
                 .arg(Format::time(action.finishedAt.isValid() ? action.finishedAt
@@ -169,7 +178,9 @@ QStringList DeadLetterPanel::selectedJobIds() const
     QStringList ids;
     for (const QModelIndex& index : m_view->selectionModel()->selectedRows()) {
         const QModelIndex source = m_proxy->mapToSource(index);
-        const QString id = m_model->rowAt(source.row()).job.value(u"id"_s).toString();
+        const QJsonObject& job = m_model->rowAt(source.row()).job;
+        // Sidekiq names a job's id "jid".
+        const QString id = job.value(u"id"_s).toString(job.value(u"jid"_s).toString());
         if (!id.isEmpty() && !ids.contains(id))
             ids.append(id);
     }
@@ -182,12 +193,19 @@ void DeadLetterPanel::requeue()
     const QStringList ids = selectedJobIds();
     if (!ids.isEmpty())
         preset.insert(u"ids"_s, QJsonArray::fromStringList(ids));
-    m_actions.start(actionTypeName(ActionType::RequeueDeadLetters), {m_cluster}, preset);
+    m_actions.start(actionTypeName(ActionType::RequeueDeadLetters), {m_cluster}, withSet(preset));
 }
 
 void DeadLetterPanel::purge()
 {
-    m_actions.start(actionTypeName(ActionType::PurgeDeadLetters), {m_cluster});
+    m_actions.start(actionTypeName(ActionType::PurgeDeadLetters), {m_cluster}, withSet({}));
+}
+
+QJsonObject DeadLetterPanel::withSet(QJsonObject parameters) const
+{
+    if (!m_set.isEmpty())
+        parameters.insert(u"set"_s, m_set);
+    return parameters;
 }
 
 } // namespace qd::gui

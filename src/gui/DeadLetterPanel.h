@@ -2,6 +2,7 @@
 
 #include "core/actions/MultiAction.h"
 
+#include <QJsonObject>
 #include <QWidget>
 
 class QLabel;
@@ -20,14 +21,17 @@ class TableFilterProxy;
 
 // The Dead letters tab: peeks the next N dead letters (through the engine's read-only peek
 // action, never a Redis call of its own), shows each job's JSON, and starts requeue or purge
-// for this cluster, for the selected jobs or all of them.
+// for this cluster, for the selected jobs or all of them. With set "retry" the same for the
+// retry set of a system that keeps one (the Retries tab): every action gets `set: "retry"`.
 class DeadLetterPanel final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DeadLetterPanel)
 
 public:
     DeadLetterPanel(QString cluster, ActionController& actions, GuiSettings& settings,
-        QWidget* parent = nullptr);
+        QWidget* parent = nullptr, QString set = {});
+
+    const QString& set() const { return m_set; } // empty: the dead letters
 
     void peek();
     bool hasPeeked() const { return m_peeked; }
@@ -47,8 +51,10 @@ private:
     QStringList selectedJobIds() const;
     void requeue();
     void purge();
+    QJsonObject withSet(QJsonObject parameters) const;
 
     QString m_cluster;
+    QString m_set;
     ActionController& m_actions;
     GuiSettings& m_settings;
     DeadLetterModel* m_model = nullptr;

@@ -100,6 +100,12 @@ QString Format::metricTitle(const QString& metric)
         return tr("Orphaned workers");
     if (metric == u"oldest_heartbeat_ms")
         return tr("Oldest heartbeat");
+    if (metric == u"scheduled_count")
+        return tr("Scheduled");
+    if (metric == u"retry_count")
+        return tr("Waiting for a retry");
+    if (metric == u"oldest_job_age_ms")
+        return tr("Oldest waiting job");
     return metric;
 }
 
@@ -111,7 +117,7 @@ QString Format::metricValue(const QString& metric, double value)
         return percent(value);
     if (metric == u"latency_ms")
         return latency(value);
-    if (metric == u"oldest_heartbeat_ms")
+    if (metric == u"oldest_heartbeat_ms" || metric == u"oldest_job_age_ms")
         return age(qint64(value));
     if (std::abs(value - std::round(value)) < 1e-9)
         return count(qRound64(value));

@@ -9,6 +9,45 @@ QueueTableModel::QueueTableModel(QObject* parent) : KeyedTableModel<QueueRow>(pa
 {
 }
 
+namespace {
+
+// The value of a state column, nullopt where the row's system has no such state.
+std::optional<qint64> stateValue(const QueueRow& row, int column)
+{
+    switch (column) {
+    case QueueTableModel::Active:
+        return row.states.active;
+    case QueueTableModel::Scheduled:
+        return row.states.scheduled;
+    case QueueTableModel::Retry:
+        return row.states.retry;
+    case QueueTableModel::Failed:
+        return row.states.failed;
+    case QueueTableModel::Completed:
+        return row.states.completed;
+    case QueueTableModel::OldestAge:
+        return row.oldestJobAgeMs;
+    default:
+        return std::nullopt;
+    }
+}
+
+bool isOptionalColumn(int column)
+{
+    return column >= QueueTableModel::Active && column <= QueueTableModel::OldestAge;
+}
+
+} // namespace
+
+bool QueueTableModel::hasValues(int column) const
+{
+    if (!isOptionalColumn(column))
+        return true;
+    const QList<QueueRow>& all = rows();
+    return std::any_of(all.cbegin(), all.cend(),
+        [column](const QueueRow& row) { return stateValue(row, column).has_value(); });
+}
+
 int QueueTableModel::columnCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
@@ -29,7 +68,7 @@ QVariant QueueTableModel::data(const QModelIndex& index, int role) const
     case KeyRole:
         return row.name;
     case Qt::TextAlignmentRole:
-        if (index.column() == Size || index.column() == Rate)
+        if (index.column() == Size || index.column() == Rate || isOptionalColumn(index.column()))
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::ForegroundRole:
@@ -43,6 +82,8 @@ QVariant QueueTableModel::data(const QModelIndex& index, int role) const
                 : tr("Draining by %1 over the last minute")
                       .arg(Format::rate(-*row.growthPerSecond));
         }
+        if (index.column() == Paused && !row.pausable)
+            return tr("This queue system has no persistent pause; quiet its workers instead");
         if (index.column() == Paused && row.paused)
             return tr("Workers that honour the pause flag take no jobs from this queue");
         return {};
@@ -60,7 +101,19 @@ QVariant QueueTableModel::display(const QueueRow& row, int column) const
         return row.key;
     case Size:
         return Format::count(row.length);
+    case Active:
+    case Scheduled:
+    case Retry:
+    case Failed:
+    case Completed: {
+        const std::optional<qint64> value = stateValue(row, column);
+        return value ? Format::count(*value) : Format::dash();
+    }
+    case OldestAge:
+        return Format::optionalAge(row.oldestJobAgeMs);
     case Paused:
+        if (!row.pausable)
+            return tr("Cannot pause");
         return row.paused ? tr("Paused") : tr("Running");
     case Rate:
         if (!row.growthPerSecond)
@@ -81,8 +134,15 @@ QVariant QueueTableModel::sortValue(const QueueRow& row, int column) const
         return row.key;
     case Size:
         return row.length;
+    case Active:
+    case Scheduled:
+    case Retry:
+    case Failed:
+    case Completed:
+    case OldestAge:
+        return stateValue(row, column).value_or(-1);
     case Paused:
-        return row.paused;
+        return row.pausable ? int(row.paused) : -1;
     case Rate:
     case Trend:
         return row.growthPerSecond.value_or(0.0);
@@ -102,6 +162,18 @@ QVariant QueueTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Redis key");
     case Size:
         return tr("Size");
+    case Active:
+        return tr("Active");
+    case Scheduled:
+        return tr("Scheduled");
+    case Retry:
+        return tr("Retry");
+    case Failed:
+        return tr("Failed");
+    case Completed:
+        return tr("Completed");
+    case OldestAge:
+        return tr("Oldest job");
     case Paused:
         return tr("State");
     case Rate:

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/stats/ClusterStats.h"
 #include "gui/KeyedTableModel.h"
 
 #include <QList>
@@ -17,18 +18,41 @@ struct QueueRow {
     bool paused = false;
     std::optional<double> growthPerSecond; // over the last minute; nullopt without two samples
     QList<double> trend; // recent lengths, oldest first
+    // The other states the cluster's queue system has (nullopt: it has no such state).
+    QueueStates states {};
+    bool pausable = true; // false: the system has no persistent pause
+    std::optional<qint64> oldestJobAgeMs {};
     friend bool operator==(const QueueRow&, const QueueRow&) = default;
 };
 
-// The Jobs table: logical name, key, size, paused, growth rate and a trend sparkline.
+// The Jobs table: logical name, key, waiting jobs, the other states the queue system keeps,
+// the oldest job's age, paused (or "cannot pause"), growth rate and a trend sparkline.
 class QueueTableModel final : public KeyedTableModel<QueueRow> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(QueueTableModel)
 
 public:
-    enum Column { Name, Key, Size, Paused, Rate, Trend, ColumnCount };
+    enum Column {
+        Name,
+        Key,
+        Size,
+        Active,
+        Scheduled,
+        Retry,
+        Failed,
+        Completed,
+        OldestAge,
+        Paused,
+        Rate,
+        Trend,
+        ColumnCount
+    };
 
     explicit QueueTableModel(QObject* parent = nullptr);
+
+    // Whether any row has a value in a column that only some queue systems fill (Active …
+    // OldestAge); the page hides the columns where none has, rather than showing zeros.
+    bool hasValues(int column) const;
 
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;

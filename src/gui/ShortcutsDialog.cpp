@@ -29,7 +29,8 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction*>& actions, QWidget* parent
             add(key.toString(QKeySequence::NativeText), text);
         }
     }
-    add(tr("Alt+J / Alt+W / Alt+D"), tr("Jobs, Workers or Dead letters tab of the cluster page"));
+    add(tr("Alt+J / Alt+W / Alt+D / Alt+R"),
+        tr("Jobs, Workers, Dead letters or Retries tab of the cluster page"));
     add(tr("Tab / Shift+Tab"), tr("Move between the parts of the window"));
     add(tr("Arrow keys, Page Up/Down"),
         tr("Move in tables; click a header (or Space on it) to sort"));

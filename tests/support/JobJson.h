@@ -1,7 +1,7 @@
 #pragma once
 
 // Jobs to push by hand, written the way the go-redis-work-queue's producers write them
-// (docs/queue-system.md, "Jobs"), independently of the product's own code.
+// (docs/queue-systems/go-redis-work-queue.md, "Jobs"), independently of the product's own code.
 
 #include <QString>
 

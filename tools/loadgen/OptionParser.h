@@ -8,7 +8,8 @@
 
 namespace qd::loadgen {
 
-// queuedeck-loadgen's command line (docs/queue-system.md lists every option). Either
+// queuedeck-loadgen's command line (docs/queue-systems/go-redis-work-queue.md lists every option).
+// Either
 // --config FILE --cluster NAME, which takes the endpoint, mode, TLS, credentials and queue
 // system from QueueDeck's own config, or --endpoint URL with a few connection flags and the
 // default key layout.

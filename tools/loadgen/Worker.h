@@ -13,9 +13,9 @@
 namespace qd::loadgen {
 
 // One worker thread with its own connection, following the worker contract of
-// docs/queue-system.md: take (honouring pause flags), heartbeat while working, then complete,
-// retry or dead-letter. On a clean stop it hands its current job back; on abandon it leaves
-// everything as a crashed worker would.
+// docs/queue-systems/go-redis-work-queue.md: take (honouring pause flags), heartbeat while working,
+// then complete, retry or dead-letter. On a clean stop it hands its current job back; on abandon it
+// leaves everything as a crashed worker would.
 class Worker final {
 public:
     Worker(const LoadgenOptions& options, LoadStats& stats, RunControl& control, int index,

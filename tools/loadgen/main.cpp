@@ -1,5 +1,5 @@
 // queuedeck-loadgen: producers and workers of the go-redis-work-queue system against any
-// deployment QueueDeck can reach. See docs/queue-system.md.
+// deployment QueueDeck can reach. See docs/queue-systems/go-redis-work-queue.md.
 
 #include "core/redis/Endpoint.h"
 #include "core/util/Log.h"

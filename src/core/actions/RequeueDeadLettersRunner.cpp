@@ -142,7 +142,7 @@ QString scriptError(const Reply& reply)
     if (reply.isErrorCode("CROSSSLOT"))
         return QStringLiteral(
             "the dead-letter list and the queues are on different slots; in Redis Cluster "
-            "the queue system needs hash tags (docs/queue-system.md)");
+            "the queue system needs hash tags (docs/queue-systems/go-redis-work-queue.md)");
     return reply.toString();
 }
 

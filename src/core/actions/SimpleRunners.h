@@ -18,7 +18,7 @@ public:
 };
 
 // pause_queue / resume_queue: sets or clears the queue's pause flag (the contract cooperating
-// workers follow, docs/queue-system.md) and reads it back.
+// workers follow, docs/queue-systems/go-redis-work-queue.md) and reads it back.
 class PauseQueueRunner final : public ActionRunner {
 public:
     explicit PauseQueueRunner(bool pause) : m_pause(pause) { }

@@ -38,8 +38,9 @@ QList<QueueSystemType> allQueueSystemTypes(); // in the order of the enum
 bool queueSystemSupported(QueueSystemType type);
 
 // Which queue system a cluster runs and how to find its keys. The go-redis-work-queue fields
-// below are that system's key layout (docs/queue-system.md, "Keys"). Every name is
-// configurable per cluster because deployments rename them; these defaults are the upstream's.
+// below are that system's key layout (docs/queue-systems/go-redis-work-queue.md, "Keys"). Every
+// name is configurable per cluster because deployments rename them; these defaults are the
+// upstream's.
 struct QueueSystemConfig {
     QueueSystemType type = QueueSystemType::GoRedisWorkQueue;
     // Sidekiq under redis-namespace: the prefix without its trailing ':'; empty for none.

@@ -23,8 +23,8 @@ struct NodeInfo;
 struct NodeResult;
 } // namespace redis
 
-// The queue system of go-redis-work-queue (docs/queue-system.md), with the key names
-// of the cluster's queue_system config. One poll is one pipelined round trip per master: list
+// The queue system of go-redis-work-queue (docs/queue-systems/go-redis-work-queue.md), with the key
+// names of the cluster's queue_system config. One poll is one pipelined round trip per master: list
 // lengths, pause flags, the known workers' processing lists and heartbeats, one bounded SCAN
 // step and the INFO figures. Not thread-safe: the poller never runs two polls of a cluster at
 // once.
