@@ -2,6 +2,7 @@
 
 #include "core/errors/Errors.h"
 #include "core/queues/GoRedisWorkQueue.h"
+#include "core/queues/bullmq/BullMqBackend.h"
 
 #include <utility>
 
@@ -13,8 +14,9 @@ std::shared_ptr<QueueBackend> createQueueBackend(
     switch (cluster.queueSystem.type) {
     case QueueSystemType::GoRedisWorkQueue:
         return std::make_shared<GoRedisWorkQueue>(cluster, std::move(client), clock);
-    case QueueSystemType::Sidekiq:
     case QueueSystemType::BullMQ:
+        return std::make_shared<BullMqBackend>(cluster, std::move(client), clock);
+    case QueueSystemType::Sidekiq:
     case QueueSystemType::RQ:
     case QueueSystemType::Celery:
         break;
