@@ -1,6 +1,7 @@
 #include "core/actions/ActionRunner.h"
 
 #include "core/actions/BenchmarkRunner.h"
+#include "core/actions/BullMqRunners.h"
 #include "core/actions/RequeueDeadLettersRunner.h"
 #include "core/actions/SimpleRunners.h"
 #include "core/config/Config.h"
@@ -44,6 +45,7 @@ std::unique_ptr<ActionRunner> ActionRunner::create(const QString& type, QueueSys
         return goRedisWorkQueueRunner(*known);
     case QueueSystemType::Sidekiq:
     case QueueSystemType::BullMQ:
+        return bullMqRunner(*known);
     case QueueSystemType::RQ:
     case QueueSystemType::Celery:
         break;

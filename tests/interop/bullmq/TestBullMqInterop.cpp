@@ -1,6 +1,7 @@
 // QueueDeck's BullMQ adapter against the real library: a BullMQ 6 worker and producer (the rig
 // of this folder, installed by the BullMqRigSetup fixture) on a throwaway Redis, compared with
 // what BullMQ's own API reports (oracle.js) at the same moment.
+#include "core/actions/ActionRunner.h"
 #include "core/config/ClusterConfig.h"
 #include "core/queues/QueueSystems.h"
 #include "core/queues/bullmq/BullMqBackend.h"
@@ -105,6 +106,40 @@ private:
     QByteArray m_log;
 };
 
+// Runs one action type's BullMQ runner against the cluster, as the engine would.
+TargetResult runAction(const ClusterConfig& config, redis::RedisClient& client, const QString& type,
+    const QJsonObject& parameters = {})
+{
+    const std::unique_ptr<ActionRunner> runner
+        = ActionRunner::create(type, QueueSystemType::BullMQ);
+    if (!runner)
+        return {};
+    const std::atomic<bool> cancelled {false};
+    const ActionContext context {QStringLiteral("test-action"), config, client, parameters,
+        cancelled, std::chrono::steady_clock::now() + 30s, {}};
+    return runner->run(context);
+}
+
+qint64 integerOf(const RedisServer& server, const QStringList& command)
+{
+    return server.cli(command).trimmed().toLongLong();
+}
+
+// Waits until the condition holds, polling every 20 ms; returns the milliseconds it took, or
+// -1 after timeoutMs.
+template <typename Condition>
+qint64 waitFor(Condition condition, int timeoutMs)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < timeoutMs) {
+        if (condition())
+            return waited.elapsed();
+        QTest::qWait(20);
+    }
+    return -1;
+}
+
 } // namespace
 
 class TestBullMqInterop : public QObject {
@@ -208,6 +243,157 @@ private slots:
             backend->poll();
         QCOMPARE(server->cli({QStringLiteral("DEBUG"), QStringLiteral("DIGEST")}), digest);
         QCOMPARE(server->cli({QStringLiteral("DBSIZE")}), keys);
+    }
+
+    void pauseRequeueAndPurgeAgreeWithTheRealWorker()
+    {
+        QString error;
+        auto server = RedisServer::start({}, &error);
+        QVERIFY2(server, qPrintable(error));
+        Worker worker;
+        QVERIFY(worker.start(*server));
+        const QJsonObject pushed = runNode(*server,
+            {rigDir() + QStringLiteral("/producer.js"), QStringLiteral("--fail"),
+                QStringLiteral("4")});
+        QVERIFY(!pushed.isEmpty());
+        const QString mainQueue = QStringLiteral("qd-main");
+        const auto key = [&](const char* suffix) -> QString {
+            return QStringLiteral("bull:qd-main:") + QLatin1String(suffix);
+        };
+        QVERIFY(waitFor(
+                    [&] {
+                        return integerOf(*server, {u"ZCARD"_qs, key("failed")}) == 4;
+                    },
+                    30000)
+            >= 0);
+        QVERIFY(waitFor(
+                    [&] {
+                        return integerOf(*server, {u"ZCARD"_qs, key("completed")}) == 8;
+                    },
+                    30000)
+            >= 0);
+
+        ClusterConfig config = clusterFor(QStringLiteral("bull"), server->endpoint());
+        config.queueSystem.type = QueueSystemType::BullMQ;
+        auto client = redis::RedisClient::create(config, 2000ms);
+
+        // Pause: BullMQ reports it, and the real worker takes nothing new.
+        const QJsonObject queueParameter {{QStringLiteral("queue"), mainQueue}};
+        TargetResult paused = runAction(config, *client, u"pause_queue"_qs, queueParameter);
+        QVERIFY2(paused.success, qPrintable(paused.message));
+        QCOMPARE(oracle(*server).value(mainQueue).toObject().value(u"paused"_qs).toBool(), true);
+        QVERIFY(
+            !runNode(*server, {rigDir() + u"/add.js"_qs, mainQueue, u"ok"_qs, u"3"_qs}).isEmpty());
+        QTest::qWait(1500);
+        QCOMPARE(integerOf(*server, {u"LLEN"_qs, key("wait")}), 3);
+        QCOMPARE(integerOf(*server, {u"ZCARD"_qs, key("completed")}), 8);
+
+        // Resume: the worker, idle on its marker, takes the jobs within a second.
+        TargetResult resumed = runAction(config, *client, u"resume_queue"_qs, queueParameter);
+        QVERIFY2(resumed.success, qPrintable(resumed.message));
+        QCOMPARE(oracle(*server).value(mainQueue).toObject().value(u"paused"_qs).toBool(), false);
+        const qint64 tookMs = waitFor(
+            [&] {
+                return integerOf(*server, {u"ZCARD"_qs, key("completed")}) == 11;
+            },
+            5000);
+        QVERIFY2(tookMs >= 0 && tookMs < 1000, qPrintable(QString::number(tookMs)));
+
+        // A queue that does not exist is refused, not created.
+        TargetResult missing = runAction(
+            config, *client, u"pause_queue"_qs, {{QStringLiteral("queue"), u"nope"_qs}});
+        QVERIFY(!missing.success);
+        QVERIFY2(missing.message.contains(u"no BullMQ queue nope"_qs), qPrintable(missing.message));
+        QCOMPARE(integerOf(*server, {u"EXISTS"_qs, u"bull:nope:meta"_qs}), 0);
+
+        // Requeue failed: with the failing kind fixed, the real worker runs them to completion
+        // and BullMQ's getState() follows.
+        const QStringList failedIds = [&] {
+            QStringList ids;
+            const QJsonArray failed
+                = runNode(*server, {rigDir() + u"/oracle.js"_qs, u"--failed"_qs, mainQueue})
+                      .value(u"failed"_qs)
+                      .toArray();
+            for (const QJsonValue& job : failed) {
+                ids.append(job.toObject().value(u"id"_qs).toString());
+                if (job.toObject().value(u"state"_qs).toString() != u"failed"_qs)
+                    return QStringList();
+            }
+            return ids;
+        }();
+        QCOMPARE(failedIds.size(), 4);
+        server->cli({u"SET"_qs, u"qdrig:fixed"_qs, u"1"_qs});
+        // One of them gets a priority, so that it goes to prioritized, not wait.
+        server->cli(
+            {u"HSET"_qs, QStringLiteral("bull:qd-main:") + failedIds[0], u"priority"_qs, u"5"_qs});
+        TargetResult requeued = runAction(config, *client, u"requeue_dlq"_qs);
+        QVERIFY2(requeued.success, qPrintable(requeued.message));
+        QCOMPARE(requeued.details.value(u"requeued"_qs).toInteger(), 4);
+        QVERIFY(waitFor(
+                    [&] {
+                        return integerOf(*server, {u"ZCARD"_qs, key("completed")}) == 15;
+                    },
+                    5000)
+            >= 0);
+        const QJsonObject counts
+            = oracle(*server).value(mainQueue).toObject().value(u"counts"_qs).toObject();
+        QCOMPARE(counts.value(u"failed"_qs).toInteger(), 0);
+        QCOMPARE(counts.value(u"waiting"_qs).toInteger(), 0);
+        QCOMPARE(counts.value(u"prioritized"_qs).toInteger(), 0);
+        for (const QString& id : failedIds) {
+            QCOMPARE(
+                server->cli({u"HGET"_qs, QStringLiteral("bull:qd-main:") + id, u"failedReason"_qs}),
+                QByteArray());
+            QVERIFY(
+                !server->cli({u"HGET"_qs, QStringLiteral("bull:qd-main:") + id, u"returnvalue"_qs})
+                     .isEmpty());
+        }
+        const QByteArray events = server->cli(
+            {u"XREVRANGE"_qs, key("events"), u"+"_qs, u"-"_qs, u"COUNT"_qs, u"200"_qs});
+        QVERIFY2(events.contains("prev\nfailed"), events.constData()); // "waiting", prev "failed"
+
+        // Purge failed: new failures, purged; getJobCounts and getJobs agree, the hashes are gone.
+        server->cli({u"DEL"_qs, u"qdrig:fixed"_qs});
+        const QJsonArray fresh
+            = runNode(*server, {rigDir() + u"/add.js"_qs, mainQueue, u"fail"_qs, u"2"_qs})
+                  .value(u"ids"_qs)
+                  .toArray();
+        QCOMPARE(fresh.size(), 2);
+        QVERIFY(waitFor(
+                    [&] {
+                        return integerOf(*server, {u"ZCARD"_qs, key("failed")}) == 2;
+                    },
+                    10000)
+            >= 0);
+        TargetResult purged = runAction(config, *client, u"purge_dlq"_qs);
+        QVERIFY2(purged.success, qPrintable(purged.message));
+        QCOMPARE(purged.details.value(u"purged"_qs).toInteger(), 2);
+        QCOMPARE(oracle(*server)
+                     .value(mainQueue)
+                     .toObject()
+                     .value(u"counts"_qs)
+                     .toObject()
+                     .value(u"failed"_qs)
+                     .toInteger(),
+            0);
+        QCOMPARE(runNode(*server, {rigDir() + u"/oracle.js"_qs, u"--failed"_qs, mainQueue})
+                     .value(u"failed"_qs)
+                     .toArray()
+                     .size(),
+            0);
+        for (const QJsonValue& id : fresh)
+            QCOMPARE(
+                integerOf(*server, {u"EXISTS"_qs, QStringLiteral("bull:qd-main:") + id.toString()}),
+                0);
+
+        // A flow job is left alone, with a message saying so.
+        server->cli({u"HSET"_qs, u"bull:qd-main:flowjob"_qs, u"name"_qs, u"fail"_qs,
+            u"parentKey"_qs, u"bull:other:1"_qs});
+        server->cli({u"ZADD"_qs, key("failed"), u"1"_qs, u"flowjob"_qs});
+        TargetResult flow = runAction(config, *client, u"requeue_dlq"_qs);
+        QVERIFY2(flow.message.contains(u"flows left alone"_qs), qPrintable(flow.message));
+        QCOMPARE(flow.details.value(u"requeued"_qs).toInteger(), 0);
+        QCOMPARE(integerOf(*server, {u"ZCARD"_qs, key("failed")}), 1);
     }
 
     void refusedClientListMeansWorkersUnknown()
