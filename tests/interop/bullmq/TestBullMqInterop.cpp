@@ -236,6 +236,10 @@ private slots:
         worker.stop();
         const ClusterStats quiet = backend->poll();
         QCOMPARE(quiet.cost.roundTrips, 1); // discovery waits for its cadence
+        // 11 reads per queue, CLIENT LIST and INFO (the figures in docs/queue-systems/bullmq.md).
+        QCOMPARE(quiet.cost.commands, 3 * 11 + 2);
+        qInfo("poll of 3 queues: %lld commands, %lld bytes sent, %lld received, %.2f ms",
+            quiet.cost.commands, quiet.cost.bytesSent, quiet.cost.bytesReceived, quiet.latencyMs);
         QCOMPARE(quiet.workerCount, 0);
         const QByteArray digest = server->cli({QStringLiteral("DEBUG"), QStringLiteral("DIGEST")});
         const QByteArray keys = server->cli({QStringLiteral("DBSIZE")});
