@@ -81,6 +81,13 @@ private slots:
         QCOMPARE(c.failedRecently, 3);
         QCOMPARE(c.oldestWaiting->toMSecsSinceEpoch(), 1700000000000);
 
+        // A refused oldest-job script leaves the age unknown, the rest stands.
+        replies[10] = redis::Reply::error("ERR Error compiling script");
+        const PollReading older = readPoll(keys, queues, replies);
+        QVERIFY2(older.error.isEmpty(), qPrintable(older.error));
+        QVERIFY(!older.queues.at(0).oldestWaiting);
+        QCOMPARE(older.queues.at(0).failed, 6);
+
         replies[4] = redis::Reply::error("WRONGTYPE");
         QVERIFY(!readPoll(keys, queues, replies).error.isEmpty());
         replies.removeLast();
