@@ -3,6 +3,7 @@
 // ones they always were, and the engine's validation and confirmation sentences read it.
 
 #include "core/actions/ActionCatalog.h"
+#include "core/actions/ActionRunner.h"
 #include "core/actions/ActionTypes.h"
 #include "core/errors/Errors.h"
 #include "core/stats/ClusterStats.h"
@@ -71,6 +72,19 @@ private Q_SLOTS:
         QCOMPARE(names, knownActionTypes());
         QVERIFY(!ActionCatalog::find(u"purge"_s));
         QCOMPARE(ActionCatalog::label(u"retired_type"_s, TextLanguage::English), u"retired_type"_s);
+    }
+
+    void bullmqListsExactlyTheTypesItHasRunnersFor()
+    {
+        for (const ActionTypeSpec& spec : ActionCatalog::all()) {
+            const bool listed = spec.queueSystems.contains(u"bullmq"_s);
+            const bool runs = ActionRunner::create(spec.name, QueueSystemType::BullMQ) != nullptr;
+            QVERIFY2(listed == runs, qPrintable(spec.name));
+        }
+        for (const char* type : {"pause_queue", "resume_queue", "requeue_dlq", "purge_dlq"})
+            QVERIFY2(
+                ActionCatalog::find(QString::fromLatin1(type))->queueSystems.contains(u"bullmq"_s),
+                type);
     }
 
     void everyTypeIsLabelledAndExplained()

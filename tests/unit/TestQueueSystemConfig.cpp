@@ -97,6 +97,32 @@ private Q_SLOTS:
         QCOMPARE(again.config.clusters[0].queueSystem, qs);
     }
 
+    void bullmqPrefixReadsAndWritesBack()
+    {
+        const ConfigReadResult r = readCluster(R"({"name": "node", "endpoint": "h:1",
+            "queue_system": {"type": "bullmq", "prefix": "{shop}:bull"}})");
+        QVERIFY2(issues(r, ConfigIssue::Severity::Error).isEmpty(),
+            qPrintable(joined(issues(r, ConfigIssue::Severity::Error))));
+        const QueueSystemConfig& qs = r.config.clusters[0].queueSystem;
+        QCOMPARE(qs.type, QueueSystemType::BullMQ);
+        QCOMPARE(qs.bullmqPrefix, u"{shop}:bull"_s);
+        const QJsonObject written
+            = ConfigWriter::clusterToJson(r.config.clusters[0])[u"queue_system"_s].toObject();
+        QCOMPARE(written[u"prefix"_s].toString(), u"{shop}:bull"_s);
+        QVERIFY(!written.contains(u"queues"_s));
+        // BullMQ's own default is not written back.
+        const ConfigReadResult plain = readCluster(
+            R"({"name": "node", "endpoint": "h:1", "queue_system": {"type": "bullmq"}})");
+        QCOMPARE(plain.config.clusters[0].queueSystem.bullmqPrefix, u"bull"_s);
+        QVERIFY(!ConfigWriter::clusterToJson(plain.config.clusters[0])[u"queue_system"_s]
+                     .toObject()
+                     .contains(u"prefix"_s));
+        // Another system's prefix is ignored with a warning.
+        const ConfigReadResult other = readCluster(R"({"name": "node", "endpoint": "h:1",
+            "queue_system": {"type": "sidekiq", "prefix": "x"}})");
+        QCOMPARE(issues(other, ConfigIssue::Severity::Warning).size(), 1);
+    }
+
     void badInputIsNamedByPath_data()
     {
         QTest::addColumn<QByteArray>("queueSystem");
@@ -114,6 +140,10 @@ private Q_SLOTS:
             << QByteArray(R"({"type": "sidekiq", "namespace": "shop:"})")
             << u"clusters[0].queue_system.namespace: give the namespace without its trailing "
                "':' (\"shop\")"_s;
+        QTest::newRow("bullmq prefix with colon")
+            << QByteArray(R"({"type": "bullmq", "prefix": "bull:"})")
+            << u"clusters[0].queue_system.prefix: give BullMQ's key prefix without a trailing "
+               "':'"_s;
         QTest::newRow("zero discovery")
             << QByteArray(R"({"type": "sidekiq", "discovery_interval": "0s"})")
             << u"clusters[0].queue_system.discovery_interval: must be greater than 0"_s;

@@ -17,6 +17,7 @@ const ParameterValue kRetryQueue {QStringLiteral("retry"),
 
 const QString kGoRedisWorkQueue = queueSystemTypeName(QueueSystemType::GoRedisWorkQueue);
 const QString kSidekiq = queueSystemTypeName(QueueSystemType::Sidekiq);
+const QString kBullMq = queueSystemTypeName(QueueSystemType::BullMQ);
 
 // Sidekiq keeps two sorted sets of failed jobs: those that will be retried and those that
 // will not (the dead set). Actions on dead letters take either; "dead" is every system's
@@ -56,6 +57,7 @@ ActionParameter namedQueue(CatalogText help)
 QList<ActionTypeSpec> build()
 {
     const QStringList both {kGoRedisWorkQueue, kSidekiq};
+    const QStringList withBullMq {kGoRedisWorkQueue, kSidekiq, kBullMq};
     QList<ActionTypeSpec> all;
     all.append({.type = ActionType::PurgeDeadLetters,
         .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Purge dead letters")},
@@ -65,7 +67,7 @@ QList<ActionTypeSpec> build()
         .parameters = {failedSet(CatalogText {QT_TRANSLATE_NOOP(
             "qd::ActionCatalog", "Sidekiq: purge the dead set, or the jobs waiting for a retry")})},
         .effect = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "purge {dead_letters}")},
-        .queueSystems = both});
+        .queueSystems = withBullMq});
     all.append({.type = ActionType::PauseQueue,
         .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Pause queue")},
         .summary = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog",
@@ -74,7 +76,7 @@ QList<ActionTypeSpec> build()
             CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "The configured queue to pause")})},
         .effect = CatalogText {QT_TRANSLATE_NOOP(
             "qd::ActionCatalog", "pause queue {queue} (workers stop taking its jobs)")},
-        .queueSystems = {kGoRedisWorkQueue}});
+        .queueSystems = {kGoRedisWorkQueue, kBullMq}});
     all.append({.type = ActionType::ResumeQueue,
         .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Resume queue")},
         .summary
@@ -82,7 +84,7 @@ QList<ActionTypeSpec> build()
         .parameters = {namedQueue(CatalogText {
             QT_TRANSLATE_NOOP("qd::ActionCatalog", "The configured queue to resume")})},
         .effect = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "resume queue {queue}")},
-        .queueSystems = {kGoRedisWorkQueue}});
+        .queueSystems = {kGoRedisWorkQueue, kBullMq}});
     all.append({.type = ActionType::Benchmark,
         .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Benchmark")},
         .summary = CatalogText {QT_TRANSLATE_NOOP(
@@ -159,7 +161,7 @@ QList<ActionTypeSpec> build()
                 "now")})},
         .effect = CatalogText {QT_TRANSLATE_NOOP(
             "qd::ActionCatalog", "move {dead_letters} back to {queue}")},
-        .queueSystems = both});
+        .queueSystems = withBullMq});
     all.append({.type = ActionType::Peek,
         .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Peek")},
         .summary = CatalogText {QT_TRANSLATE_NOOP(

@@ -1,6 +1,7 @@
 #include "core/actions/ActionRunner.h"
 
 #include "core/actions/BenchmarkRunner.h"
+#include "core/actions/BullMqRunners.h"
 #include "core/actions/RequeueDeadLettersRunner.h"
 #include "core/actions/SidekiqRunners.h"
 #include "core/actions/SimpleRunners.h"
@@ -71,6 +72,7 @@ std::unique_ptr<ActionRunner> ActionRunner::create(const QString& type, QueueSys
     case QueueSystemType::Sidekiq:
         return sidekiqRunner(*known);
     case QueueSystemType::BullMQ:
+        return bullMqRunner(*known);
     case QueueSystemType::RQ:
     case QueueSystemType::Celery:
         break;

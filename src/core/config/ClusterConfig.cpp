@@ -74,7 +74,8 @@ std::optional<QueueSystemType> queueSystemTypeFromName(QStringView name)
 
 bool queueSystemSupported(QueueSystemType type)
 {
-    return type == QueueSystemType::GoRedisWorkQueue || type == QueueSystemType::Sidekiq;
+    return type == QueueSystemType::GoRedisWorkQueue || type == QueueSystemType::Sidekiq
+        || type == QueueSystemType::BullMQ;
 }
 
 Millis QueueSystemConfig::workerHeartbeatTtl() const

@@ -45,6 +45,9 @@ struct QueueSystemConfig {
     QueueSystemType type = QueueSystemType::GoRedisWorkQueue;
     // Sidekiq under redis-namespace: the prefix without its trailing ':'; empty for none.
     QString sidekiqNamespace;
+    // BullMQ: the key prefix its queues were created with (Queue's `prefix` option); may
+    // contain ':' but not end with one.
+    QString bullmqPrefix = QStringLiteral("bull");
     // How often an adapter re-reads member lists that cost a round trip of their own (sets of
     // queues or processes, SCAN steps); polls in between reuse the last answer.
     Millis discoveryInterval {10000};

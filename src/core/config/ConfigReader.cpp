@@ -113,6 +113,13 @@ void readQueueSystem(JsonFieldReader& parent, QueueSystemConfig& system, QList<C
                 QStringLiteral("applies to sidekiq only; ignored for %1")
                     .arg(queueSystemTypeName(system.type))});
     }
+    if (const auto prefix = r.string(QStringLiteral("prefix"))) {
+        system.bullmqPrefix = *prefix;
+        if (system.type != QueueSystemType::BullMQ)
+            issues.append({ConfigIssue::Severity::Warning, r.pathOf(QStringLiteral("prefix")),
+                QStringLiteral("applies to bullmq only; ignored for %1")
+                    .arg(queueSystemTypeName(system.type))});
+    }
     assign(system.discoveryInterval, r.duration(QStringLiteral("discovery_interval")));
     if (system.type != QueueSystemType::GoRedisWorkQueue) {
         // These describe go-redis-work-queue's keys; another system finds its own.

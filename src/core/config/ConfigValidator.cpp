@@ -83,6 +83,14 @@ void checkQueueSystem(
         issues.error(path + QStringLiteral(".type"),
             QStringLiteral("sidekiq does not run on Redis Cluster (its commands span keys of "
                            "different slots); use standalone or sentinel mode"));
+    if (qs.type == QueueSystemType::BullMQ && mode == ClusterMode::Cluster)
+        issues.error(path + QStringLiteral(".type"),
+            QStringLiteral("bullmq on Redis Cluster is not supported by this version of "
+                           "QueueDeck yet; use standalone or sentinel mode"));
+    if (qs.type == QueueSystemType::BullMQ
+        && (qs.bullmqPrefix.isEmpty() || qs.bullmqPrefix.endsWith(u':')))
+        issues.error(path + QStringLiteral(".prefix"),
+            QStringLiteral("give BullMQ's key prefix without a trailing ':' (default \"bull\")"));
     if (qs.sidekiqNamespace.endsWith(u':'))
         issues.error(path + QStringLiteral(".namespace"),
             QStringLiteral("give the namespace without its trailing ':' (\"%1\")")

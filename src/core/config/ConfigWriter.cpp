@@ -35,6 +35,8 @@ QJsonObject queueSystemToJson(const QueueSystemConfig& qs)
         o.insert(QStringLiteral("type"), queueSystemTypeName(qs.type));
     if (!qs.sidekiqNamespace.isEmpty())
         o.insert(QStringLiteral("namespace"), qs.sidekiqNamespace);
+    if (qs.bullmqPrefix != defaults.bullmqPrefix)
+        o.insert(QStringLiteral("prefix"), qs.bullmqPrefix);
     if (qs.discoveryInterval != defaults.discoveryInterval)
         o.insert(QStringLiteral("discovery_interval"), durationValue(qs.discoveryInterval));
     if (qs.type != QueueSystemType::GoRedisWorkQueue)

@@ -2,6 +2,7 @@
 
 #include "core/errors/Errors.h"
 #include "core/queues/GoRedisWorkQueue.h"
+#include "core/queues/bullmq/BullMqBackend.h"
 #include "core/queues/sidekiq/SidekiqBackend.h"
 
 #include <utility>
@@ -17,6 +18,7 @@ std::shared_ptr<QueueBackend> createQueueBackend(
     case QueueSystemType::Sidekiq:
         return std::make_shared<SidekiqBackend>(cluster, std::move(client), clock);
     case QueueSystemType::BullMQ:
+        return std::make_shared<BullMqBackend>(cluster, std::move(client), clock);
     case QueueSystemType::RQ:
     case QueueSystemType::Celery:
         break;

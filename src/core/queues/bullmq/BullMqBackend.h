@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/config/ClusterConfig.h"
+#include "core/queues/QueueBackend.h"
+#include "core/queues/bullmq/BullMqReader.h"
+
+#include <QSet>
+#include <QStringList>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+namespace qd {
+
+class Clock;
+namespace redis {
+class RedisClient;
+struct CallStats;
+}
+
+// BullMQ (docs/queue-systems/bullmq.md). Queues have no registry: they are found by a bounded
+// SCAN of "<prefix>:*:meta" on the discovery cadence, plus the queues named by live worker
+// connections. A poll is one pipelined round trip of plain reads for the known queues and
+// CLIENT LIST; it never runs BullMQ's own scripts (its count script pops legacy markers) and
+// never writes. Not thread-safe: the poller never runs two polls of a cluster at once.
+class BullMqBackend final : public QueueBackend {
+public:
+    BullMqBackend(
+        ClusterConfig config, std::shared_ptr<redis::RedisClient> client, const Clock& clock);
+
+    ClusterStats poll() override;
+
+    // The last poll's per-state figures, as BullMQ names its states (the neutral picture has
+    // no place for prioritized and waiting-children of their own).
+    const QList<bullmq::QueueCounts>& lastCounts() const { return m_lastCounts; }
+
+    // How far back the rate figures count finished jobs.
+    static constexpr std::chrono::milliseconds rateWindow {60000};
+
+private:
+    // Advances the SCAN of meta keys by a bounded number of steps when discovery is due.
+    void discoverIfDue(redis::CallStats* cost);
+
+    ClusterConfig m_config;
+    std::shared_ptr<redis::RedisClient> m_client;
+    const Clock& m_clock;
+    bullmq::Keys m_keys;
+    QStringList m_queues; // sorted: the ones the last complete discovery found
+    QSet<QString> m_scanFound; // of the SCAN cycle in progress
+    QByteArray m_cursor = QByteArrayLiteral("0");
+    std::optional<std::chrono::steady_clock::time_point> m_lastDiscovery;
+    QSet<QString> m_workerQueues; // queues named by worker connections at the last poll
+    QList<bullmq::QueueCounts> m_lastCounts;
+};
+
+} // namespace qd

@@ -1,0 +1,425 @@
+// QueueDeck's BullMQ adapter against the real library: a BullMQ 6 worker and producer (the rig
+// of this folder, installed by the BullMqRigSetup fixture) on a throwaway Redis, compared with
+// what BullMQ's own API reports (oracle.js) at the same moment.
+#include "core/actions/ActionRunner.h"
+#include "core/config/ClusterConfig.h"
+#include "core/queues/QueueSystems.h"
+#include "core/queues/bullmq/BullMqBackend.h"
+#include "core/redis/RedisClient.h"
+#include "core/util/Clock.h"
+#include "support/ChildProcess.h"
+#include "support/EngineConfig.h"
+#include "support/RedisServer.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+#include <memory>
+
+using namespace qd;
+using namespace qd::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+QString rigDir()
+{
+    return qEnvironmentVariable("QD_SOURCE_DIR") + QStringLiteral("/tests/interop/bullmq");
+}
+
+QProcessEnvironment rigEnvironment(const RedisServer& server)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("REDIS_URL"), QStringLiteral("redis://%1/0").arg(server.endpoint()));
+    return env;
+}
+
+// Runs one of the rig's scripts to completion and returns its stdout parsed as JSON.
+QJsonObject runNode(const RedisServer& server, const QStringList& args)
+{
+    QProcess node;
+    node.setProcessEnvironment(rigEnvironment(server));
+    ChildProcess::tieToTestProcess(node);
+    node.start(QStringLiteral("node"), args);
+    if (!node.waitForFinished(30000) || node.exitCode() != 0) {
+        qWarning("node %s: %s", qPrintable(args.join(u' ')), node.readAllStandardError().data());
+        return {};
+    }
+    return QJsonDocument::fromJson(node.readAllStandardOutput()).object();
+}
+
+QJsonObject oracle(const RedisServer& server)
+{
+    return runNode(server, {rigDir() + QStringLiteral("/oracle.js")});
+}
+
+// The adapter's figures in getJobCounts()'s shape.
+QJsonObject countsOf(const bullmq::QueueCounts& c)
+{
+    return {{QStringLiteral("active"), c.active}, {QStringLiteral("completed"), c.completed},
+        {QStringLiteral("delayed"), c.delayed}, {QStringLiteral("failed"), c.failed},
+        {QStringLiteral("prioritized"), c.prioritized}, {QStringLiteral("waiting"), c.waiting},
+        {QStringLiteral("waiting-children"), c.waitingChildren}};
+}
+
+class Worker {
+public:
+    bool start(const RedisServer& server)
+    {
+        m_process.setProcessEnvironment(rigEnvironment(server));
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+        ChildProcess::tieToTestProcess(m_process);
+        m_process.start(QStringLiteral("node"),
+            {rigDir() + QStringLiteral("/worker.js"), QStringLiteral("--name"),
+                QStringLiteral("qdrig-1")});
+        QElapsedTimer waited;
+        waited.start();
+        while (waited.elapsed() < 20000) {
+            m_process.waitForReadyRead(200);
+            m_log += m_process.readAll();
+            if (m_log.contains("ready qdrig-1"))
+                return true;
+            if (m_process.state() == QProcess::NotRunning)
+                break;
+        }
+        qWarning("worker did not start: %s", m_log.constData());
+        return false;
+    }
+    void stop()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.terminate();
+        if (!m_process.waitForFinished(10000)) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
+    ~Worker() { stop(); }
+
+private:
+    QProcess m_process;
+    QByteArray m_log;
+};
+
+// Runs one action type's BullMQ runner against the cluster, as the engine would.
+TargetResult runAction(const ClusterConfig& config, redis::RedisClient& client, const QString& type,
+    const QJsonObject& parameters = {})
+{
+    const std::unique_ptr<ActionRunner> runner
+        = ActionRunner::create(type, QueueSystemType::BullMQ);
+    if (!runner)
+        return {};
+    const std::atomic<bool> cancelled {false};
+    const ActionContext context {QStringLiteral("test-action"), config, client, parameters,
+        cancelled, std::chrono::steady_clock::now() + 30s, {}};
+    return runner->run(context);
+}
+
+qint64 integerOf(const RedisServer& server, const QStringList& command)
+{
+    return server.cli(command).trimmed().toLongLong();
+}
+
+// Waits until the condition holds, polling every 20 ms; returns the milliseconds it took, or
+// -1 after timeoutMs.
+template <typename Condition>
+qint64 waitFor(Condition condition, int timeoutMs)
+{
+    QElapsedTimer waited;
+    waited.start();
+    while (waited.elapsed() < timeoutMs) {
+        if (condition())
+            return waited.elapsed();
+        QTest::qWait(20);
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestBullMqInterop : public QObject {
+    Q_OBJECT
+
+private slots:
+    void countsWorkersAndPausedEqualBullMqsOwnApi()
+    {
+        QString error;
+        RedisServerOptions options;
+        options.extraConfig = {QStringLiteral("enable-debug-command local")};
+        auto server = RedisServer::start(options, &error);
+        QVERIFY2(server, qPrintable(error));
+        Worker worker;
+        QVERIFY(worker.start(*server));
+
+        const QJsonObject pushed = runNode(*server, {rigDir() + QStringLiteral("/producer.js")});
+        const QJsonObject expected = pushed.value(QStringLiteral("expected")).toObject();
+        QVERIFY2(!expected.isEmpty(), "the producer failed");
+
+        // The workload settles: the worker has finished (or failed for good) every job it can.
+        QJsonObject before;
+        QElapsedTimer waited;
+        waited.start();
+        bool settled = false;
+        while (!settled && waited.elapsed() < 30000) {
+            before = oracle(*server);
+            settled = true;
+            for (auto q = expected.begin(); q != expected.end(); ++q)
+                settled = settled
+                    && before.value(q.key()).toObject().value(QStringLiteral("counts")) == *q;
+            if (!settled)
+                QTest::qWait(200);
+        }
+        QVERIFY2(settled, QJsonDocument(before).toJson().constData());
+
+        ClusterConfig config = clusterFor(QStringLiteral("bull"), server->endpoint());
+        config.queueSystem.type = QueueSystemType::BullMQ;
+        auto backend = std::dynamic_pointer_cast<BullMqBackend>(createQueueBackend(
+            config, redis::RedisClient::create(config, 2000ms), Clock::system()));
+        QVERIFY(backend);
+        const ClusterStats stats = backend->poll();
+        const QJsonObject after = oracle(*server);
+        // Nothing moves once settled, so the two readings bracket the poll.
+        QCOMPARE(after, before);
+
+        QCOMPARE(stats.system, QStringLiteral("bullmq"));
+        QCOMPARE(stats.rateSource, QStringLiteral("finished_scores"));
+        QCOMPARE(backend->lastCounts().size(), expected.size());
+        qint64 failed = 0;
+        qint64 delayed = 0;
+        for (const bullmq::QueueCounts& counts : backend->lastCounts()) {
+            const QJsonObject theirs = after.value(counts.name).toObject();
+            QVERIFY2(!theirs.isEmpty(), qPrintable(counts.name));
+            QCOMPARE(countsOf(counts), theirs.value(QStringLiteral("counts")).toObject());
+            QCOMPARE(counts.paused, theirs.value(QStringLiteral("paused")).toBool());
+            failed += counts.failed;
+            delayed += counts.delayed;
+        }
+        QCOMPARE(stats.deadLetterCount, failed);
+        QCOMPARE(stats.scheduledCount, delayed);
+        QCOMPARE(stats.pausedQueues(), QStringList {QStringLiteral("qd-halted")});
+        // Every finished job of the workload finished within the rate window.
+        QVERIFY(stats.jobRate > 0);
+        QVERIFY(stats.errorRate > 0 && stats.errorRate < 1);
+        for (const QueueStat& queue : stats.queues) {
+            if (queue.name == QStringLiteral("qd-main")) {
+                QVERIFY(!queue.oldestJobAgeMs); // nothing waits
+            } else {
+                QVERIFY2(queue.oldestJobAgeMs, qPrintable(queue.name));
+                QVERIFY(*queue.oldestJobAgeMs >= 0 && *queue.oldestJobAgeMs < 120000);
+            }
+        }
+
+        // Workers: the connections getWorkers() lists, per queue.
+        QStringList theirWorkers;
+        for (auto q = after.begin(); q != after.end(); ++q) {
+            for (const QJsonValue& name : q->toObject().value(QStringLiteral("workers")).toArray())
+                theirWorkers.append(name.toString());
+        }
+        QStringList ours;
+        for (const WorkerStat& w : stats.workers) {
+            ours.append(w.id);
+            QCOMPARE(w.queues, QStringList {QStringLiteral("qd-main")});
+            QVERIFY(w.live());
+        }
+        theirWorkers.sort();
+        QCOMPARE(ours, theirWorkers);
+        QCOMPARE(stats.workerCount, 1);
+        QVERIFY(stats.workersComplete);
+        QCOMPARE(stats.cost.roundTrips, 2); // the first poll discovers the queues too
+
+        // A poll alone changes no key: with the worker stopped nothing else writes.
+        worker.stop();
+        const ClusterStats quiet = backend->poll();
+        QCOMPARE(quiet.cost.roundTrips, 1); // discovery waits for its cadence
+        // 11 reads per queue, CLIENT LIST and INFO (the figures in docs/queue-systems/bullmq.md).
+        QCOMPARE(quiet.cost.commands, 3 * 11 + 2);
+        qInfo("poll of 3 queues: %lld commands, %lld bytes sent, %lld received, %.2f ms",
+            quiet.cost.commands, quiet.cost.bytesSent, quiet.cost.bytesReceived, quiet.latencyMs);
+        QCOMPARE(quiet.workerCount, 0);
+        const QByteArray digest = server->cli({QStringLiteral("DEBUG"), QStringLiteral("DIGEST")});
+        const QByteArray keys = server->cli({QStringLiteral("DBSIZE")});
+        for (int i = 0; i < 3; ++i)
+            backend->poll();
+        QCOMPARE(server->cli({QStringLiteral("DEBUG"), QStringLiteral("DIGEST")}), digest);
+        QCOMPARE(server->cli({QStringLiteral("DBSIZE")}), keys);
+    }
+
+    void pauseRequeueAndPurgeAgreeWithTheRealWorker()
+    {
+        QString error;
+        auto server = RedisServer::start({}, &error);
+        QVERIFY2(server, qPrintable(error));
+        Worker worker;
+        QVERIFY(worker.start(*server));
+        const QJsonObject pushed = runNode(*server,
+            {rigDir() + QStringLiteral("/producer.js"), QStringLiteral("--fail"),
+                QStringLiteral("4")});
+        QVERIFY(!pushed.isEmpty());
+        const QString mainQueue = QStringLiteral("qd-main");
+        const auto key = [&](const char* suffix) -> QString {
+            return QStringLiteral("bull:qd-main:") + QLatin1String(suffix);
+        };
+        QVERIFY(waitFor(
+                    [&] {
+                        return integerOf(*server, {u"ZCARD"_qs, key("failed")}) == 4;
+                    },
+                    30000)
+            >= 0);
+        QVERIFY(waitFor(
+                    [&] {
+                        return integerOf(*server, {u"ZCARD"_qs, key("completed")}) == 8;
+                    },
+                    30000)
+            >= 0);
+
+        ClusterConfig config = clusterFor(QStringLiteral("bull"), server->endpoint());
+        config.queueSystem.type = QueueSystemType::BullMQ;
+        auto client = redis::RedisClient::create(config, 2000ms);
+
+        // Pause: BullMQ reports it, and the real worker takes nothing new.
+        const QJsonObject queueParameter {{QStringLiteral("queue"), mainQueue}};
+        TargetResult paused = runAction(config, *client, u"pause_queue"_qs, queueParameter);
+        QVERIFY2(paused.success, qPrintable(paused.message));
+        QCOMPARE(oracle(*server).value(mainQueue).toObject().value(u"paused"_qs).toBool(), true);
+        QVERIFY(
+            !runNode(*server, {rigDir() + u"/add.js"_qs, mainQueue, u"ok"_qs, u"3"_qs}).isEmpty());
+        QTest::qWait(1500);
+        QCOMPARE(integerOf(*server, {u"LLEN"_qs, key("wait")}), 3);
+        QCOMPARE(integerOf(*server, {u"ZCARD"_qs, key("completed")}), 8);
+
+        // Resume: the worker, idle on its marker, takes the jobs within a second.
+        TargetResult resumed = runAction(config, *client, u"resume_queue"_qs, queueParameter);
+        QVERIFY2(resumed.success, qPrintable(resumed.message));
+        QCOMPARE(oracle(*server).value(mainQueue).toObject().value(u"paused"_qs).toBool(), false);
+        const qint64 tookMs = waitFor(
+            [&] {
+                return integerOf(*server, {u"ZCARD"_qs, key("completed")}) == 11;
+            },
+            5000);
+        QVERIFY2(tookMs >= 0 && tookMs < 1000, qPrintable(QString::number(tookMs)));
+
+        // A queue that does not exist is refused, not created.
+        TargetResult missing = runAction(
+            config, *client, u"pause_queue"_qs, {{QStringLiteral("queue"), u"nope"_qs}});
+        QVERIFY(!missing.success);
+        QVERIFY2(missing.message.contains(u"no BullMQ queue nope"_qs), qPrintable(missing.message));
+        QCOMPARE(integerOf(*server, {u"EXISTS"_qs, u"bull:nope:meta"_qs}), 0);
+
+        // Requeue failed: with the failing kind fixed, the real worker runs them to completion
+        // and BullMQ's getState() follows.
+        const QStringList failedIds = [&] {
+            QStringList ids;
+            const QJsonArray failed
+                = runNode(*server, {rigDir() + u"/oracle.js"_qs, u"--failed"_qs, mainQueue})
+                      .value(u"failed"_qs)
+                      .toArray();
+            for (const QJsonValue& job : failed) {
+                ids.append(job.toObject().value(u"id"_qs).toString());
+                if (job.toObject().value(u"state"_qs).toString() != u"failed"_qs)
+                    return QStringList();
+            }
+            return ids;
+        }();
+        QCOMPARE(failedIds.size(), 4);
+        server->cli({u"SET"_qs, u"qdrig:fixed"_qs, u"1"_qs});
+        // One of them gets a priority, so that it goes to prioritized, not wait.
+        server->cli(
+            {u"HSET"_qs, QStringLiteral("bull:qd-main:") + failedIds[0], u"priority"_qs, u"5"_qs});
+        TargetResult requeued = runAction(config, *client, u"requeue_dlq"_qs);
+        QVERIFY2(requeued.success, qPrintable(requeued.message));
+        QCOMPARE(requeued.details.value(u"requeued"_qs).toInteger(), 4);
+        QVERIFY(waitFor(
+                    [&] {
+                        return integerOf(*server, {u"ZCARD"_qs, key("completed")}) == 15;
+                    },
+                    5000)
+            >= 0);
+        const QJsonObject counts
+            = oracle(*server).value(mainQueue).toObject().value(u"counts"_qs).toObject();
+        QCOMPARE(counts.value(u"failed"_qs).toInteger(), 0);
+        QCOMPARE(counts.value(u"waiting"_qs).toInteger(), 0);
+        QCOMPARE(counts.value(u"prioritized"_qs).toInteger(), 0);
+        for (const QString& id : failedIds) {
+            QCOMPARE(
+                server->cli({u"HGET"_qs, QStringLiteral("bull:qd-main:") + id, u"failedReason"_qs}),
+                QByteArray());
+            QVERIFY(
+                !server->cli({u"HGET"_qs, QStringLiteral("bull:qd-main:") + id, u"returnvalue"_qs})
+                     .isEmpty());
+        }
+        const QByteArray events = server->cli(
+            {u"XREVRANGE"_qs, key("events"), u"+"_qs, u"-"_qs, u"COUNT"_qs, u"200"_qs});
+        QVERIFY2(events.contains("prev\nfailed"), events.constData()); // "waiting", prev "failed"
+
+        // Purge failed: new failures, purged; getJobCounts and getJobs agree, the hashes are gone.
+        server->cli({u"DEL"_qs, u"qdrig:fixed"_qs});
+        const QJsonArray fresh
+            = runNode(*server, {rigDir() + u"/add.js"_qs, mainQueue, u"fail"_qs, u"2"_qs})
+                  .value(u"ids"_qs)
+                  .toArray();
+        QCOMPARE(fresh.size(), 2);
+        QVERIFY(waitFor(
+                    [&] {
+                        return integerOf(*server, {u"ZCARD"_qs, key("failed")}) == 2;
+                    },
+                    10000)
+            >= 0);
+        TargetResult purged = runAction(config, *client, u"purge_dlq"_qs);
+        QVERIFY2(purged.success, qPrintable(purged.message));
+        QCOMPARE(purged.details.value(u"purged"_qs).toInteger(), 2);
+        QCOMPARE(oracle(*server)
+                     .value(mainQueue)
+                     .toObject()
+                     .value(u"counts"_qs)
+                     .toObject()
+                     .value(u"failed"_qs)
+                     .toInteger(),
+            0);
+        QCOMPARE(runNode(*server, {rigDir() + u"/oracle.js"_qs, u"--failed"_qs, mainQueue})
+                     .value(u"failed"_qs)
+                     .toArray()
+                     .size(),
+            0);
+        for (const QJsonValue& id : fresh)
+            QCOMPARE(
+                integerOf(*server, {u"EXISTS"_qs, QStringLiteral("bull:qd-main:") + id.toString()}),
+                0);
+
+        // A flow job is left alone, with a message saying so.
+        server->cli({u"HSET"_qs, u"bull:qd-main:flowjob"_qs, u"name"_qs, u"fail"_qs,
+            u"parentKey"_qs, u"bull:other:1"_qs});
+        server->cli({u"ZADD"_qs, key("failed"), u"1"_qs, u"flowjob"_qs});
+        TargetResult flow = runAction(config, *client, u"requeue_dlq"_qs);
+        QVERIFY2(flow.message.contains(u"flows left alone"_qs), qPrintable(flow.message));
+        QCOMPARE(flow.details.value(u"requeued"_qs).toInteger(), 0);
+        QCOMPARE(integerOf(*server, {u"ZCARD"_qs, key("failed")}), 1);
+    }
+
+    void refusedClientListMeansWorkersUnknown()
+    {
+        QString error;
+        RedisServerOptions options;
+        options.extraConfig = {QStringLiteral("rename-command CLIENT \"\"")};
+        auto server = RedisServer::start(options, &error);
+        QVERIFY2(server, qPrintable(error));
+        server->cli({QStringLiteral("HSET"), QStringLiteral("bull:q1:meta"),
+            QStringLiteral("opts.maxLenEvents"), QStringLiteral("10000")});
+        server->cli({QStringLiteral("LPUSH"), QStringLiteral("bull:q1:wait"), QStringLiteral("1")});
+        ClusterConfig config = clusterFor(QStringLiteral("bull"), server->endpoint());
+        config.queueSystem.type = QueueSystemType::BullMQ;
+        BullMqBackend backend(config, redis::RedisClient::create(config, 2000ms), Clock::system());
+        const ClusterStats stats = backend.poll();
+        QCOMPARE(stats.queues.size(), 1);
+        QCOMPARE(stats.queues[0].length, 1);
+        QVERIFY(!stats.workersComplete);
+        QVERIFY(stats.workers.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBullMqInterop)
+#include "TestBullMqInterop.moc"
