@@ -444,6 +444,18 @@
         <source>Oldest heartbeat</source>
         <translation>Ältester Heartbeat</translation>
     </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Waiting for a retry</source>
+        <translation>Wartet auf neuen Versuch</translation>
+    </message>
+    <message>
+        <source>Oldest waiting job</source>
+        <translation>Ältester wartender Job</translation>
+    </message>
 </context>
 <context>
     <name>HealthStyle</name>
@@ -848,6 +860,10 @@
         <source>%1 on %2</source>
         <translation>%1 auf %2</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::ActionHistoryModel</name>
@@ -1186,6 +1202,10 @@
             <numerusform>bisher %n Worker (Suche läuft noch)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Retries</source>
+        <translation>&amp;Wiederholungen</translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::ClusterStack</name>
@@ -1326,6 +1346,10 @@
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::ConfirmationDialog</name>
@@ -1460,6 +1484,14 @@
     <message>
         <source>Showing the next %1 of %2 dead letters (read at %3).</source>
         <translation>Die nächsten %1 von %2 Dead Letters (gelesen um %3).</translation>
+    </message>
+    <message>
+        <source>Peek reads the next jobs waiting for a retry without changing them.</source>
+        <translation>Peek liest die nächsten Jobs, die auf eine Wiederholung warten, ohne sie zu ändern.</translation>
+    </message>
+    <message>
+        <source>Showing the next %1 of %2 jobs waiting for a retry (read at %3).</source>
+        <translation>Die nächsten %1 von %2 Jobs, die auf eine Wiederholung warten (gelesen um %3).</translation>
     </message>
 </context>
 <context>
@@ -1768,6 +1800,87 @@
     </message>
 </context>
 <context>
+    <name>qd::gui::QueueSystemSection</name>
+    <message>
+        <source>%1, namespace &quot;%2&quot;</source>
+        <translation>%1, Namespace „%2“</translation>
+    </message>
+    <message>
+        <source>%1, prefix &quot;%2&quot;</source>
+        <translation>%1, Präfix „%2“</translation>
+    </message>
+    <message>
+        <source>Not supported by this version yet</source>
+        <translation>Von dieser Version noch nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>&amp;Detect</source>
+        <translation>&amp;Erkennen</translation>
+    </message>
+    <message>
+        <source>Read the database at the endpoint (nothing is written) and suggest its queue system</source>
+        <translation>Liest die Datenbank am Endpunkt (ohne etwas zu schreiben) und schlägt ihr Warteschlangensystem vor</translation>
+    </message>
+    <message>
+        <source>Queue s&amp;ystem:</source>
+        <translation>Warteschlangens&amp;ystem:</translation>
+    </message>
+    <message>
+        <source>&amp;Use this</source>
+        <translation>Ü&amp;bernehmen</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>The redis-namespace prefix of the Sidekiq application, without the trailing &apos;:&apos;; empty when it uses none</source>
+        <translation>Das redis-namespace-Präfix der Sidekiq-Anwendung, ohne das abschließende „:“; leer, wenn sie keines verwendet</translation>
+    </message>
+    <message>
+        <source>&amp;Namespace:</source>
+        <translation>&amp;Namespace:</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lese %1…</translation>
+    </message>
+    <message>
+        <source>Detection failed: %1</source>
+        <translation>Erkennung fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) read.</source>
+        <translation>
+            <numerusform>%n Schlüssel gelesen.</numerusform>
+            <numerusform>%n Schlüssel gelesen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n key(s) read: the database is larger than one look.</source>
+        <translation>
+            <numerusform>Nur %n Schlüssel gelesen: Die Datenbank ist größer als ein Blick.</numerusform>
+            <numerusform>Nur %n Schlüssel gelesen: Die Datenbank ist größer als ein Blick.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No queue system found. %1</source>
+        <translation>Kein Warteschlangensystem gefunden. %1</translation>
+    </message>
+    <message>
+        <source>%1 (not supported by this version yet)</source>
+        <translation>%1 (von dieser Version noch nicht unterstützt)</translation>
+    </message>
+    <message>
+        <source>Found: %1. %2</source>
+        <translation>Gefunden: %1. %2</translation>
+    </message>
+    <message>
+        <source>Using %1.</source>
+        <translation>Verwendet: %1.</translation>
+    </message>
+</context>
+<context>
     <name>qd::gui::QueueTableModel</name>
     <message>
         <source>Growing by %1 over the last minute</source>
@@ -1813,6 +1926,38 @@
         <source>Trend</source>
         <translation>Verlauf</translation>
     </message>
+    <message>
+        <source>This queue system has no persistent pause; quiet its workers instead</source>
+        <translation>Dieses Warteschlangensystem kennt kein dauerhaftes Anhalten; stellen Sie stattdessen seine Worker ruhig</translation>
+    </message>
+    <message>
+        <source>Cannot pause</source>
+        <translation>Nicht anhaltbar</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Oldest job</source>
+        <translation>Ältester Job</translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::QuickSwitcher</name>
@@ -1848,14 +1993,6 @@
         <translation>Cluster 1 bis 9 zeigen</translation>
     </message>
     <message>
-        <source>Alt+J / Alt+W / Alt+D</source>
-        <translation>Alt+J / Alt+W / Alt+D</translation>
-    </message>
-    <message>
-        <source>Jobs, Workers or Dead letters tab of the cluster page</source>
-        <translation>Reiter Jobs, Worker oder Dead Letters der Clusterseite</translation>
-    </message>
-    <message>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Umschalt+Tab</translation>
     </message>
@@ -1878,6 +2015,14 @@
     <message>
         <source>Close a dialog (cancels a running action after asking the engine)</source>
         <translation>Einen Dialog schließen (bricht eine laufende Aktion über die Engine ab)</translation>
+    </message>
+    <message>
+        <source>Alt+J / Alt+W / Alt+D / Alt+R</source>
+        <translation>Alt+J / Alt+W / Alt+D / Alt+R</translation>
+    </message>
+    <message>
+        <source>Jobs, Workers, Dead letters or Retries tab of the cluster page</source>
+        <translation>Reiter Jobs, Worker, Dead Letters oder Wiederholungen der Cluster-Seite</translation>
     </message>
 </context>
 <context>
@@ -2245,6 +2390,61 @@
     <message>
         <source>Last seen</source>
         <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Takes jobs from: %1</source>
+        <translation>Nimmt Jobs aus: %1</translation>
+    </message>
+    <message>
+        <source>Takes no new jobs; finishes the ones it holds</source>
+        <translation>Nimmt keine neuen Jobs; beendet die, die er hält</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Hält an</translation>
+    </message>
+    <message>
+        <source>Quiet</source>
+        <translation>Ruhig</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 aus %2</translation>
+    </message>
+    <message>
+        <source>%1, started %2</source>
+        <translation>%1, gestartet %2</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>Beschäftigt</translation>
+    </message>
+    <message>
+        <source>Concurrency</source>
+        <translation>Parallelität</translation>
     </message>
 </context>
 </TS>

@@ -444,6 +444,18 @@
         <source>Oldest heartbeat</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for a retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest waiting job</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HealthStyle</name>
@@ -846,6 +858,10 @@
         <source>%1 on %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::ActionHistoryModel</name>
@@ -1184,6 +1200,10 @@
             <numerusform>%n workers so far (discovery still scanning)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Retries</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::ClusterStack</name>
@@ -1324,6 +1344,10 @@
         <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::ConfirmationDialog</name>
@@ -1457,6 +1481,14 @@
     </message>
     <message>
         <source>Showing the next %1 of %2 dead letters (read at %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peek reads the next jobs waiting for a retry without changing them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the next %1 of %2 jobs waiting for a retry (read at %3).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1766,6 +1798,87 @@
     </message>
 </context>
 <context>
+    <name>qd::gui::QueueSystemSection</name>
+    <message>
+        <source>%1, namespace &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, prefix &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not supported by this version yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Detect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the database at the endpoint (nothing is written) and suggest its queue system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue s&amp;ystem:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Use this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The redis-namespace prefix of the Sidekiq application, without the trailing &apos;:&apos;; empty when it uses none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Namespace:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detection failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) read.</source>
+        <translation>
+            <numerusform>%n key read.</numerusform>
+            <numerusform>%n keys read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n key(s) read: the database is larger than one look.</source>
+        <translation>
+            <numerusform>Only %n key read: the database is larger than one look.</numerusform>
+            <numerusform>Only %n keys read: the database is larger than one look.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No queue system found. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not supported by this version yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found: %1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Using %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>qd::gui::QueueTableModel</name>
     <message>
         <source>Growing by %1 over the last minute</source>
@@ -1811,6 +1924,38 @@
         <source>Trend</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This queue system has no persistent pause; quiet its workers instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest job</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::QuickSwitcher</name>
@@ -1846,14 +1991,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Alt+J / Alt+W / Alt+D</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Jobs, Workers or Dead letters tab of the cluster page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tab / Shift+Tab</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1875,6 +2012,14 @@
     </message>
     <message>
         <source>Close a dialog (cancels a running action after asking the engine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+J / Alt+W / Alt+D / Alt+R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs, Workers, Dead letters or Retries tab of the cluster page</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2242,6 +2387,61 @@
     </message>
     <message>
         <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes jobs from: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes no new jobs; finishes the ones it holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, started %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concurrency</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -47,12 +47,14 @@ private Q_SLOTS:
         isolateSettings(m_settingsDir);
         QCoreApplication::setApplicationName(u"TestClusterEditorQueueSystem"_s);
         m_servers = startServers(3);
-        // Server 1: Sidekiq under a namespace and a BullMQ queue, side by side.
+        // Server 1: Sidekiq under a namespace, a BullMQ queue and RQ, side by side.
         RedisServer& mixed = *m_servers[1];
         mixed.cli({u"SADD"_s, u"shop:queues"_s, u"default"_s});
         mixed.cli({u"LPUSH"_s, u"shop:queue:default"_s, u"{\"class\":\"A\",\"jid\":\"1\"}"_s});
         mixed.cli({u"SET"_s, u"shop:stat:processed"_s, u"4"_s});
         mixed.cli({u"HSET"_s, u"bull:mail:meta"_s, u"paused"_s, u"0"_s});
+        // And RQ, which this version cannot read yet.
+        mixed.cli({u"SADD"_s, u"rq:queues"_s, u"rq:queue:default"_s});
         // Server 2: go-redis-work-queue with a queue of its own name.
         m_servers[2]->cli({u"LPUSH"_s, u"jobqueue:urgent"_s, jobJson(u"u1"_s)});
     }
@@ -78,7 +80,8 @@ private Q_SLOTS:
         // Types this version cannot read are listed but cannot be chosen.
         auto* model = qobject_cast<QStandardItemModel*>(type->model());
         QVERIFY(model->item(type->findData(u"sidekiq"_s))->isEnabled());
-        QVERIFY(!model->item(type->findData(u"bullmq"_s))->isEnabled());
+        QVERIFY(model->item(type->findData(u"bullmq"_s))->isEnabled());
+        QVERIFY(!model->item(type->findData(u"rq"_s))->isEnabled());
 
         type->setCurrentIndex(type->findData(u"sidekiq"_s));
         QVERIFY(ns->isVisible());
@@ -127,12 +130,20 @@ private Q_SLOTS:
         auto* choice = editor->findChild<QComboBox*>(u"detectChoice"_s);
         auto* apply = editor->findChild<QPushButton*>(u"applyDetectedButton"_s);
         QVERIFY(choice->isVisible());
-        QCOMPARE(choice->count(), 2);
+        QCOMPARE(choice->count(), 3);
         auto* model = qobject_cast<QStandardItemModel*>(choice->model());
-        // Sidekiq first (offered), BullMQ greyed out: this version cannot read it.
+        // Sidekiq first (offered), BullMQ offered too, RQ greyed out: this version cannot read
+        // it.
         QCOMPARE(choice->currentIndex(), 0);
-        QVERIFY(!model->item(1)->isEnabled());
-        QVERIFY(model->item(1)->text().contains(u"not supported"_s));
+        QVERIFY2(model->item(0)->text().contains(u"Sidekiq"_s), qPrintable(model->item(0)->text()));
+        for (int i = 1; i < choice->count(); ++i) {
+            const QString text = model->item(i)->text();
+            if (text.contains(u"BullMQ"_s))
+                QVERIFY2(model->item(i)->isEnabled(), qPrintable(text));
+            else
+                QVERIFY2(!model->item(i)->isEnabled() && text.contains(u"not supported"_s),
+                    qPrintable(text));
+        }
         QVERIFY(apply->isEnabled());
         saveScreenshot(editor, u"cluster-editor-detect"_s);
         apply->click();

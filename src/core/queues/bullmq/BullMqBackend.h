@@ -17,7 +17,7 @@ class Clock;
 namespace redis {
 class RedisClient;
 struct CallStats;
-}
+} // namespace redis
 
 // BullMQ (docs/queue-systems/bullmq.md). Queues have no registry: they are found by a bounded
 // SCAN of "<prefix>:*:meta" on the discovery cadence, plus the queues named by live worker
