@@ -16,17 +16,8 @@ redis_pid=
 worker_pid=
 started=$(date +%s.%N)
 
-stop_pid() { # pid, seconds before SIGKILL
-  local p=$1 limit=$2
-  [ -n "$p" ] || return 0
-  kill -TERM "$p" 2>/dev/null || return 0
-  for _ in $(seq $((limit * 10))); do
-    kill -0 "$p" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -KILL "$p" 2>/dev/null || true
-  wait "$p" 2>/dev/null || true
-}
+# shellcheck source=../lib.sh
+. "$here/../lib.sh"
 cleanup() {
   local status=$?
   stop_pid "$worker_pid" 10
