@@ -193,12 +193,10 @@ void ActionController::cancel(ConfirmationDialog* dialog, const QString& id)
     }
 }
 
-QString ActionController::peek(const QString& cluster, const QString& queue, int count,
-    QString* error, const QJsonObject& more)
+QString ActionController::peek(
+    const QString& cluster, const QString& queue, int count, QString* error)
 {
-    QJsonObject parameters = more;
-    parameters.insert(u"queue"_s, queue);
-    parameters.insert(u"count"_s, count);
+    const QJsonObject parameters {{u"queue"_s, queue}, {u"count"_s, count}};
     try {
         const MultiAction action
             = m_engine.submit(actionTypeName(ActionType::Peek), {cluster}, parameters, user());

@@ -47,8 +47,7 @@ public:
     ConfirmationDialog* openDialog() const;
     // Reads the next jobs of a queue (read-only, no confirmation). Returns the action id, or
     // an empty string with the reason in *error.
-    QString peek(const QString& cluster, const QString& queue, int count, QString* error,
-        const QJsonObject& more = {});
+    QString peek(const QString& cluster, const QString& queue, int count, QString* error);
 
     // requested_by / confirmed_by for the audit log: who sits at this desktop.
     static QString user();

@@ -125,7 +125,7 @@ void DeadLetterPanel::peek()
     QString error;
     // Peek names what it reads by its queue parameter: the dead letters, or the retry set.
     m_peekId = m_actions.peek(
-        m_cluster, m_set.isEmpty() ? u"dead_letter"_s : m_set, m_count->value(), &error, {});
+        m_cluster, m_set.isEmpty() ? u"dead_letter"_s : m_set, m_count->value(), &error);
     m_peekButton->setEnabled(m_peekId.isEmpty());
     m_status->setText(m_peekId.isEmpty() ? tr("Peek refused: %1").arg(error) : tr("Reading…"));
 }
