@@ -1206,6 +1206,10 @@
         <source>&amp;Retries</source>
         <translation>&amp;Wiederholungen</translation>
     </message>
+    <message>
+        <source>Workers unknown: the queue system does not show them on this Redis</source>
+        <translation>Worker unbekannt: Das Queue-System zeigt sie auf diesem Redis nicht</translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::ClusterStack</name>
@@ -1761,6 +1765,10 @@
         <source>Last poll</source>
         <translation>Letzte Abfrage</translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::OverviewPage</name>
@@ -2086,6 +2094,14 @@
     <message>
         <source>Wall time of the last poll</source>
         <translation>Dauer der letzten Abfrage</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>The queue system does not show its workers on this Redis (BullMQ: CLIENT LIST is refused), so they cannot be counted</source>
+        <translation>Das Queue-System zeigt seine Worker auf diesem Redis nicht (BullMQ: CLIENT LIST wird verweigert), daher können sie nicht gezählt werden</translation>
     </message>
 </context>
 <context>

@@ -1204,6 +1204,10 @@
         <source>&amp;Retries</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Workers unknown: the queue system does not show them on this Redis</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::ClusterStack</name>
@@ -1759,6 +1763,10 @@
         <source>Last poll</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::OverviewPage</name>
@@ -2083,6 +2091,14 @@
     </message>
     <message>
         <source>Wall time of the last poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue system does not show its workers on this Redis (BullMQ: CLIENT LIST is refused), so they cannot be counted</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

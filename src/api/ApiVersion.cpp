@@ -4,7 +4,7 @@ namespace qd::api {
 
 QString apiVersion()
 {
-    return QStringLiteral("1.3.0");
+    return QStringLiteral("1.4.0");
 }
 
 } // namespace qd::api

@@ -190,6 +190,11 @@ void ClusterPage::refreshWorkers(const ClusterStats& stats)
     for (const int column : {WorkerTableModel::Host, WorkerTableModel::Pid, WorkerTableModel::Busy,
              WorkerTableModel::Concurrency})
         m_workerView->setColumnHidden(column, !m_workers->hasValues(column));
+    if (!stats.workerCount) {
+        m_workerNote->setText(
+            tr("Workers unknown: the queue system does not show them on this Redis"));
+        return;
+    }
     m_workerNote->setText(stats.workersComplete
             ? tr("%n worker(s)", nullptr, int(stats.workers.size()))
             : tr("%n worker(s) so far (discovery still scanning)", nullptr,

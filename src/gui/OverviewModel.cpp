@@ -132,7 +132,9 @@ QVariant OverviewModel::display(const OverviewRow& row, int column) const
     case DeadLetters:
         return row.hasStats ? Format::count(row.deadLetters) : Format::dash();
     case Workers:
-        return row.hasStats ? Format::count(row.workers) : Format::dash();
+        if (row.hasStats && !row.workers)
+            return tr("unknown");
+        return row.hasStats ? Format::count(*row.workers) : Format::dash();
     case LastPoll:
         return m_now.isValid() ? Format::ago(row.lastPoll, m_now) : Format::time(row.lastPoll);
     default:
@@ -163,7 +165,7 @@ QVariant OverviewModel::sortValue(const OverviewRow& row, int column) const
     case DeadLetters:
         return row.deadLetters;
     case Workers:
-        return row.workers;
+        return row.workers.value_or(-1);
     case LastPoll:
         return row.lastPoll.isValid() ? row.lastPoll.toMSecsSinceEpoch() : 0;
     default:

@@ -10,6 +10,8 @@
 #include <QSortFilterProxyModel>
 #include <QString>
 
+#include <optional>
+
 namespace qd::gui {
 
 // One cluster as the overview shows it: a dense row of what an operator scans a fleet for.
@@ -32,7 +34,7 @@ struct OverviewRow {
     QList<double> jobTrend; // recent job rates, oldest first, peaks of their buckets
     QList<double> errorTrend;
     qint64 deadLetters = 0;
-    int workers = 0;
+    std::optional<int> workers {0}; // nullopt: the system cannot tell
     QDateTime lastPoll; // the last poll attempt, failed or not (UTC)
     bool selected = false; // for the next action
     friend bool operator==(const OverviewRow&, const OverviewRow&) = default;

@@ -97,10 +97,16 @@ void StatsSummary::showStats(const std::optional<ClusterStats>& stats)
     setValue(u"processing_count"_s, Format::count(stats->processingCount));
     setValue(u"completed_count"_s, Format::count(stats->completedCount));
     setValue(u"dead_letter_count"_s, Format::count(stats->deadLetterCount));
-    setValue(u"worker_count"_s, Format::count(stats->workerCount),
-        tr("%1 workers known, %2 orphaned")
-            .arg(stats->workers.size())
-            .arg(stats->orphanedWorkers().size()));
+    if (stats->workerCount) {
+        setValue(u"worker_count"_s, Format::count(*stats->workerCount),
+            tr("%1 workers known, %2 orphaned")
+                .arg(stats->workers.size())
+                .arg(stats->orphanedWorkers().size()));
+    } else {
+        setValue(u"worker_count"_s, tr("unknown"),
+            tr("The queue system does not show its workers on this Redis (BullMQ: CLIENT "
+               "LIST is refused), so they cannot be counted"));
+    }
     const QString unknownRate = tr("Rates need two polls");
     setValue(u"job_rate"_s, stats->ratesKnown ? Format::rate(stats->jobRate) : Format::dash(),
         stats->ratesKnown ? tr("Completed jobs per second") : unknownRate);

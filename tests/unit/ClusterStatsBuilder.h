@@ -46,7 +46,7 @@ public:
             worker.heartbeatTtlMs = 20000;
             worker.heartbeatAgeMs = 10000;
         }
-        m_stats.workerCount += count;
+        *m_stats.workerCount += count;
         return *this;
     }
     // A worker without a heartbeat; with jobs in its processing list it is orphaned.

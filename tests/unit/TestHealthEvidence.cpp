@@ -47,7 +47,7 @@ public:
         stats.completedCount = completed;
         stats.latencyMs = latencyMs;
         for (const WorkerStat& worker : workers) {
-            stats.workerCount += worker.live() ? 1 : 0;
+            *stats.workerCount += worker.live() ? 1 : 0;
             stats.processingCount += worker.processingLength;
         }
         const HealthReport report

@@ -29,7 +29,7 @@ ClusterStats pollAt(qint64 ms, const QList<WorkerStat>& workers)
     stats.polledAt = kStart.addMSecs(ms);
     stats.workers = workers;
     for (const WorkerStat& worker : workers)
-        stats.workerCount += worker.live() ? 1 : 0;
+        *stats.workerCount += worker.live() ? 1 : 0;
     return stats;
 }
 

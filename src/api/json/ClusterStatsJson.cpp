@@ -87,7 +87,7 @@ QJsonObject clusterStatsToJson(const ClusterStats& s)
         {u"queue_sizes"_s, sizes},
         {u"processing_count"_s, s.processingCount},
         {u"dead_letter_count"_s, s.deadLetterCount},
-        {u"worker_count"_s, s.workerCount},
+        {u"worker_count"_s, optionalInt(s.workerCount)},
         {u"job_rate"_s, s.jobRate},
         {u"error_rate"_s, s.errorRate},
         {u"rates_known"_s, s.ratesKnown},

@@ -24,7 +24,9 @@ QJsonObject healthReportToJson(const HealthReport& r)
         {u"issues"_s, issues},
         {u"metrics"_s,
             QJsonObject {{u"latency_ms"_s, r.metrics.latencyMs},
-                {u"worker_count"_s, r.metrics.workerCount},
+                {u"worker_count"_s,
+                    r.metrics.workerCount ? QJsonValue(*r.metrics.workerCount)
+                                          : QJsonValue(QJsonValue::Null)},
                 {u"dead_letter_count"_s, r.metrics.deadLetterCount}}},
         {u"last_checked"_s, jsonTime(r.lastChecked)},
         {u"stats_at"_s, jsonTime(r.statsAt)},

@@ -72,7 +72,9 @@ struct StatsGauges {
         processing.Add({{"cluster", c}}).Set(static_cast<double>(s.processingCount));
         deadLetters.Add({{"cluster", c}}).Set(static_cast<double>(s.deadLetterCount));
         completed.Add({{"cluster", c}}).Set(static_cast<double>(s.completedCount));
-        workers.Add({{"cluster", c}}).Set(s.workerCount);
+        // Unknown workers leave the gauge out rather than reporting none.
+        if (s.workerCount)
+            workers.Add({{"cluster", c}}).Set(*s.workerCount);
         orphaned.Add({{"cluster", c}}).Set(static_cast<double>(s.orphanedWorkers().size()));
         if (s.ratesKnown) {
             jobRate.Add({{"cluster", c}}).Set(s.jobRate);

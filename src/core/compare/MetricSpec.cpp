@@ -38,7 +38,9 @@ QList<MetricSpec> MetricSpec::aggregates()
         make(u"dead_letter_count"_s, u"jobs"_s, kDeadLetterFloor,
             [](const ClusterStats& s) { return std::optional<double>(double(s.deadLetterCount)); }),
         make(u"worker_count"_s, u"workers"_s, kWorkerFloor,
-            [](const ClusterStats& s) { return std::optional<double>(s.workerCount); }),
+            [](const ClusterStats& s) {
+                return s.workerCount ? std::optional<double>(*s.workerCount) : std::nullopt;
+            }),
         // Rates need two polls; before that 0 would be a lie that looks like a stalled cluster.
         make(u"job_rate"_s, u"jobs/s"_s, kJobRateFloor,
             [](const ClusterStats& s) {

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace qd {
 
 // The GET /api/v1/health answer for one cluster, plus QueueDeck's "status",
@@ -15,7 +17,7 @@ struct HealthReport {
     // "metrics": the figures of the newest successful poll; all zero when there is none.
     struct Metrics {
         double latencyMs = 0; // "latency_ms"
-        int workerCount = 0; // "worker_count": live workers
+        std::optional<int> workerCount {0}; // "worker_count": live workers; null: unknown
         qint64 deadLetterCount = 0; // "dead_letter_count"
         friend bool operator==(const Metrics&, const Metrics&) = default;
     };

@@ -116,8 +116,10 @@ bool draining(const ClusterStats& previous, const ClusterStats& latest)
 std::optional<HealthIssue> noLiveWorkers(const ClusterStats& latest, const ClusterStats* previous)
 {
     // No work and no workers is a quiet cluster, not a sick one; paused work waits by design.
+    // Workers the system cannot show (CLIENT LIST refused) are unknown, not absent: this rule
+    // has no evidence then, and backlog_growing still tells of queues nobody drains.
     const qint64 backlog = runnableBacklog(latest);
-    if (backlog == 0 || latest.workerCount > 0)
+    if (backlog == 0 || !latest.workerCount || *latest.workerCount > 0)
         return std::nullopt;
     // A worker marks itself only while it holds a job: one seen alive a moment ago and between
     // jobs now is still there, and so is one whose work shows in the lists it moves jobs to.

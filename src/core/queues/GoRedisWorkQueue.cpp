@@ -360,7 +360,7 @@ void GoRedisWorkQueue::addWorkers(Reading& reading) const
         if (worker.processingLength == 0 && !worker.live())
             continue;
         stats.processingCount += worker.processingLength;
-        stats.workerCount += worker.live() ? 1 : 0;
+        *stats.workerCount += worker.live() ? 1 : 0;
         stats.workers.append(worker);
     }
     stats.workersComplete = m_discovery.complete();

@@ -112,7 +112,9 @@ struct ClusterStats {
     qint64 processingCount = 0; // sum of all processing lists
     qint64 deadLetterCount = 0;
     qint64 completedCount = 0;
-    int workerCount = 0; // workers with a live heartbeat
+    // Workers with a live heartbeat; nullopt when the system cannot tell (BullMQ where CLIENT
+    // LIST is refused): unknown is not the same as none, and must never read as 0.
+    std::optional<int> workerCount {0};
     double jobRate = 0; // completed jobs per second
     double errorRate = 0; // dead-letter share of finished jobs over the rate window, 0..1
     bool ratesKnown = false; // false until two polls exist to derive rates from

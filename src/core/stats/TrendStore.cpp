@@ -126,7 +126,8 @@ void TrendStore::record(const ClusterStats& stats)
     put(QStringLiteral("queue_size"), static_cast<double>(stats.totalQueued()));
     put(QStringLiteral("processing_count"), static_cast<double>(stats.processingCount));
     put(QStringLiteral("dead_letter_count"), static_cast<double>(stats.deadLetterCount));
-    put(QStringLiteral("worker_count"), stats.workerCount);
+    if (stats.workerCount)
+        put(QStringLiteral("worker_count"), *stats.workerCount);
     put(QStringLiteral("job_rate"), stats.jobRate);
     put(QStringLiteral("error_rate"), stats.errorRate);
     put(QStringLiteral("latency_ms"), stats.latencyMs);

@@ -1,8 +1,10 @@
 // QueueDeck's BullMQ adapter against the real library: a BullMQ 6 worker and producer (the rig
 // of this folder, installed by the BullMqRigSetup fixture) on a throwaway Redis, compared with
 // what BullMQ's own API reports (oracle.js) at the same moment.
+#include "api/json/ClusterStatsJson.h"
 #include "core/actions/ActionRunner.h"
 #include "core/config/ClusterConfig.h"
+#include "core/health/HealthRules.h"
 #include "core/queues/QueueSystems.h"
 #include "core/queues/bullmq/BullMqBackend.h"
 #include "core/redis/RedisClient.h"
@@ -418,6 +420,10 @@ private slots:
         QCOMPARE(stats.queues[0].length, 1);
         QVERIFY(!stats.workersComplete);
         QVERIFY(stats.workers.isEmpty());
+        // Unknown, never 0: the API writes null and the no-live-workers rule has no evidence.
+        QVERIFY(!stats.workerCount.has_value());
+        QVERIFY(api::clusterStatsToJson(stats).value(u"worker_count"_qs).isNull());
+        QVERIFY(!healthrules::noLiveWorkers(stats).has_value());
     }
 };
 

@@ -139,6 +139,8 @@ ClusterStats BullMqBackend::poll()
         std::sort(stats.workers.begin(), stats.workers.end(),
             [](const WorkerStat& a, const WorkerStat& b) { return a.id < b.id; });
         stats.workerCount = static_cast<int>(stats.workers.size());
+    } else {
+        stats.workerCount = std::nullopt;
     }
     // Without CLIENT LIST the workers are unknown, not absent.
     stats.workersComplete = reading.workersKnown && m_cursor == "0";

@@ -104,7 +104,7 @@ ClusterStats SidekiqBackend::map(
             worker.processingLength = p.busy;
             worker.busy = int(p.busy);
             stats.processingCount += p.busy;
-            ++stats.workerCount;
+            ++*stats.workerCount;
         }
         worker.host = p.hostname;
         worker.pid = p.pid;
