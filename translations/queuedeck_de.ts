@@ -817,6 +817,120 @@
     </message>
 </context>
 <context>
+    <name>qd::HealthWords</name>
+    <message>
+        <source>critical</source>
+        <translation>kritisch</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Cluster cannot be polled; its configuration needs fixing: %1</source>
+        <translation>Der Cluster kann nicht abgefragt werden; seine Konfiguration muss korrigiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cluster is unreachable: %1</source>
+        <translation>Der Cluster ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>Polling took %1 ms, over the %2 threshold of %3 ms</source>
+        <translation>Die Abfrage dauerte %1 ms, über dem Schwellwert „%2“ von %3 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job is queued and no live worker has been found yet (worker discovery has not finished its first scan)|%n jobs are queued and no live worker has been found yet (worker discovery has not finished its first scan)</source>
+        <translation>
+            <numerusform>%n Job wartet, und noch wurde kein lebender Worker gefunden (die Worker-Suche hat ihren ersten Scan noch nicht beendet)</numerusform>
+            <numerusform>%n Jobs warten, und noch wurde kein lebender Worker gefunden (die Worker-Suche hat ihren ersten Scan noch nicht beendet)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job is queued but no worker is alive to take it|%n jobs are queued but no worker is alive to take them</source>
+        <translation>
+            <numerusform>%n Job wartet, aber kein Worker lebt, um ihn zu übernehmen</numerusform>
+            <numerusform>%n Jobs warten, aber kein Worker lebt, um sie zu übernehmen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job in the dead-letter list, over the %1 threshold of %2|%n jobs in the dead-letter list, over the %1 threshold of %2</source>
+        <translation>
+            <numerusform>%n Job in der Dead-Letter-Liste, über dem Schwellwert „%1“ von %2</numerusform>
+            <numerusform>%n Jobs in der Dead-Letter-Liste, über dem Schwellwert „%1“ von %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the processing list of %n worker|the processing lists of %n workers</source>
+        <translation>
+            <numerusform>der Verarbeitungsliste von %n Worker</numerusform>
+            <numerusform>den Verarbeitungslisten von %n Workern</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more|%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job sits in %1 without a heartbeat: %2|%n jobs sit in %1 without a heartbeat: %2</source>
+        <translation>
+            <numerusform>%n Job liegt ohne Heartbeat in %1: %2</numerusform>
+            <numerusform>%n Jobs liegen ohne Heartbeat in %1: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; %1 has held its jobs for %2 s, past the heartbeat TTL of %3 s</source>
+        <translation>; %1 hält seine Jobs seit %2 s, länger als die Heartbeat-TTL von %3 s</translation>
+    </message>
+    <message>
+        <source>Redis uses %1% of maxmemory (%2 of %3), over the %4 ratio</source>
+        <translation>Redis belegt %1 % von maxmemory (%2 von %3), über dem Anteil „%4“</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dead letters grew in the last poll, from %1 to %2|Dead letters grew in each of the last %n polls, from %1 to %2</source>
+        <translation>
+            <numerusform>Die Dead Letters sind in der letzten Abfrage gewachsen, von %1 auf %2</numerusform>
+            <numerusform>Die Dead Letters sind in jeder der letzten %n Abfragen gewachsen, von %1 auf %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued work grew in the last poll, from %1 to %2 jobs|Queued work grew in each of the last %n polls, from %1 to %2 jobs</source>
+        <translation>
+            <numerusform>Die wartende Arbeit ist in der letzten Abfrage gewachsen, von %1 auf %2 Jobs</numerusform>
+            <numerusform>Die wartende Arbeit ist in jeder der letzten %n Abfragen gewachsen, von %1 auf %2 Jobs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>gesund</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation>gestört</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (+%n more)|%1 (+%n more)</source>
+        <translation>
+            <numerusform>%1 (+%n weiteres)</numerusform>
+            <numerusform>%1 (+%n weitere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No poll of this cluster has completed yet</source>
+        <translation>Noch keine Abfrage dieses Clusters ist abgeschlossen</translation>
+    </message>
+</context>
+<context>
     <name>qd::gui::AboutDialog</name>
     <message>
         <source>Version %1</source>
@@ -1102,10 +1216,6 @@
         <translation>Das Passwort konnte nicht im Schlüsselbund des Systems abgelegt werden: %1</translation>
     </message>
     <message>
-        <source>How long each rule&apos;s condition must hold before it is reported (&quot;for&quot;), and how long it must be gone before the report clears (&quot;recover&quot;), for example 5s or 1m30s. These settings apply to every cluster.</source>
-        <translation>Wie lange die Bedingung einer Regel bestehen muss, bevor sie gemeldet wird (&quot;for&quot;), und wie lange sie verschwunden sein muss, bevor die Meldung endet (&quot;recover&quot;), zum Beispiel 5s oder 1m30s. Diese Einstellungen gelten für alle Cluster.</translation>
-    </message>
-    <message>
         <source>Unreachable</source>
         <translation>Nicht erreichbar</translation>
     </message>
@@ -1160,6 +1270,22 @@
     <message>
         <source>Health</source>
         <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>polls in a row</source>
+        <translation>Abfragen in Folge</translation>
+    </message>
+    <message>
+        <source>critical above</source>
+        <translation>kritisch über</translation>
+    </message>
+    <message>
+        <source>warning above</source>
+        <translation>Warnung über</translation>
+    </message>
+    <message>
+        <source>How long each rule&apos;s condition must hold before it is reported (&quot;for&quot;), and how long it must be gone before the report clears (&quot;recover&quot;), for example 5s or 1m30s; then the figures a rule compares against. These settings apply to every cluster.</source>
+        <translation>Wie lange die Bedingung einer Regel bestehen muss, bevor sie gemeldet wird („for“), und wie lange sie verschwunden sein muss, bevor die Meldung endet („recover“), zum Beispiel 5s oder 1m30s; dann die Werte, mit denen eine Regel vergleicht. Diese Einstellungen gelten für jeden Cluster.</translation>
     </message>
 </context>
 <context>

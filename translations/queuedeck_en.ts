@@ -815,6 +815,120 @@
     </message>
 </context>
 <context>
+    <name>qd::HealthWords</name>
+    <message>
+        <source>critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster cannot be polled; its configuration needs fixing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster is unreachable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polling took %1 ms, over the %2 threshold of %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job is queued and no live worker has been found yet (worker discovery has not finished its first scan)|%n jobs are queued and no live worker has been found yet (worker discovery has not finished its first scan)</source>
+        <translation>
+            <numerusform>%n job is queued and no live worker has been found yet (worker discovery has not finished its first scan)</numerusform>
+            <numerusform>%n jobs are queued and no live worker has been found yet (worker discovery has not finished its first scan)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job is queued but no worker is alive to take it|%n jobs are queued but no worker is alive to take them</source>
+        <translation>
+            <numerusform>%n job is queued but no worker is alive to take it</numerusform>
+            <numerusform>%n jobs are queued but no worker is alive to take them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job in the dead-letter list, over the %1 threshold of %2|%n jobs in the dead-letter list, over the %1 threshold of %2</source>
+        <translation>
+            <numerusform>%n job in the dead-letter list, over the %1 threshold of %2</numerusform>
+            <numerusform>%n jobs in the dead-letter list, over the %1 threshold of %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the processing list of %n worker|the processing lists of %n workers</source>
+        <translation>
+            <numerusform>the processing list of %n worker</numerusform>
+            <numerusform>the processing lists of %n workers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more|%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job sits in %1 without a heartbeat: %2|%n jobs sit in %1 without a heartbeat: %2</source>
+        <translation>
+            <numerusform>%n job sits in %1 without a heartbeat: %2</numerusform>
+            <numerusform>%n jobs sit in %1 without a heartbeat: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; %1 has held its jobs for %2 s, past the heartbeat TTL of %3 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redis uses %1% of maxmemory (%2 of %3), over the %4 ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Dead letters grew in the last poll, from %1 to %2|Dead letters grew in each of the last %n polls, from %1 to %2</source>
+        <translation>
+            <numerusform>Dead letters grew in the last poll, from %1 to %2</numerusform>
+            <numerusform>Dead letters grew in each of the last %n polls, from %1 to %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued work grew in the last poll, from %1 to %2 jobs|Queued work grew in each of the last %n polls, from %1 to %2 jobs</source>
+        <translation>
+            <numerusform>Queued work grew in the last poll, from %1 to %2 jobs</numerusform>
+            <numerusform>Queued work grew in each of the last %n polls, from %1 to %2 jobs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (+%n more)|%1 (+%n more)</source>
+        <translation>
+            <numerusform>%1 (+%n more)</numerusform>
+            <numerusform>%1 (+%n more)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No poll of this cluster has completed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>qd::gui::AboutDialog</name>
     <message>
         <source>Version %1</source>
@@ -1100,10 +1214,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>How long each rule&apos;s condition must hold before it is reported (&quot;for&quot;), and how long it must be gone before the report clears (&quot;recover&quot;), for example 5s or 1m30s. These settings apply to every cluster.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1157,6 +1267,22 @@
     </message>
     <message>
         <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>polls in a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>critical above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long each rule&apos;s condition must hold before it is reported (&quot;for&quot;), and how long it must be gone before the report clears (&quot;recover&quot;), for example 5s or 1m30s; then the figures a rule compares against. These settings apply to every cluster.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

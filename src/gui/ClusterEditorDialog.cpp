@@ -100,6 +100,26 @@ ClusterEditorDialog::ClusterEditorDialog(Manager& manager, QString existing, QWi
     m_ui->nameEdit->setFocus();
 }
 
+namespace {
+
+const HealthThreshold* thresholdAt(const QString& path)
+{
+    for (const HealthThreshold& threshold : healthThresholds()) {
+        if (threshold.path() == path)
+            return &threshold;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+QString ClusterEditorDialog::thresholdLabel(const HealthThreshold& threshold)
+{
+    if (threshold.kind == HealthThreshold::Kind::Polls)
+        return tr("polls in a row");
+    return threshold.key == u"critical" ? tr("critical above") : tr("warning above");
+}
+
 void ClusterEditorDialog::buildHealthTab()
 {
     auto* page = new QWidget(m_ui->tabs);
@@ -107,8 +127,8 @@ void ClusterEditorDialog::buildHealthTab()
     auto* form = new QFormLayout(page);
     auto* note = new QLabel(tr("How long each rule's condition must hold before it is reported "
                                "(\"for\"), and how long it must be gone before the report clears "
-                               "(\"recover\"), for example 5s or 1m30s. These settings apply to "
-                               "every cluster."),
+                               "(\"recover\"), for example 5s or 1m30s; then the figures a rule "
+                               "compares against. These settings apply to every cluster."),
         page);
     note->setWordWrap(true);
     form->addRow(note);
@@ -136,6 +156,12 @@ void ClusterEditorDialog::buildHealthTab()
         row->addWidget(makeEdit(path + u".for"_s, u"0s"_s));
         row->addWidget(new QLabel(tr("recover"), page));
         row->addWidget(makeEdit(path + u".recover"_s, u"0s"_s));
+        for (const HealthThreshold& threshold : healthThresholds()) {
+            if (threshold.rule != rule)
+                continue;
+            row->addWidget(new QLabel(thresholdLabel(threshold), page));
+            row->addWidget(makeEdit(threshold.path(), QString()));
+        }
         form->addRow(label, row);
     }
     QLineEdit* window = makeEdit(u"health.worker_window"_s, tr("the heartbeat TTL"));
@@ -153,6 +179,8 @@ void ClusterEditorDialog::loadHealth(const HealthConfig& health)
         m_healthEdits.value(path + u".for"_s)->setText(duration::format(timing.forDuration));
         m_healthEdits.value(path + u".recover"_s)->setText(duration::format(timing.recover));
     }
+    for (const HealthThreshold& threshold : healthThresholds())
+        m_healthEdits.value(threshold.path())->setText(threshold.text(health));
     m_healthEdits.value(u"health.worker_window"_s)
         ->setText(
             health.workerWindow.count() > 0 ? duration::format(health.workerWindow) : QString());
@@ -169,6 +197,8 @@ HealthConfig ClusterEditorDialog::health() const
         if (const auto value = duration::parse(m_healthEdits.value(path + u".recover"_s)->text()))
             timing.recover = *value;
     }
+    for (const HealthThreshold& threshold : healthThresholds())
+        threshold.setText(health, m_healthEdits.value(threshold.path())->text());
     const QString window = m_healthEdits.value(u"health.worker_window"_s)->text().trimmed();
     if (window.isEmpty())
         health.workerWindow = Millis(0);
@@ -372,8 +402,14 @@ QWidget* ClusterEditorDialog::fieldFor(const QString& path) const
         {u"queue_system.scan_count"_s, u"scanCountSpin"_s},
         {u"queue_system.max_retries"_s, u"maxRetriesSpin"_s},
         {u"queue_system.heartbeat_ttl"_s, u"heartbeatTtlEdit"_s}};
-    if (path.startsWith(u"health."))
+    if (path.startsWith(u"health.")) {
+        // A threshold the file keeps in the flat form is edited in its rule's row.
+        for (const HealthThreshold& threshold : healthThresholds()) {
+            if (path == threshold.flatPath())
+                return m_healthEdits.value(threshold.path());
+        }
         return m_healthEdits.value(path);
+    }
     const QString name = widgets.value(field);
     return name.isEmpty() ? nullptr : findChild<QWidget*>(name);
 }
@@ -395,6 +431,12 @@ void ClusterEditorDialog::validate()
             {ConfigIssue::Severity::Error, kPath + u".queue_system.heartbeat_ttl"_s, ttlError});
     for (auto it = m_healthEdits.cbegin(); it != m_healthEdits.cend(); ++it) {
         const QString text = it.value()->text().trimmed();
+        if (const HealthThreshold* threshold = thresholdAt(it.key())) {
+            HealthConfig scratch;
+            if (const std::optional<QString> error = threshold->setText(scratch, text))
+                m_issues.append({ConfigIssue::Severity::Error, it.key(), *error});
+            continue;
+        }
         QString error;
         if ((!text.isEmpty() || it.key() != u"health.worker_window")
             && !duration::parse(text, &error))

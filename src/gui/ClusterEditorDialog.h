@@ -57,6 +57,7 @@ Q_SIGNALS:
 
 private:
     void load(const ClusterConfig& cluster);
+    static QString thresholdLabel(const HealthThreshold& threshold);
     void buildHealthTab();
     void loadHealth(const HealthConfig& health);
     void connectFields();

@@ -236,7 +236,7 @@ void ClusterStack::onHealthUpdated(const QString& cluster)
     const std::optional<HealthReport> health = m_manager.findHealth(cluster);
     if (!health)
         return; // removed or disabled a moment ago: the dot stays grey
-    m_tabs->setHealth(cluster, health->status, health->summary());
+    m_tabs->setHealth(cluster, health->status, health->summary(HealthWords::Language::Translated));
     if (ClusterPage* existing = m_pages.value(cluster))
         existing->refreshHealth();
 }

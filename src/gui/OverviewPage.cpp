@@ -242,7 +242,7 @@ OverviewRow OverviewPage::buildRow(const QString& name, int configOrder) const
         row.worstSeverity = health->worstSeverity();
         row.issueCount = int(health->issues.size());
         if (!health->issues.isEmpty())
-            row.worstIssue = health->issues.first().message;
+            row.worstIssue = health->issues.first().localMessage;
         row.lastPoll = health->lastChecked;
     }
     if (const std::optional<ClusterStats> stats = m_manager.cachedStats(name)) {

@@ -125,7 +125,7 @@ void StatsSummary::showHealth(const HealthReport& health, bool readOnly)
     QStringList lines;
     for (const HealthIssue& issue : health.issues) {
         lines.append(u"<span style=\"color:%1\">●</span> %2"_s.arg(
-            HealthStyle::color(issue.severity).name(), issue.message.toHtmlEscaped()));
+            HealthStyle::color(issue.severity).name(), issue.localMessage.toHtmlEscaped()));
     }
     m_issues->setText(lines.join(u"<br>"_s));
     m_issues->setVisible(!lines.isEmpty());

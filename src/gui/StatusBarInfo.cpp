@@ -80,7 +80,8 @@ void StatusBarInfo::refresh()
         const HealthIssue* issue = health.issue(healthrule::Unreachable);
         m_poll->setText(tr("Last poll failed %1: %2")
                             .arg(Format::ago(health.lastChecked, now),
-                                issue ? issue->message : health.summary()));
+                                issue ? issue->localMessage
+                                      : health.summary(HealthWords::Language::Translated)));
         m_poll->setStyleSheet(
             QStringLiteral("color: %1").arg(HealthStyle::color(HealthStatus::Unhealthy).name()));
     } else if (stats) {

@@ -105,14 +105,18 @@ void TrayNotifier::onEvent(const Event& event)
                 Severity::Warning);
             return;
         }
+        // The event's text is the API's English; the window's language comes from the report.
+        const std::optional<HealthReport> report = m_manager.findHealth(event.cluster);
+        const QString body
+            = report ? report->summary(HealthWords::Language::Translated) : event.message;
         if (status == u"unhealthy") {
-            notify(event.cluster, subject, tr("%1 is unhealthy").arg(label), event.message,
-                Severity::Critical);
+            notify(
+                event.cluster, subject, tr("%1 is unhealthy").arg(label), body, Severity::Critical);
         } else if (previous == u"unhealthy" && (status == u"healthy" || status == u"degraded")) {
             // A recovery ends the condition: the next failure may be told at once.
             m_throttle.reset(subject);
-            notify(event.cluster, subject + u"/recovered"_s, tr("%1 recovered").arg(label),
-                event.message, Severity::Info);
+            notify(event.cluster, subject + u"/recovered"_s, tr("%1 recovered").arg(label), body,
+                Severity::Info);
         }
         return;
     }

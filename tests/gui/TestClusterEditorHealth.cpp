@@ -70,6 +70,42 @@ private Q_SLOTS:
         QVERIFY(save->isEnabled());
         QVERIFY(!editor.isMarked(noWorkersFor));
     }
+
+    void editsEachRulesThresholds()
+    {
+        Manager manager(oneCluster());
+        ClusterEditorDialog editor(manager, u"eu"_s);
+        QPushButton* save = editor.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save);
+        auto* latencyWarning = editor.findChild<QLineEdit*>(u"health.rules.latency.warning"_s);
+        auto* latencyCritical = editor.findChild<QLineEdit*>(u"health.rules.latency.critical"_s);
+        auto* deadCritical = editor.findChild<QLineEdit*>(u"health.rules.dead_letters.critical"_s);
+        auto* growthPolls = editor.findChild<QLineEdit*>(u"health.rules.backlog_growing.polls"_s);
+        auto* memoryWarning = editor.findChild<QLineEdit*>(u"health.rules.memory.warning"_s);
+        QVERIFY(latencyWarning && latencyCritical && deadCritical && growthPolls && memoryWarning);
+        QCOMPARE(latencyWarning->text(), u"200ms"_s);
+        QCOMPARE(deadCritical->text(), u"10000"_s);
+        QCOMPARE(growthPolls->text(), u"10"_s);
+        QCOMPARE(memoryWarning->text(), u"0.8"_s);
+
+        growthPolls->setText(u"many"_s); // not a number of polls
+        QVERIFY(editor.isMarked(growthPolls));
+        QVERIFY(!save->isEnabled());
+        growthPolls->setText(u"20"_s);
+        latencyWarning->setText(u"3s"_s); // above its critical threshold: the engine's rule
+        QVERIFY(editor.isMarked(latencyWarning));
+        QVERIFY(!save->isEnabled());
+        latencyCritical->setText(u"5s"_s);
+        QVERIFY(!editor.isMarked(latencyWarning));
+        deadCritical->setText(u"20000"_s);
+        memoryWarning->setText(u"0.75"_s);
+        QVERIFY(editor.save());
+        const HealthConfig& h = manager.config().health;
+        QCOMPARE(h.latencyWarning, Millis(3000));
+        QCOMPARE(h.latencyCritical, Millis(5000));
+        QCOMPARE(h.deadLetterCritical, 20000);
+        QCOMPARE(h.backlogGrowthPolls, 20);
+        QCOMPARE(h.memoryWarningRatio, 0.75);
+    }
 };
 
 QTEST_MAIN(TestClusterEditorHealth)

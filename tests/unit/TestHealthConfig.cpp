@@ -65,6 +65,86 @@ private Q_SLOTS:
         QCOMPARE(h.flapWindow, Millis(900000));
     }
 
+    void thresholdsAreReadPerRule()
+    {
+        const ConfigReadResult result = readHealth(R"({"rules": {
+            "latency": {"for": "10s", "warning": "300ms", "critical": "2s"},
+            "dead_letters": {"warning": 500, "critical": 20000},
+            "dead_letters_growing": {"polls": 5},
+            "memory": {"warning": 0.7, "critical": 0.9},
+            "backlog_growing": {"polls": 20}}})");
+        QVERIFY2(result.ok(), qPrintable(errorsOf(result).join(u"; ")));
+        QCOMPARE(result.issues, QList<ConfigIssue>()); // nothing unknown, nothing warned
+        const HealthConfig& h = result.config.health;
+        QCOMPARE(h.latency.forDuration, Millis(10000));
+        QCOMPARE(h.latencyWarning, Millis(300));
+        QCOMPARE(h.latencyCritical, Millis(2000));
+        QCOMPARE(h.deadLetterWarning, 500);
+        QCOMPARE(h.deadLetterCritical, 20000);
+        QCOMPARE(h.deadLetterGrowthPolls, 5);
+        QCOMPARE(h.memoryWarningRatio, 0.7);
+        QCOMPARE(h.memoryCriticalRatio, 0.9);
+        QCOMPARE(h.backlogGrowthPolls, 20);
+    }
+
+    void flatThresholdsStillReadButNotTwice()
+    {
+        const ConfigReadResult flat
+            = readHealth(R"({"latency_warning": "250ms", "dead_letter_critical": 999})");
+        QVERIFY2(flat.ok(), qPrintable(errorsOf(flat).join(u"; ")));
+        QCOMPARE(flat.config.health.latencyWarning, Millis(250));
+        QCOMPARE(flat.config.health.deadLetterCritical, 999);
+
+        const ConfigReadResult both = readHealth(
+            R"({"latency_warning": "250ms", "rules": {"latency": {"warning": "300ms"}}})");
+        const QString all = errorsOf(both).join(u"\n");
+        QVERIFY2(all.contains(u"health.rules.latency.warning: is also set as "
+                              u"health.latency_warning"),
+            qPrintable(all));
+    }
+
+    void thresholdProblemsNameWhereTheyWereWritten()
+    {
+        const QString nested = errorsOf(readHealth(R"({"rules": {
+            "latency": {"warning": "2s", "critical": "1s"},
+            "memory": {"warning": 1.5},
+            "dead_letters_growing": {"polls": 0}}})"))
+                                   .join(u"\n");
+        QVERIFY2(
+            nested.contains(
+                u"health.rules.latency.warning: must not exceed health.rules.latency.critical"),
+            qPrintable(nested));
+        QVERIFY2(nested.contains(u"health.rules.memory.warning: must be a fraction"),
+            qPrintable(nested));
+        QVERIFY2(nested.contains(u"health.rules.dead_letters_growing.polls"), qPrintable(nested));
+
+        const QString flat = errorsOf(readHealth(R"({"dead_letter_warning": 50,
+            "dead_letter_critical": 10})"))
+                                 .join(u"\n");
+        QVERIFY2(flat.contains(
+                     u"health.dead_letter_warning: must not exceed health.dead_letter_critical"),
+            qPrintable(flat));
+    }
+
+    void thresholdsAreWrittenInTheFormTheFileUsed()
+    {
+        ConfigReadResult flat = readHealth(R"({"latency_warning": "250ms"})");
+        QVERIFY(flat.ok());
+        flat.config.original = QJsonDocument::fromJson(R"({"clusters": [{"name": "a",
+            "endpoint": "127.0.0.1:6379"}], "health": {"latency_warning": "250ms"}})")
+                                   .object();
+        flat.config.health.latencyCritical = Millis(3000);
+        const QJsonObject health = ConfigWriter::toJson(flat.config).value(u"health"_s).toObject();
+        QCOMPARE(health.value(u"latency_warning"_s).toString(), u"250ms"_s);
+        const QJsonObject latency
+            = health.value(u"rules"_s).toObject().value(u"latency"_s).toObject();
+        QVERIFY(!latency.contains(u"warning"_s)); // kept flat, as written
+        QCOMPARE(latency.value(u"critical"_s).toString(), u"3s"_s); // new: the per-rule form
+        const ConfigReadResult again = ConfigReader::fromObject(ConfigWriter::toJson(flat.config));
+        QVERIFY2(again.ok(), qPrintable(errorsOf(again).join(u"; ")));
+        QCOMPARE(again.config.health, flat.config.health);
+    }
+
     void problemsNameTheirJsonPath()
     {
         const ConfigReadResult result = readHealth(R"({"rules": {

@@ -20,7 +20,8 @@ HealthReport reportAt(qint64 seconds, HealthStatus status)
     report.lastChecked = kStart.addSecs(seconds);
     if (status != HealthStatus::Healthy)
         report.issues.append({u"latency"_s,
-            status == HealthStatus::Degraded ? Severity::Warning : Severity::Critical, u"slow"_s});
+            status == HealthStatus::Degraded ? Severity::Warning : Severity::Critical, u"slow"_s,
+            u"slow"_s});
     return report;
 }
 

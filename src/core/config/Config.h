@@ -110,6 +110,33 @@ struct HealthConfig {
     friend bool operator==(const HealthConfig&, const HealthConfig&) = default;
 };
 
+// One figure a health rule compares against, set as health.rules.<rule>.<key> next to the
+// rule's "for" and "recover"; health.<flatKey>, the form from before rules had settings of
+// their own, is still read. Exactly one of the member pointers is set, by kind.
+struct HealthThreshold {
+    enum class Kind { Duration, Count, Polls, Ratio };
+    QString rule; // a HealthConfig::timedRules() id
+    QString key;
+    QString flatKey;
+    Kind kind = Kind::Count;
+    Millis HealthConfig::*duration = nullptr;
+    qint64 HealthConfig::*count = nullptr;
+    int HealthConfig::*polls = nullptr;
+    double HealthConfig::*ratio = nullptr;
+
+    QString path() const { return QStringLiteral("health.rules.") + rule + u'.' + key; }
+    QString flatPath() const { return QStringLiteral("health.") + flatKey; }
+    // The value as a person types it ("200ms", "100", "0.8"); "" for a zero worker window.
+    QString text(const HealthConfig& health) const;
+    // Sets the value from such text; the reason it cannot be read otherwise.
+    std::optional<QString> setText(HealthConfig& health, QStringView text) const;
+    // The value in JSON, as the config file keeps it.
+    QJsonValue json(const HealthConfig& health) const;
+};
+
+// Every threshold of every rule, in the order of the rules.
+const QList<HealthThreshold>& healthThresholds();
+
 struct ApiConfig {
     QString listen = QStringLiteral("127.0.0.1:7420");
     QString token; // never logged or returned

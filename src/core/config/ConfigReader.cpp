@@ -204,9 +204,37 @@ void readActions(JsonFieldReader& root, ActionsConfig& actions, QList<ConfigIssu
     r.finishUnknown();
 }
 
-// health.rules.<rule>: {"for": "2s", "recover": "1s"} per rule id; unknown ids are warned
-// about (and kept) like any unknown field.
-void readHealthRules(JsonFieldReader& health, HealthConfig& h, QList<ConfigIssue>& issues)
+// Reads one threshold under `key` of `r` into h; whether the field was there (even when its
+// value was refused, so that a wrong value is not also reported as set twice).
+bool readThreshold(
+    JsonFieldReader& r, const QString& key, const HealthThreshold& threshold, HealthConfig& h)
+{
+    if (!r.has(key))
+        return false;
+    constexpr qint64 kMaxCount = std::numeric_limits<qint64>::max() / 2;
+    switch (threshold.kind) {
+    case HealthThreshold::Kind::Duration:
+        assign(h.*threshold.duration, r.duration(key));
+        break;
+    case HealthThreshold::Kind::Count:
+        assign(h.*threshold.count, r.integer(key, 0, kMaxCount));
+        break;
+    case HealthThreshold::Kind::Polls:
+        if (const auto n = r.integer(key, 1, 1000))
+            h.*threshold.polls = static_cast<int>(*n);
+        break;
+    case HealthThreshold::Kind::Ratio:
+        assign(h.*threshold.ratio, r.number(key));
+        break;
+    }
+    return true;
+}
+
+// health.rules.<rule>: {"for": "2s", "recover": "1s", and the rule's thresholds} per rule id;
+// unknown ids are warned about (and kept) like any unknown field. `flatSet`: the thresholds
+// already given in the flat form, which may not be given twice.
+void readHealthRules(JsonFieldReader& health, HealthConfig& h, QList<ConfigIssue>& issues,
+    const QSet<QString>& flatSet)
 {
     const auto rules = health.object(QStringLiteral("rules"));
     if (!rules)
@@ -220,6 +248,14 @@ void readHealthRules(JsonFieldReader& health, HealthConfig& h, QList<ConfigIssue
         HealthRuleTiming& timing = *h.timing(rule);
         assign(timing.forDuration, item.duration(QStringLiteral("for")));
         assign(timing.recover, item.duration(QStringLiteral("recover")));
+        for (const HealthThreshold& threshold : healthThresholds()) {
+            if (threshold.rule != rule || !readThreshold(item, threshold.key, threshold, h))
+                continue;
+            if (flatSet.contains(threshold.flatKey))
+                item.error(threshold.key,
+                    QStringLiteral("is also set as %1; keep one of the two")
+                        .arg(threshold.flatPath()));
+        }
         item.finishUnknown();
     }
     r.finishUnknown();
@@ -235,23 +271,16 @@ void readSmallBlocks(JsonFieldReader& root, Config& config, QList<ConfigIssue>& 
     if (const auto object = root.object(QStringLiteral("health"))) {
         JsonFieldReader r(*object, QStringLiteral("health"), issues);
         HealthConfig& h = config.health;
-        assign(h.latencyWarning, r.duration(QStringLiteral("latency_warning")));
-        assign(h.latencyCritical, r.duration(QStringLiteral("latency_critical")));
-        constexpr qint64 kMaxCount = std::numeric_limits<qint64>::max() / 2;
-        assign(h.deadLetterWarning, r.integer(QStringLiteral("dead_letter_warning"), 0, kMaxCount));
-        assign(
-            h.deadLetterCritical, r.integer(QStringLiteral("dead_letter_critical"), 0, kMaxCount));
-        if (const auto n = r.integer(QStringLiteral("dead_letter_growth_polls"), 1, 1000))
-            h.deadLetterGrowthPolls = static_cast<int>(*n);
-        if (const auto n = r.integer(QStringLiteral("backlog_growth_polls"), 1, 1000))
-            h.backlogGrowthPolls = static_cast<int>(*n);
-        assign(h.memoryWarningRatio, r.number(QStringLiteral("memory_warning_ratio")));
-        assign(h.memoryCriticalRatio, r.number(QStringLiteral("memory_critical_ratio")));
+        QSet<QString> flatSet;
+        for (const HealthThreshold& threshold : healthThresholds()) {
+            if (readThreshold(r, threshold.flatKey, threshold, h))
+                flatSet.insert(threshold.flatKey);
+        }
         assign(h.workerWindow, r.duration(QStringLiteral("worker_window")));
         if (const auto n = r.integer(QStringLiteral("flap_changes"), 1, 1000))
             h.flapChanges = static_cast<int>(*n);
         assign(h.flapWindow, r.duration(QStringLiteral("flap_window")));
-        readHealthRules(r, h, issues);
+        readHealthRules(r, h, issues, flatSet);
         r.finishUnknown();
     }
     if (const auto object = root.object(QStringLiteral("api"))) {

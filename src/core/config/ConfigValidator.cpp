@@ -184,24 +184,33 @@ void checkActions(IssueList& issues, const ActionsConfig& actions)
             QStringLiteral("actions.default_timeout"), QStringLiteral("must be greater than 0"));
 }
 
-void checkHealth(IssueList& issues, const HealthConfig& h)
+// `loaded`: the health block as the file had it, so that an issue names a threshold where its
+// author wrote it (health.rules.latency.warning, or the flat health.latency_warning).
+void checkHealth(IssueList& issues, const HealthConfig& h, const QJsonObject& loaded)
 {
+    const auto pathOf = [&loaded](const QString& rule, const QString& key) {
+        for (const HealthThreshold& threshold : healthThresholds()) {
+            if (threshold.rule == rule && threshold.key == key)
+                return loaded.contains(threshold.flatKey) ? threshold.flatPath() : threshold.path();
+        }
+        return QString();
+    };
+    const auto notAbove = [&](const QString& rule) {
+        issues.error(pathOf(rule, QStringLiteral("warning")),
+            QStringLiteral("must not exceed %1").arg(pathOf(rule, QStringLiteral("critical"))));
+    };
     if (h.latencyWarning > h.latencyCritical)
-        issues.error(QStringLiteral("health.latency_warning"),
-            QStringLiteral("must not exceed health.latency_critical"));
+        notAbove(QStringLiteral("latency"));
     if (h.deadLetterWarning > h.deadLetterCritical)
-        issues.error(QStringLiteral("health.dead_letter_warning"),
-            QStringLiteral("must not exceed health.dead_letter_critical"));
-    for (const auto& [key, value] :
-        {std::pair {QStringLiteral("memory_warning_ratio"), h.memoryWarningRatio},
-            std::pair {QStringLiteral("memory_critical_ratio"), h.memoryCriticalRatio}}) {
+        notAbove(QStringLiteral("dead_letters"));
+    for (const auto& [key, value] : {std::pair {QStringLiteral("warning"), h.memoryWarningRatio},
+             std::pair {QStringLiteral("critical"), h.memoryCriticalRatio}}) {
         if (value <= 0.0 || value > 1.0)
-            issues.error(QStringLiteral("health.") + key,
+            issues.error(pathOf(QStringLiteral("memory"), key),
                 QStringLiteral("must be a fraction above 0 and at most 1, not %1").arg(value));
     }
     if (h.memoryWarningRatio > h.memoryCriticalRatio)
-        issues.error(QStringLiteral("health.memory_warning_ratio"),
-            QStringLiteral("must not exceed health.memory_critical_ratio"));
+        notAbove(QStringLiteral("memory"));
     // A day of evidence is already far past any useful alert; longer is a typo ("10h" for "10s").
     constexpr Millis kLongestTiming {24 * 3600 * 1000};
     for (const QString& rule : HealthConfig::timedRules()) {
@@ -385,7 +394,7 @@ QList<ConfigIssue> ConfigValidator::validate(const Config& config)
     checkActions(issues, config.actions);
     if (config.cache.ttl.count() < 0)
         issues.error(QStringLiteral("cache.ttl"), QStringLiteral("must not be negative"));
-    checkHealth(issues, config.health);
+    checkHealth(issues, config.health, config.original.value(QStringLiteral("health")).toObject());
     checkApi(issues, config.api);
     checkTracing(issues, config.tracing);
     all.append(issues.take());

@@ -57,22 +57,33 @@ QJsonObject queueSystemToJson(const QueueSystemConfig& qs)
     return o;
 }
 
-// health.rules with every rule's timing, over the rules block as loaded (unknown ids and
-// fields stay).
-QJsonObject healthRulesToJson(const HealthConfig& h, const Config& config)
+// The health block's fields: every rule's timing and thresholds under health.rules, over the
+// block as loaded (unknown ids and fields stay). A threshold the file gave in the flat form
+// (health.latency_warning) is written back there, so a file keeps the shape its author chose.
+QJsonObject healthToJson(const HealthConfig& h, const Config& config)
 {
-    QJsonObject rules = config.original.value(QStringLiteral("health"))
-                            .toObject()
-                            .value(QStringLiteral("rules"))
-                            .toObject();
+    const QJsonObject loaded = config.original.value(QStringLiteral("health")).toObject();
+    QJsonObject rules = loaded.value(QStringLiteral("rules")).toObject();
+    QJsonObject fields {{QStringLiteral("worker_window"), durationValue(h.workerWindow)},
+        {QStringLiteral("flap_changes"), h.flapChanges},
+        {QStringLiteral("flap_window"), durationValue(h.flapWindow)}};
     for (const QString& rule : HealthConfig::timedRules()) {
         const HealthRuleTiming& timing = *h.timing(rule);
         QJsonObject item = rules.value(rule).toObject();
         item.insert(QStringLiteral("for"), durationValue(timing.forDuration));
         item.insert(QStringLiteral("recover"), durationValue(timing.recover));
+        for (const HealthThreshold& threshold : healthThresholds()) {
+            if (threshold.rule != rule)
+                continue;
+            if (loaded.contains(threshold.flatKey))
+                fields.insert(threshold.flatKey, threshold.json(h));
+            else
+                item.insert(threshold.key, threshold.json(h));
+        }
         rules.insert(rule, item);
     }
-    return rules;
+    fields.insert(QStringLiteral("rules"), rules);
+    return fields;
 }
 
 // Overlays fields onto the block as loaded, keeping the block's unknown fields.
@@ -179,20 +190,7 @@ QJsonObject ConfigWriter::toJson(const Config& config)
     putBlock(root, config, QStringLiteral("cache"),
         {{QStringLiteral("ttl"), durationValue(config.cache.ttl)}}, config.cache != defaults.cache);
     const HealthConfig& h = config.health;
-    putBlock(root, config, QStringLiteral("health"),
-        {{QStringLiteral("latency_warning"), durationValue(h.latencyWarning)},
-            {QStringLiteral("latency_critical"), durationValue(h.latencyCritical)},
-            {QStringLiteral("dead_letter_warning"), h.deadLetterWarning},
-            {QStringLiteral("dead_letter_critical"), h.deadLetterCritical},
-            {QStringLiteral("dead_letter_growth_polls"), h.deadLetterGrowthPolls},
-            {QStringLiteral("backlog_growth_polls"), h.backlogGrowthPolls},
-            {QStringLiteral("memory_warning_ratio"), h.memoryWarningRatio},
-            {QStringLiteral("memory_critical_ratio"), h.memoryCriticalRatio},
-            {QStringLiteral("worker_window"), durationValue(h.workerWindow)},
-            {QStringLiteral("flap_changes"), h.flapChanges},
-            {QStringLiteral("flap_window"), durationValue(h.flapWindow)},
-            {QStringLiteral("rules"), healthRulesToJson(h, config)}},
-        h != defaults.health);
+    putBlock(root, config, QStringLiteral("health"), healthToJson(h, config), h != defaults.health);
     QJsonObject api {{QStringLiteral("listen"), config.api.listen},
         {QStringLiteral("read_only"), config.api.readOnly},
         {QStringLiteral("max_body_bytes"), config.api.maxBodyBytes}};

@@ -45,8 +45,11 @@ HealthReport HealthMonitor::evaluate(const QString& cluster, const ClusterStats*
         return report;
     }
     if (latest == nullptr) {
-        report.issues.append({healthrule::NotPolledYet.toString(), Severity::Info,
-            u"No poll of this cluster has completed yet"_s});
+        report.issues.append(
+            HealthWords::issue(healthrule::NotPolledYet, Severity::Info, [](const HealthWords& w) {
+                return w(QT_TRANSLATE_NOOP(
+                    "qd::HealthWords", "No poll of this cluster has completed yet"));
+            }));
         return report; // status Unknown, not healthy: nothing is known either way
     }
 

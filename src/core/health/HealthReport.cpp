@@ -26,19 +26,32 @@ const HealthIssue* HealthReport::issue(QStringView rule) const
     return found == issues.cend() ? nullptr : &*found;
 }
 
-QString HealthReport::summary() const
+QString HealthReport::summary(HealthWords::Language language) const
 {
-    if (issues.isEmpty())
-        return healthStatusName(status);
+    const HealthWords w(language);
+    if (issues.isEmpty()) {
+        switch (status) {
+        case HealthStatus::Healthy:
+            return w(QT_TRANSLATE_NOOP("qd::HealthWords", "healthy"));
+        case HealthStatus::Degraded:
+            return w(QT_TRANSLATE_NOOP("qd::HealthWords", "degraded"));
+        case HealthStatus::Unhealthy:
+            return w(QT_TRANSLATE_NOOP("qd::HealthWords", "unhealthy"));
+        case HealthStatus::Unknown:
+            break;
+        }
+        return w(QT_TRANSLATE_NOOP("qd::HealthWords", "unknown"));
+    }
     const HealthIssue* worst = &issues.first();
     for (const HealthIssue& item : issues) {
         if (item.severity > worst->severity)
             worst = &item;
     }
-    QString line = worst->message;
-    if (issues.size() > 1)
-        line += u" (+%1 more)"_s.arg(issues.size() - 1);
-    return line;
+    if (issues.size() == 1)
+        return language == HealthWords::Language::English ? worst->message : worst->localMessage;
+    return w(
+        QT_TRANSLATE_N_NOOP("qd::HealthWords", "%1 (+%n more)|%1 (+%n more)"), issues.size() - 1)
+        .arg(language == HealthWords::Language::English ? worst->message : worst->localMessage);
 }
 
 } // namespace qd

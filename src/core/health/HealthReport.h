@@ -42,8 +42,9 @@ struct HealthReport {
     bool hasIssue(QStringView rule) const;
     const HealthIssue* issue(QStringView rule) const;
     // One line for a tray tooltip or an event message: "healthy", or the worst issue's message
-    // (with "+N more" when there are more).
-    QString summary() const;
+    // (with "+N more" when there are more). Translated: the same from the local messages, for
+    // the desktop.
+    QString summary(HealthWords::Language language = HealthWords::Language::English) const;
 };
 
 } // namespace qd

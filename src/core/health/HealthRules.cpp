@@ -12,18 +12,8 @@ namespace {
 
 constexpr qsizetype kNamedWorkers = 5; // an issue message names at most this many workers
 
-HealthIssue makeIssue(QStringView rule, Severity severity, const QString& message)
-{
-    return HealthIssue {rule.toString(), severity, message};
-}
-
-// English with the count's own form ("1 job", "2 jobs"): these messages are the API's and the
-// events' text, which stays English whatever language the desktop shows.
-QString plural(qint64 count, const char* one, const char* other)
-{
-    const QString text = QString::fromLatin1(count == 1 ? one : other);
-    return text.contains(u"%1") ? text.arg(count) : text;
-}
+using Words = HealthWords;
+constexpr auto makeIssue = &HealthWords::issue;
 
 QString millis(double value)
 {
@@ -46,9 +36,10 @@ std::optional<Severity> overThreshold(double value, double warning, double criti
     return std::nullopt;
 }
 
-QString thresholdName(Severity severity)
+QString thresholdName(const Words& w, Severity severity)
 {
-    return severity == Severity::Critical ? u"critical"_s : u"warning"_s;
+    return severity == Severity::Critical ? w(QT_TRANSLATE_NOOP("qd::HealthWords", "critical"))
+                                          : w(QT_TRANSLATE_NOOP("qd::HealthWords", "warning"));
 }
 
 template <typename Extract>
@@ -87,10 +78,14 @@ std::optional<HealthIssue> unreachable(const PollFailure& failure)
 {
     // Whatever the cause, a cluster we cannot see is critical: its jobs may pile up unseen.
     // The cause's own severity only tells the operator whether waiting can help.
-    const QString message = failure.severity >= Severity::Error
-        ? u"Cluster cannot be polled; its configuration needs fixing: "_s + failure.message
-        : u"Cluster is unreachable: "_s + failure.message;
-    return makeIssue(healthrule::Unreachable, Severity::Critical, message);
+    // The cause comes from the Redis layer, in English.
+    return makeIssue(healthrule::Unreachable, Severity::Critical, [&](const Words& w) {
+        return (failure.severity >= Severity::Error
+                ? w(QT_TRANSLATE_NOOP("qd::HealthWords",
+                    "Cluster cannot be polled; its configuration needs fixing: %1"))
+                : w(QT_TRANSLATE_NOOP("qd::HealthWords", "Cluster is unreachable: %1")))
+            .arg(failure.message);
+    });
 }
 
 std::optional<HealthIssue> latency(const ClusterStats& latest, const HealthConfig& config)
@@ -101,9 +96,11 @@ std::optional<HealthIssue> latency(const ClusterStats& latest, const HealthConfi
     if (!severity)
         return std::nullopt;
     const double limit = *severity == Severity::Critical ? critical : warning;
-    return makeIssue(healthrule::Latency, *severity,
-        u"Polling took %1 ms, over the %2 threshold of %3 ms"_s.arg(
-            millis(latest.latencyMs), thresholdName(*severity), millis(limit)));
+    return makeIssue(healthrule::Latency, *severity, [&](const Words& w) {
+        return w(QT_TRANSLATE_NOOP(
+                     "qd::HealthWords", "Polling took %1 ms, over the %2 threshold of %3 ms"))
+            .arg(millis(latest.latencyMs), thresholdName(w, *severity), millis(limit));
+    });
 }
 
 bool draining(const ClusterStats& previous, const ClusterStats& latest)
@@ -131,16 +128,21 @@ std::optional<HealthIssue> noLiveWorkers(const ClusterStats& latest, const Clust
         return std::nullopt;
     if (!latest.workersComplete) {
         // Worker discovery walks the keyspace a step per poll: live workers may be unseen yet.
-        return makeIssue(healthrule::NoLiveWorkers, Severity::Warning,
-            plural(backlog,
-                "%1 job is queued and no live worker has been found yet (worker "
-                "discovery has not finished its first scan)",
-                "%1 jobs are queued and no live worker has been found yet (worker discovery "
-                "has not finished its first scan)"));
+        return makeIssue(healthrule::NoLiveWorkers, Severity::Warning, [&](const Words& w) {
+            return w(QT_TRANSLATE_N_NOOP("qd::HealthWords",
+                         "%n job is queued and no live worker has been found yet (worker "
+                         "discovery has not finished its first scan)|%n jobs are queued and no "
+                         "live worker has been found yet (worker discovery has not finished its "
+                         "first scan)"),
+                backlog);
+        });
     }
-    return makeIssue(healthrule::NoLiveWorkers, Severity::Critical,
-        plural(backlog, "%1 job is queued but no worker is alive to take it",
-            "%1 jobs are queued but no worker is alive to take them"));
+    return makeIssue(healthrule::NoLiveWorkers, Severity::Critical, [&](const Words& w) {
+        return w(QT_TRANSLATE_N_NOOP("qd::HealthWords",
+                     "%n job is queued but no worker is alive to take it|%n jobs are queued but "
+                     "no worker is alive to take them"),
+            backlog);
+    });
 }
 
 std::optional<HealthIssue> deadLetters(const ClusterStats& latest, const HealthConfig& config)
@@ -151,11 +153,13 @@ std::optional<HealthIssue> deadLetters(const ClusterStats& latest, const HealthC
         return std::nullopt;
     const qint64 limit
         = *severity == Severity::Critical ? config.deadLetterCritical : config.deadLetterWarning;
-    return makeIssue(healthrule::DeadLetters, *severity,
-        plural(latest.deadLetterCount, "%1 job in the dead-letter list",
-            "%1 jobs in the dead-letter list")
-            + u", over the %1 threshold of %2"_s.arg(
-                thresholdName(*severity), QString::number(limit)));
+    return makeIssue(healthrule::DeadLetters, *severity, [&](const Words& w) {
+        return w(QT_TRANSLATE_N_NOOP("qd::HealthWords",
+                     "%n job in the dead-letter list, over the %1 threshold of %2|%n jobs in the "
+                     "dead-letter list, over the %1 threshold of %2"),
+            latest.deadLetterCount)
+            .arg(thresholdName(w, *severity), QString::number(limit));
+    });
 }
 
 QList<OrphanedWorker> orphansOf(const ClusterStats& latest)
@@ -188,21 +192,32 @@ std::optional<HealthIssue> orphanedProcessing(
     QStringList ids;
     for (qsizetype i = 0; i < std::min(orphans.size(), kNamedWorkers); ++i)
         ids.append(orphans.at(i).id);
-    QString names = ids.join(u", ");
-    if (orphans.size() > kNamedWorkers)
-        names += u" and %1 more"_s.arg(orphans.size() - kNamedWorkers);
+    const QString names = ids.join(u", ");
+    const qsizetype more = orphans.size() - kNamedWorkers;
     // "1 job sits in the processing list of 1 worker", "3 jobs sit in the processing lists of
     // 2 workers": the verb follows the jobs, the list the workers.
-    QString message = plural(jobs, "%1 job sits", "%1 jobs sit") + u' '
-        + plural(qint64(orphans.size()), "in the processing list of %1 worker",
-            "in the processing lists of %1 workers")
-        + u" without a heartbeat: "_s + names;
-    if (heartbeatTtlMs > 0 && oldest->heldForMs > heartbeatTtlMs) {
-        message
-            += u"; %1 has held its jobs for %2 s, past the heartbeat TTL of %3 s"_s.arg(oldest->id,
-                QString::number(oldest->heldForMs / 1000), QString::number(heartbeatTtlMs / 1000));
-    }
-    return makeIssue(healthrule::OrphanedProcessing, Severity::Warning, message);
+    return makeIssue(healthrule::OrphanedProcessing, Severity::Warning, [&](const Words& w) {
+        const QString lists = w(QT_TRANSLATE_N_NOOP("qd::HealthWords",
+                                    "the processing list of %n worker|the processing lists of "
+                                    "%n workers"),
+            orphans.size());
+        const QString named = more > 0
+            ? w(QT_TRANSLATE_N_NOOP("qd::HealthWords", "%1 and %n more|%1 and %n more"), more)
+                  .arg(names)
+            : names;
+        QString message = w(QT_TRANSLATE_N_NOOP("qd::HealthWords",
+                                "%n job sits in %1 without a heartbeat: %2|%n jobs sit in %1 "
+                                "without a heartbeat: %2"),
+            jobs)
+                              .arg(lists, named);
+        if (heartbeatTtlMs > 0 && oldest->heldForMs > heartbeatTtlMs) {
+            message += w(QT_TRANSLATE_NOOP("qd::HealthWords",
+                             "; %1 has held its jobs for %2 s, past the heartbeat TTL of %3 s"))
+                           .arg(oldest->id, QString::number(oldest->heldForMs / 1000),
+                               QString::number(heartbeatTtlMs / 1000));
+        }
+        return message;
+    });
 }
 
 std::optional<HealthIssue> memory(const ClusterStats& latest, const HealthConfig& config)
@@ -215,10 +230,12 @@ std::optional<HealthIssue> memory(const ClusterStats& latest, const HealthConfig
         = overThreshold(ratio, config.memoryWarningRatio, config.memoryCriticalRatio);
     if (!severity)
         return std::nullopt;
-    return makeIssue(healthrule::Memory, *severity,
-        u"Redis uses %1% of maxmemory (%2 of %3), over the %4 ratio"_s.arg(
-            QString::number(ratio * 100, 'f', 1), bytes(server.usedMemory), bytes(server.maxMemory),
-            thresholdName(*severity)));
+    return makeIssue(healthrule::Memory, *severity, [&](const Words& w) {
+        return w(QT_TRANSLATE_NOOP("qd::HealthWords",
+                     "Redis uses %1% of maxmemory (%2 of %3), over the %4 ratio"))
+            .arg(QString::number(ratio * 100, 'f', 1), bytes(server.usedMemory),
+                bytes(server.maxMemory), thresholdName(w, *severity));
+    });
 }
 
 std::optional<HealthIssue> deadLettersGrowing(
@@ -229,11 +246,14 @@ std::optional<HealthIssue> deadLettersGrowing(
         = seriesOf(series, [](const ClusterStats& poll) { return poll.deadLetterCount; });
     if (polls <= 0 || growthStreak(values) < polls)
         return std::nullopt;
-    return makeIssue(healthrule::DeadLettersGrowing, Severity::Warning,
-        plural(polls, "Dead letters grew in the last poll",
-            "Dead letters grew in each of the last %1 polls")
-            + u", from %1 to %2"_s.arg(QString::number(values.at(values.size() - 1 - polls)),
-                QString::number(values.constLast())));
+    return makeIssue(healthrule::DeadLettersGrowing, Severity::Warning, [&](const Words& w) {
+        return w(QT_TRANSLATE_N_NOOP("qd::HealthWords",
+                     "Dead letters grew in the last poll, from %1 to %2|Dead letters grew in each "
+                     "of the last %n polls, from %1 to %2"),
+            polls)
+            .arg(QString::number(values.at(values.size() - 1 - polls)),
+                QString::number(values.constLast()));
+    });
 }
 
 std::optional<HealthIssue> backlogGrowing(
@@ -243,11 +263,14 @@ std::optional<HealthIssue> backlogGrowing(
     const QList<qint64> values = seriesOf(series, &runnableBacklog);
     if (polls <= 0 || growthStreak(values) < polls)
         return std::nullopt;
-    return makeIssue(healthrule::BacklogGrowing, Severity::Warning,
-        plural(polls, "Queued work grew in the last poll",
-            "Queued work grew in each of the last %1 polls")
-            + u", from %1 to %2 jobs"_s.arg(QString::number(values.at(values.size() - 1 - polls)),
-                QString::number(values.constLast())));
+    return makeIssue(healthrule::BacklogGrowing, Severity::Warning, [&](const Words& w) {
+        return w(QT_TRANSLATE_N_NOOP("qd::HealthWords",
+                     "Queued work grew in the last poll, from %1 to %2 jobs|Queued work grew in "
+                     "each of the last %n polls, from %1 to %2 jobs"),
+            polls)
+            .arg(QString::number(values.at(values.size() - 1 - polls)),
+                QString::number(values.constLast()));
+    });
 }
 
 } // namespace qd::healthrules
