@@ -81,7 +81,7 @@ private Q_SLOTS:
         auto* model = qobject_cast<QStandardItemModel*>(type->model());
         QVERIFY(model->item(type->findData(u"sidekiq"_s))->isEnabled());
         QVERIFY(model->item(type->findData(u"bullmq"_s))->isEnabled());
-        QVERIFY(!model->item(type->findData(u"rq"_s))->isEnabled());
+        QVERIFY(model->item(type->findData(u"rq"_s))->isEnabled());
 
         type->setCurrentIndex(type->findData(u"sidekiq"_s));
         QVERIFY(ns->isVisible());
