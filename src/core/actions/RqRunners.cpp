@@ -242,8 +242,8 @@ TargetResult RqSuspendRunner::run(const ActionContext& c)
     const int db = c.cluster.db;
     result.message = m_suspend
         ? QStringLiteral("suspended every RQ worker of database %1 (RQ has no per-queue pause: "
-                         "no queue of this database is worked, not only %2); an idle worker "
-                         "notices at the end of its current wait for a job")
+                         "no queue of this database is worked, not only %2); a worker waiting "
+                         "for a job notices only after it has taken one more")
               .arg(db)
               .arg(queue)
         : QStringLiteral("resumed every RQ worker of database %1 (all its queues, not only %2)")

@@ -26,7 +26,7 @@ def main():
         print(json.dumps({"ids": ids}))
         return
     high, default, parked = (queue(n) for n in QUEUES)
-    ids = {"failed": [], "scheduled": [], "deferred": []}
+    ids = {"failed": [], "scheduled": [], "deferred": [], "parked": []}
     for i in range(6):
         default.enqueue("rqrig_jobs.ok", i)
     for i in range(3):
@@ -41,6 +41,7 @@ def main():
         ids["scheduled"].append(default.enqueue_in(timedelta(hours=1), "rqrig_jobs.ok", i).id)
     # Nobody works qd-parked: its jobs wait, and a job depending on one of them stays deferred.
     parked_jobs = [parked.enqueue("rqrig_jobs.ok", i) for i in range(4)]
+    ids["parked"] = [job.id for job in parked_jobs]
     ids["deferred"].append(
         high.enqueue("rqrig_jobs.ok", 7, depends_on=parked_jobs[0]).id)
     expected = {

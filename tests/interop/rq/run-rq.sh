@@ -3,15 +3,12 @@
 # against REDIS_URL (database number included).
 #   run-rq.sh exec NAME     replaces this shell (for a fixture that owns the child)
 #   run-rq.sh start NAME PIDFILE LOG / run-rq.sh stop PIDFILE
-# --worker-ttl 16 makes the worker's blocking dequeue wait 1 s (RQ waits worker_ttl - 15), so
-# it notices rq:suspended within a second when idle; its heartbeat key lives worker_ttl + 60 s.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 export PYTHONPATH="$here${PYTHONPATH:+:$PYTHONPATH}"
 command -v rq >/dev/null || { echo "run-rq: rq missing: run scripts/setup" >&2; exit 1; }
 worker() {
-  exec setpriv --pdeathsig KILL rq worker --with-scheduler --worker-ttl 16 \
-    -u "$REDIS_URL" -n "$1" qd-high qd-default
+  exec setpriv --pdeathsig KILL rq worker --with-scheduler -u "$REDIS_URL" -n "$1" qd-high qd-default
 }
 case "${1:-}" in
   exec) worker "$2" ;;
