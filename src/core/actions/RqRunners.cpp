@@ -39,8 +39,9 @@ end
 return {requeued, dangling, redis.call('ZCARD', KEYS[1])}
 )lua");
 
-// KEYS: the failed registry. ARGV: batch size. Each job's hash, its dependency sets and its
-// results stream go with it, as Job.delete() removes them. Returns {deleted, failed left}.
+// KEYS: the failed registry. ARGV: batch size. Each job's hash and dependency sets go with it,
+// as Job.delete() removes them, and its results stream, which would otherwise outlive the job.
+// Returns {deleted, failed left}.
 const QByteArray purgeScript = QByteArrayLiteral(R"lua(
 local ids = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1)
 for _, id in ipairs(ids) do
