@@ -817,19 +817,19 @@
     </message>
     <message>
         <source>suspend EVERY RQ worker of this database (RQ has no per-queue pause: no queue is worked, not only {queue})</source>
-        <translation type="unfinished"></translation>
+        <translation>ALLE RQ-Worker dieser Datenbank anhalten (RQ kann keine einzelne Queue pausieren: keine Queue wird mehr abgearbeitet, nicht nur {queue})</translation>
     </message>
     <message>
         <source>resume every RQ worker of this database (all its queues, not only {queue})</source>
-        <translation type="unfinished"></translation>
+        <translation>alle RQ-Worker dieser Datenbank fortsetzen (alle ihre Queues, nicht nur {queue})</translation>
     </message>
     <message>
         <source>peeking at RQ jobs is not supported by this version of QueueDeck; the RQ dashboard or rq info shows them</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese QueueDeck-Version kann RQ-Jobs nicht einsehen; das RQ-Dashboard oder rq info zeigt sie</translation>
     </message>
     <message>
         <source>benchmark jobs pushed to an RQ deployment would be executed by its real workers, so QueueDeck does not benchmark RQ</source>
-        <translation type="unfinished"></translation>
+        <translation>Benchmark-Jobs in einer RQ-Installation würden von ihren echten Workern ausgeführt, daher führt QueueDeck keinen Benchmark für RQ aus</translation>
     </message>
 </context>
 <context>

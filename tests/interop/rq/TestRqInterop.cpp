@@ -291,6 +291,25 @@ private slots:
         QVERIFY(second.jobRate > 0);
         QCOMPARE(second.errorRate, 0.0);
 
+        // A worker restarted under the same name starts its counters again from 0: that is new
+        // work, never a negative rate.
+        worker.stop();
+        Worker restarted;
+        QVERIFY(restarted.start(*server));
+        QVERIFY(
+            !runPython(*server, {rigDir() + u"/producer.py"_qs, u"qd-high"_qs, u"ok"_qs, u"2"_qs})
+                 .isEmpty());
+        QVERIFY(waitFor(
+                    [&] {
+                        return integerOf(*server, {u"ZCARD"_qs, u"rq:finished:qd-high"_qs}) == 7;
+                    },
+                    15000)
+            >= 0);
+        const ClusterStats third = backend->poll();
+        QCOMPARE(third.rateSource, u"counters"_qs);
+        QVERIFY(third.jobRate > 0);
+        restarted.stop();
+
         // A poll alone changes no key: with the worker stopped nothing else writes.
         worker.stop();
         const ClusterStats quiet = backend->poll();

@@ -7,6 +7,7 @@
 #include "core/util/Clock.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 
 #include <algorithm>
 #include <utility>
@@ -119,10 +120,16 @@ ClusterStats RqBackend::poll()
     }
     // Started jobs past their timeout were held by a worker that died: each such worker is
     // shown as an orphan (no heartbeat) holding them.
+    QSet<QString> liveNames;
+    for (const rq::WorkerReading& w : reading.workers)
+        liveNames.insert(w.name);
     QHash<QString, qsizetype> orphans;
     for (const rq::AbandonedJob& job : reading.abandoned) {
-        const QString holder
-            = job.worker.isEmpty() ? QStringLiteral("(unknown worker)") : job.worker;
+        QString holder = job.worker.isEmpty() ? QStringLiteral("(unknown worker)") : job.worker;
+        // A live worker of that name is a later run of it (RQ reuses names across restarts):
+        // the orphan is the run that died.
+        if (liveNames.contains(holder))
+            holder += QStringLiteral(" (previous run)");
         qsizetype index = orphans.value(holder, -1);
         if (index < 0) {
             index = stats.workers.size();
