@@ -817,11 +817,11 @@
     </message>
     <message>
         <source>suspend EVERY RQ worker of this database (RQ has no per-queue pause: no queue is worked, not only {queue})</source>
-        <translation>ALLE RQ-Worker dieser Datenbank anhalten (RQ kann keine einzelne Queue pausieren: keine Queue wird mehr abgearbeitet, nicht nur {queue})</translation>
+        <translation>ALLE RQ-Worker dieser Datenbank anhalten (RQ kann keine einzelne Warteschlange pausieren: keine Warteschlange wird mehr abgearbeitet, nicht nur {queue})</translation>
     </message>
     <message>
         <source>resume every RQ worker of this database (all its queues, not only {queue})</source>
-        <translation>alle RQ-Worker dieser Datenbank fortsetzen (alle ihre Queues, nicht nur {queue})</translation>
+        <translation>alle RQ-Worker dieser Datenbank fortsetzen (alle ihre Warteschlangen, nicht nur {queue})</translation>
     </message>
     <message>
         <source>peeking at RQ jobs is not supported by this version of QueueDeck; the RQ dashboard or rq info shows them</source>
