@@ -815,6 +815,22 @@
         <source>Waiting for a retry</source>
         <translation>Wartet auf neuen Versuch</translation>
     </message>
+    <message>
+        <source>suspend EVERY RQ worker of this database (RQ has no per-queue pause: no queue is worked, not only {queue})</source>
+        <translation>ALLE RQ-Worker dieser Datenbank anhalten (RQ kann keine einzelne Warteschlange pausieren: keine Warteschlange wird mehr abgearbeitet, nicht nur {queue})</translation>
+    </message>
+    <message>
+        <source>resume every RQ worker of this database (all its queues, not only {queue})</source>
+        <translation>alle RQ-Worker dieser Datenbank fortsetzen (alle ihre Warteschlangen, nicht nur {queue})</translation>
+    </message>
+    <message>
+        <source>peeking at RQ jobs is not supported by this version of QueueDeck; the RQ dashboard or rq info shows them</source>
+        <translation>Diese QueueDeck-Version kann RQ-Jobs nicht einsehen; das RQ-Dashboard oder rq info zeigt sie</translation>
+    </message>
+    <message>
+        <source>benchmark jobs pushed to an RQ deployment would be executed by its real workers, so QueueDeck does not benchmark RQ</source>
+        <translation>Benchmark-Jobs in einer RQ-Installation würden von ihren echten Workern ausgeführt, daher führt QueueDeck keinen Benchmark für RQ aus</translation>
+    </message>
 </context>
 <context>
     <name>qd::HealthWords</name>

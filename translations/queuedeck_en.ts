@@ -813,6 +813,22 @@
         <source>Waiting for a retry</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>suspend EVERY RQ worker of this database (RQ has no per-queue pause: no queue is worked, not only {queue})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resume every RQ worker of this database (all its queues, not only {queue})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peeking at RQ jobs is not supported by this version of QueueDeck; the RQ dashboard or rq info shows them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>benchmark jobs pushed to an RQ deployment would be executed by its real workers, so QueueDeck does not benchmark RQ</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qd::HealthWords</name>

@@ -81,7 +81,7 @@ private Q_SLOTS:
         auto* model = qobject_cast<QStandardItemModel*>(type->model());
         QVERIFY(model->item(type->findData(u"sidekiq"_s))->isEnabled());
         QVERIFY(model->item(type->findData(u"bullmq"_s))->isEnabled());
-        QVERIFY(!model->item(type->findData(u"rq"_s))->isEnabled());
+        QVERIFY(model->item(type->findData(u"rq"_s))->isEnabled());
 
         type->setCurrentIndex(type->findData(u"sidekiq"_s));
         QVERIFY(ns->isVisible());
@@ -132,13 +132,12 @@ private Q_SLOTS:
         QVERIFY(choice->isVisible());
         QCOMPARE(choice->count(), 3);
         auto* model = qobject_cast<QStandardItemModel*>(choice->model());
-        // Sidekiq first (offered), BullMQ offered too, RQ greyed out: this version cannot read
-        // it.
+        // Sidekiq first (offered), BullMQ and RQ offered too.
         QCOMPARE(choice->currentIndex(), 0);
         QVERIFY2(model->item(0)->text().contains(u"Sidekiq"_s), qPrintable(model->item(0)->text()));
         for (int i = 1; i < choice->count(); ++i) {
             const QString text = model->item(i)->text();
-            if (text.contains(u"BullMQ"_s))
+            if (text.contains(u"BullMQ"_s) || text.contains(u"RQ"_s))
                 QVERIFY2(model->item(i)->isEnabled(), qPrintable(text));
             else
                 QVERIFY2(!model->item(i)->isEnabled() && text.contains(u"not supported"_s),

@@ -18,6 +18,7 @@ const ParameterValue kRetryQueue {QStringLiteral("retry"),
 const QString kGoRedisWorkQueue = queueSystemTypeName(QueueSystemType::GoRedisWorkQueue);
 const QString kSidekiq = queueSystemTypeName(QueueSystemType::Sidekiq);
 const QString kBullMq = queueSystemTypeName(QueueSystemType::BullMQ);
+const QString kRq = queueSystemTypeName(QueueSystemType::RQ);
 
 // Sidekiq keeps two sorted sets of failed jobs: those that will be retried and those that
 // will not (the dead set). Actions on dead letters take either; "dead" is every system's
@@ -58,6 +59,7 @@ QList<ActionTypeSpec> build()
 {
     const QStringList both {kGoRedisWorkQueue, kSidekiq};
     const QStringList withBullMq {kGoRedisWorkQueue, kSidekiq, kBullMq};
+    const QStringList withRq {kGoRedisWorkQueue, kSidekiq, kBullMq, kRq};
     QList<ActionTypeSpec> all;
     all.append({.type = ActionType::PurgeDeadLetters,
         .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Purge dead letters")},
@@ -67,7 +69,7 @@ QList<ActionTypeSpec> build()
         .parameters = {failedSet(CatalogText {QT_TRANSLATE_NOOP(
             "qd::ActionCatalog", "Sidekiq: purge the dead set, or the jobs waiting for a retry")})},
         .effect = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "purge {dead_letters}")},
-        .queueSystems = withBullMq});
+        .queueSystems = withRq});
     all.append({.type = ActionType::PauseQueue,
         .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Pause queue")},
         .summary = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog",
@@ -76,7 +78,11 @@ QList<ActionTypeSpec> build()
             CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "The configured queue to pause")})},
         .effect = CatalogText {QT_TRANSLATE_NOOP(
             "qd::ActionCatalog", "pause queue {queue} (workers stop taking its jobs)")},
-        .queueSystems = {kGoRedisWorkQueue, kBullMq}});
+        .queueSystems = {kGoRedisWorkQueue, kBullMq, kRq},
+        .systemEffects = {{kRq,
+            CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog",
+                "suspend EVERY RQ worker of this database (RQ has no per-queue pause: no queue "
+                "is worked, not only {queue})")}}}});
     all.append({.type = ActionType::ResumeQueue,
         .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Resume queue")},
         .summary
@@ -84,7 +90,10 @@ QList<ActionTypeSpec> build()
         .parameters = {namedQueue(CatalogText {
             QT_TRANSLATE_NOOP("qd::ActionCatalog", "The configured queue to resume")})},
         .effect = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "resume queue {queue}")},
-        .queueSystems = {kGoRedisWorkQueue, kBullMq}});
+        .queueSystems = {kGoRedisWorkQueue, kBullMq, kRq},
+        .systemEffects = {{kRq,
+            CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog",
+                "resume every RQ worker of this database (all its queues, not only {queue})")}}}});
     all.append({.type = ActionType::Benchmark,
         .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Benchmark")},
         .summary = CatalogText {QT_TRANSLATE_NOOP(
@@ -161,7 +170,7 @@ QList<ActionTypeSpec> build()
                 "now")})},
         .effect = CatalogText {QT_TRANSLATE_NOOP(
             "qd::ActionCatalog", "move {dead_letters} back to {queue}")},
-        .queueSystems = withBullMq});
+        .queueSystems = withRq});
     all.append({.type = ActionType::Peek,
         .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Peek")},
         .summary = CatalogText {QT_TRANSLATE_NOOP(
@@ -194,7 +203,7 @@ QList<ActionTypeSpec> build()
         = {namedQueue(CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "The queue to empty")})},
         .effect = CatalogText {QT_TRANSLATE_NOOP(
             "qd::ActionCatalog", "delete every job waiting in queue {queue}")},
-        .queueSystems = both});
+        .queueSystems = {kGoRedisWorkQueue, kSidekiq, kRq}});
     all.append({.type = ActionType::QuietProcess,
         .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Quiet process")},
         .summary = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog",
@@ -224,6 +233,15 @@ QList<ActionTypeSpec> build()
 
 const CatalogText ActionCatalog::kConfirmation
     = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "{effect} on {target}")};
+
+const CatalogText& ActionTypeSpec::effectFor(const QString& queueSystem) const
+{
+    for (const auto& [system, text] : systemEffects) {
+        if (system == queueSystem)
+            return text;
+    }
+    return effect;
+}
 
 QString CatalogText::translated() const
 {
@@ -327,6 +345,14 @@ QString ActionCatalog::unsupportedReason(
         return say(QT_TRANSLATE_NOOP("qd::ActionCatalog",
             "Sidekiq has no persistent pause of a queue (only Sidekiq Enterprise has one); "
             "quiet its processes instead (quiet_process)"));
+    if (type == ActionType::Peek && system == QueueSystemType::RQ)
+        return say(QT_TRANSLATE_NOOP("qd::ActionCatalog",
+            "peeking at RQ jobs is not supported by this version of QueueDeck; the RQ "
+            "dashboard or rq info shows them"));
+    if (type == ActionType::Benchmark && system == QueueSystemType::RQ)
+        return say(QT_TRANSLATE_NOOP("qd::ActionCatalog",
+            "benchmark jobs pushed to an RQ deployment would be executed by its real workers, "
+            "so QueueDeck does not benchmark RQ"));
     if (type == ActionType::Benchmark && system == QueueSystemType::Sidekiq)
         return say(QT_TRANSLATE_NOOP("qd::ActionCatalog",
             "benchmark jobs pushed to a Sidekiq deployment would be executed by its real "

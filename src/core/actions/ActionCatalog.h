@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
+
 namespace qd {
 
 // A label or sentence of the catalog. The API speaks English; the desktop shows the same text
@@ -89,12 +91,17 @@ struct ActionTypeSpec {
     // one target is ActionCatalog::kConfirmation around it.
     CatalogText effect {};
     QStringList queueSystems {}; // the queue system types that support it (their type names)
+    // Where a system's effect differs from `effect` (its type name, the text): RQ's pause holds
+    // every worker of the database, not one queue.
+    QList<std::pair<QString, CatalogText>> systemEffects {};
 
     const ActionParameter* parameter(const QString& name) const;
     // The parameter's value in parameters, else its default (an undefined value when neither).
     QJsonValue valueOf(const QJsonObject& parameters, const QString& name) const;
     qint64 integerOf(const QJsonObject& parameters, const QString& name) const;
     bool supports(const QString& queueSystem) const { return queueSystems.contains(queueSystem); }
+    // The effect on a system's clusters; `effect` unless systemEffects has one.
+    const CatalogText& effectFor(const QString& queueSystem) const;
 };
 
 class ActionCatalog final {

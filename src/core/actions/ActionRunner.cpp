@@ -3,6 +3,7 @@
 #include "core/actions/BenchmarkRunner.h"
 #include "core/actions/BullMqRunners.h"
 #include "core/actions/RequeueDeadLettersRunner.h"
+#include "core/actions/RqRunners.h"
 #include "core/actions/SidekiqRunners.h"
 #include "core/actions/SimpleRunners.h"
 #include "core/config/Config.h"
@@ -74,6 +75,7 @@ std::unique_ptr<ActionRunner> ActionRunner::create(const QString& type, QueueSys
     case QueueSystemType::BullMQ:
         return bullMqRunner(*known);
     case QueueSystemType::RQ:
+        return rqRunner(*known);
     case QueueSystemType::Celery:
         break;
     }

@@ -317,8 +317,11 @@ void validate(const QString& type, const QJsonObject& p, const ClusterConfig& cl
     }
 }
 
-QString effect(const QString& type, const QJsonObject& p, const std::optional<ClusterStats>& stats,
-    TextLanguage language)
+namespace {
+
+// The effect's words for a system's clusters (empty system: the type's own effect).
+QString effectOn(const QString& type, const QJsonObject& p,
+    const std::optional<ClusterStats>& stats, TextLanguage language, const QString& system)
 {
     const ActionTypeSpec* spec = ActionCatalog::find(type);
     if (!spec)
@@ -327,14 +330,23 @@ QString effect(const QString& type, const QJsonObject& p, const std::optional<Cl
     for (const ActionParameter& parameter : spec->parameters)
         values.insert(parameter.name, phrase(*spec, parameter, p, language));
     values.insert(QStringLiteral("dead_letters"), deadLetters(p, stats, language));
-    return fill(text(spec->effect, language), values);
+    return fill(text(spec->effectFor(system), language), values);
+}
+
+} // namespace
+
+QString effect(const QString& type, const QJsonObject& p, const std::optional<ClusterStats>& stats,
+    TextLanguage language)
+{
+    return effectOn(type, p, stats, language, stats ? stats->system : QString());
 }
 
 QString describe(const QString& type, const QJsonObject& p, const ClusterConfig& cluster,
     const std::optional<ClusterStats>& stats, TextLanguage language)
 {
     return fill(text(ActionCatalog::kConfirmation, language),
-        {{QStringLiteral("effect"), effect(type, p, stats, language)},
+        {{QStringLiteral("effect"),
+             effectOn(type, p, stats, language, queueSystemTypeName(cluster.queueSystem.type))},
             {QStringLiteral("target"), where(cluster)}});
 }
 

@@ -87,6 +87,10 @@ void checkQueueSystem(
         issues.error(path + QStringLiteral(".type"),
             QStringLiteral("bullmq on Redis Cluster is not supported by this version of "
                            "QueueDeck yet; use standalone or sentinel mode"));
+    if (qs.type == QueueSystemType::RQ && mode == ClusterMode::Cluster)
+        issues.error(path + QStringLiteral(".type"),
+            QStringLiteral("rq does not run on Redis Cluster (its keys carry no hash tags and "
+                           "its scripts span slots); use standalone or sentinel mode"));
     if (qs.type == QueueSystemType::BullMQ
         && (qs.bullmqPrefix.isEmpty() || qs.bullmqPrefix.endsWith(u':')))
         issues.error(path + QStringLiteral(".prefix"),

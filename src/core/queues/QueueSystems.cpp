@@ -3,6 +3,7 @@
 #include "core/errors/Errors.h"
 #include "core/queues/GoRedisWorkQueue.h"
 #include "core/queues/bullmq/BullMqBackend.h"
+#include "core/queues/rq/RqBackend.h"
 #include "core/queues/sidekiq/SidekiqBackend.h"
 
 #include <utility>
@@ -20,6 +21,7 @@ std::shared_ptr<QueueBackend> createQueueBackend(
     case QueueSystemType::BullMQ:
         return std::make_shared<BullMqBackend>(cluster, std::move(client), clock);
     case QueueSystemType::RQ:
+        return std::make_shared<RqBackend>(cluster, std::move(client), clock);
     case QueueSystemType::Celery:
         break;
     }
