@@ -1,5 +1,11 @@
+#include "core/config/ConfigReader.h"
+#include "core/config/ConfigValidator.h"
 #include "core/queues/bullmq/BullMqReader.h"
+#include "core/redis/HashSlot.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace qd;
@@ -19,6 +25,59 @@ private slots:
         // A prefix may hold ':' and a hash tag; glob characters in it are escaped.
         const Keys tagged(u"{shop}:b*"_s);
         QCOMPARE(tagged.metaPattern(), "{shop}:b\\*:*:meta"_ba);
+    }
+
+    void singleSlotFollowsRedisHashTags()
+    {
+        // A tag in the prefix, or a queue named in braces: every key of the queue in one slot.
+        QVERIFY(Keys(u"{bull}"_s).singleSlot(u"mail"_s));
+        QVERIFY(Keys(u"app:{b}:x"_s).singleSlot(u"mail"_s));
+        QVERIFY(Keys(u"bull"_s).singleSlot(u"{mail}"_s));
+        QVERIFY(!Keys(u"bull"_s).singleSlot(u"mail"_s));
+        // An empty tag hashes the whole key; a brace closed only by a suffix or job id moves.
+        QVERIFY(!Keys(u"{}bull"_s).singleSlot(u"mail"_s));
+        QVERIFY(!Keys(u"bull"_s).singleSlot(u"{mail"_s));
+        for (const QString& prefix : {u"{bull}"_s, u"a{b}"_s}) {
+            const Keys keys(prefix);
+            const int slot = redis::hashslot::of(keys.key(u"q"_s, u"meta"));
+            for (const char16_t* suffix : {u"wait", u"failed", u"17", u"17:logs"})
+                QCOMPARE(redis::hashslot::of(keys.key(u"q"_s, suffix)), slot);
+        }
+    }
+
+    void validatorAllowsRedisClusterOnlyForSingleSlotLayouts_data()
+    {
+        QTest::addColumn<QString>("prefix");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("tagged prefix") << u"{bull}"_s << true;
+        QTest::newRow("tag inside prefix") << u"app:{jobs}:bull"_s << true;
+        QTest::newRow("braceless (queues in braces)") << u"bull"_s << true;
+        QTest::newRow("empty tag") << u"{}bull"_s << false;
+        QTest::newRow("unclosed brace") << u"bull{"_s << false;
+        QTest::newRow("stray closing brace") << u"bu}ll"_s << false;
+    }
+    void validatorAllowsRedisClusterOnlyForSingleSlotLayouts()
+    {
+        QFETCH(QString, prefix);
+        QFETCH(bool, accepted);
+        const QJsonObject cluster {{u"name"_s, u"jobs"_s}, {u"endpoint"_s, u"h:1"_s},
+            {u"mode"_s, u"cluster"_s},
+            {u"queue_system"_s, QJsonObject {{u"type"_s, u"bullmq"_s}, {u"prefix"_s, prefix}}}};
+        const QByteArray json
+            = QJsonDocument(QJsonObject {{u"clusters"_s, QJsonArray {cluster}}}).toJson();
+        const ConfigReadResult read = ConfigReader::read(json);
+        QStringList errors;
+        for (const ConfigIssue& issue : ConfigValidator::validate(read.config)) {
+            if (issue.severity == ConfigIssue::Severity::Error)
+                errors.append(issue.path + u": "_s + issue.message);
+        }
+        if (accepted) {
+            QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+        } else {
+            QCOMPARE(errors.size(), 1);
+            QVERIFY2(errors[0].startsWith(u"clusters[0].queue_system.prefix: on Redis Cluster"_s),
+                qPrintable(errors[0]));
+        }
     }
 
     void queueOfMetaKey()

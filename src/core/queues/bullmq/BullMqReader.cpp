@@ -58,6 +58,16 @@ QString Keys::queueOfMetaKey(const QString& key) const
     return queue.contains(u':') ? QString() : queue;
 }
 
+bool Keys::singleSlot(const QString& queue) const
+{
+    const QString head = m_prefix + u':' + queue + u':';
+    const qsizetype open = head.indexOf(u'{');
+    if (open < 0)
+        return false;
+    const qsizetype close = head.indexOf(u'}', open + 1);
+    return close > open + 1;
+}
+
 QString Keys::connectionName(const QString& queue) const
 {
     return m_prefix + u':' + QString::fromLatin1(queue.toUtf8().toBase64());
@@ -81,7 +91,8 @@ QList<Command> pollCommands(const Keys& keys, const QStringList& queues, qint64 
         commands.append(Command {"ZCOUNT", keys.key(q, u"completed"), since, "+inf"});
         commands.append(Command {"ZCOUNT", keys.key(q, u"failed"), since, "+inf"});
         commands.append(Command {"EVAL", oldestWaitingScript, "1", keys.key(q, u"wait"),
-            (keys.prefix() + u':' + q + u':').toUtf8()});
+            (keys.prefix() + u':' + q + u':').toUtf8()}
+                            .routeBy(keys.key(q, u"wait")));
     }
     commands.append(Command {"CLIENT", "LIST"});
     return commands;

@@ -26,6 +26,10 @@ public:
     QByteArray metaPattern() const;
     // The queue of a "<prefix>:<q>:meta" key; empty when the key is something else.
     QString queueOfMetaKey(const QString& key) const;
+    // Whether every key of the queue hashes to one Redis Cluster slot: the first "{" of
+    // "<prefix>:<queue>:" opens a non-empty hash tag that closes there too, so no suffix (or
+    // job id) changes it.
+    bool singleSlot(const QString& queue) const;
     // The base of a queue's worker connection names ("<prefix>:<base64 q>").
     QString connectionName(const QString& queue) const;
 
