@@ -20,11 +20,12 @@ private slots:
     {
         const Keys keys(u"bull"_s);
         QCOMPARE(keys.key(u"mail"_s, u"wait"), "bull:mail:wait"_ba);
-        QCOMPARE(keys.metaPattern(), "bull:*:meta"_ba);
+        // One glob for the meta hash and, for old queues without one, the id counter.
+        QCOMPARE(keys.discoveryPattern(), "bull:*:[mi][ed]*"_ba);
         QCOMPARE(keys.connectionName(u"qd-main"_s), u"bull:cWQtbWFpbg=="_s);
         // A prefix may hold ':' and a hash tag; glob characters in it are escaped.
         const Keys tagged(u"{shop}:b*"_s);
-        QCOMPARE(tagged.metaPattern(), "{shop}:b\\*:*:meta"_ba);
+        QCOMPARE(tagged.discoveryPattern(), "{shop}:b\\*:*:[mi][ed]*"_ba);
     }
 
     void singleSlotFollowsRedisHashTags()
@@ -80,15 +81,19 @@ private slots:
         }
     }
 
-    void queueOfMetaKey()
+    void queueOfDiscoveryKey()
     {
         const Keys keys(u"app:bull"_s);
-        QCOMPARE(keys.queueOfMetaKey(u"app:bull:mail:meta"_s), u"mail"_s);
-        QCOMPARE(keys.queueOfMetaKey(u"app:bull:mail:wait"_s), QString());
-        QCOMPARE(keys.queueOfMetaKey(u"other:mail:meta"_s), QString());
-        QCOMPARE(keys.queueOfMetaKey(u"app:bull::meta"_s), QString());
+        QCOMPARE(keys.queueOfDiscoveryKey(u"app:bull:mail:meta"_s), u"mail"_s);
+        QCOMPARE(keys.queueOfDiscoveryKey(u"app:bull:old:id"_s), u"old"_s);
+        // What else the glob lets through: metrics keys, job ids starting "me"/"id".
+        QCOMPARE(keys.queueOfDiscoveryKey(u"app:bull:mail:metrics:completed"_s), QString());
+        QCOMPARE(keys.queueOfDiscoveryKey(u"app:bull:mail:idle-7"_s), QString());
+        QCOMPARE(keys.queueOfDiscoveryKey(u"app:bull:mail:wait"_s), QString());
+        QCOMPARE(keys.queueOfDiscoveryKey(u"other:mail:meta"_s), QString());
+        QCOMPARE(keys.queueOfDiscoveryKey(u"app:bull::meta"_s), QString());
         // A match with a ':' in the middle is not a queue's meta (names cannot hold ':').
-        QCOMPARE(keys.queueOfMetaKey(u"app:bull:mail:12:meta"_s), QString());
+        QCOMPARE(keys.queueOfDiscoveryKey(u"app:bull:mail:12:meta"_s), QString());
     }
 
     void workerConnectionsFromClientList()
@@ -118,10 +123,13 @@ private slots:
         const Keys keys(u"bull"_s);
         const QStringList queues {u"a"_s};
         const QList<redis::Command> commands = pollCommands(keys, queues, 1000);
-        QCOMPARE(commands.size(), 12);
+        QCOMPARE(commands.size(), 15);
         QList<redis::Reply> replies;
         for (qint64 v : {3, 2, 1, 4, 5, 6, 7, 1, 2, 3})
             replies.append(redis::Reply::integer(v));
+        replies.append(redis::Reply::string("40")); // metrics:completed count
+        replies.append(redis::Reply()); // no metrics:failed
+        replies.append(redis::Reply::string("52")); // id
         replies.append(redis::Reply::string("1700000000000"));
         replies.append(redis::Reply::error("ERR unknown command 'CLIENT'"));
         const PollReading reading = readPoll(keys, queues, replies);
@@ -139,9 +147,12 @@ private slots:
         QCOMPARE(c.completedRecently, 2);
         QCOMPARE(c.failedRecently, 3);
         QCOMPARE(c.oldestWaiting->toMSecsSinceEpoch(), 1700000000000);
+        QCOMPARE(c.metricsCompleted, 40);
+        QVERIFY(!c.metricsFailed);
+        QCOMPARE(c.lastId, 52);
 
         // A refused oldest-job script leaves the age unknown, the rest stands.
-        replies[10] = redis::Reply::error("ERR Error compiling script");
+        replies[13] = redis::Reply::error("ERR Error compiling script");
         const PollReading older = readPoll(keys, queues, replies);
         QVERIFY2(older.error.isEmpty(), qPrintable(older.error));
         QVERIFY(!older.queues.at(0).oldestWaiting);

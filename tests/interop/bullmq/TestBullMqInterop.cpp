@@ -87,15 +87,19 @@ QJsonObject countsOf(const bullmq::QueueCounts& c)
 
 class Worker {
 public:
-    bool start(const RedisServer& server) { return start(rigEnvironment(server)); }
-    bool start(const QProcessEnvironment& env)
+    bool start(const RedisServer& server, const QStringList& extra = {})
+    {
+        return start(rigEnvironment(server), extra);
+    }
+    bool start(const QProcessEnvironment& env, const QStringList& extra = {})
     {
         m_process.setProcessEnvironment(env);
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         ChildProcess::tieToTestProcess(m_process);
         m_process.start(QStringLiteral("node"),
-            {rigDir() + QStringLiteral("/worker.js"), QStringLiteral("--name"),
-                QStringLiteral("qdrig-1")});
+            QStringList {rigDir() + QStringLiteral("/worker.js"), QStringLiteral("--name"),
+                QStringLiteral("qdrig-1")}
+                + extra);
         QElapsedTimer waited;
         waited.start();
         while (waited.elapsed() < 20000) {
@@ -256,8 +260,8 @@ private slots:
         worker.stop();
         const ClusterStats quiet = backend->poll();
         QCOMPARE(quiet.cost.roundTrips, 1); // discovery waits for its cadence
-        // 11 reads per queue, CLIENT LIST and INFO (the figures in docs/queue-systems/bullmq.md).
-        QCOMPARE(quiet.cost.commands, 3 * 11 + 2);
+        // 14 reads per queue, CLIENT LIST and INFO (the figures in docs/queue-systems/bullmq.md).
+        QCOMPARE(quiet.cost.commands, 3 * 14 + 2);
         qInfo("poll of 3 queues: %lld commands, %lld bytes sent, %lld received, %.2f ms",
             quiet.cost.commands, quiet.cost.bytesSent, quiet.cost.bytesReceived, quiet.latencyMs);
         QCOMPARE(quiet.workerCount, 0);
@@ -549,6 +553,111 @@ private slots:
                 QCOMPARE(countsOf(counts),
                     after.value(mainQueue).toObject().value(u"counts"_qs).toObject());
         }
+    }
+
+    void ratesComeFromMetricsWhenTheWorkersCollectThem()
+    {
+        QString error;
+        auto server = RedisServer::start({}, &error);
+        QVERIFY2(server, qPrintable(error));
+        Worker worker;
+        QVERIFY(worker.start(*server, {QStringLiteral("--metrics"), QStringLiteral("60")}));
+        const QJsonObject pushed = runNode(*server, {rigDir() + QStringLiteral("/producer.js")});
+        const QJsonObject expected = pushed.value(QStringLiteral("expected")).toObject();
+        QVERIFY2(!expected.isEmpty(), "the producer failed");
+        const QString mainQueue = QStringLiteral("qd-main");
+        QJsonObject theirs;
+        QVERIFY(waitFor(
+                    [&] {
+                        theirs = oracle(*server);
+                        return theirs.value(mainQueue).toObject().value(u"counts"_qs)
+                            == expected.value(mainQueue);
+                    },
+                    30000)
+            >= 0);
+
+        ManualClock clock;
+        ClusterConfig config = clusterFor(QStringLiteral("bull"), server->endpoint());
+        config.queueSystem.type = QueueSystemType::BullMQ;
+        BullMqBackend backend(config, redis::RedisClient::create(config, 2000ms), clock);
+        const ClusterStats first = backend.poll();
+        const QJsonObject metrics
+            = theirs.value(mainQueue).toObject().value(u"metrics"_qs).toObject();
+        QVERIFY(metrics.value(u"completed"_qs).toInteger() > 0);
+        for (const bullmq::QueueCounts& counts : backend.lastCounts()) {
+            if (counts.name != mainQueue)
+                continue;
+            QCOMPARE(
+                counts.metricsCompleted.value_or(-1), metrics.value(u"completed"_qs).toInteger());
+            QCOMPARE(counts.metricsFailed.value_or(0), metrics.value(u"failed"_qs).toInteger());
+        }
+        // The other queues have no worker collecting metrics: their own source, so "mixed".
+        QCOMPARE(first.rateSource, QStringLiteral("mixed"));
+        for (const QueueStat& queue : first.queues)
+            QCOMPARE(
+                queue.rateSource, queue.name == mainQueue ? u"metrics"_qs : u"finished_scores"_qs);
+        QVERIFY(!first.ratesKnown); // a counter needs two polls
+        QCOMPARE(api::clusterStatsToJson(first)
+                     .value(u"queues"_qs)
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(u"rate_source"_qs)
+                     .toString(),
+            first.queues.at(0).rateSource);
+
+        // Six more jobs, 10 s apart on QueueDeck's clock: 0.6 jobs/s from the counters alone
+        // (the finish-time scores of metrics queues are not counted twice).
+        QVERIFY(
+            !runNode(*server, {rigDir() + u"/add.js"_qs, mainQueue, u"ok"_qs, u"6"_qs}).isEmpty());
+        QVERIFY(waitFor(
+                    [&] {
+                        return oracle(*server)
+                                   .value(mainQueue)
+                                   .toObject()
+                                   .value(u"metrics"_qs)
+                                   .toObject()
+                                   .value(u"completed"_qs)
+                                   .toInteger()
+                            == metrics.value(u"completed"_qs).toInteger() + 6;
+                    },
+                    10000)
+            >= 0);
+        clock.advance(10s);
+        const ClusterStats second = backend.poll();
+        QVERIFY(second.ratesKnown);
+        QCOMPARE(second.jobRate, 0.6);
+        QCOMPARE(second.errorRate, 0.0);
+    }
+
+    void oldQueuesAndIdGrowth()
+    {
+        QString error;
+        auto server = RedisServer::start({}, &error);
+        QVERIFY2(server, qPrintable(error));
+        // A queue of an old BullMQ: no meta hash, found by its id counter.
+        server->cli({u"SET"_qs, u"bull:legacy:id"_qs, u"2"_qs});
+        server->cli({u"LPUSH"_qs, u"bull:legacy:wait"_qs, u"1"_qs, u"2"_qs});
+        // A queue whose finished jobs are removed: fewer jobs than ids handed out.
+        server->cli({u"HSET"_qs, u"bull:lean:meta"_qs, u"opts.maxLenEvents"_qs, u"100"_qs});
+        server->cli({u"SET"_qs, u"bull:lean:id"_qs, u"40"_qs});
+        ManualClock clock;
+        ClusterConfig config = clusterFor(QStringLiteral("bull"), server->endpoint());
+        config.queueSystem.type = QueueSystemType::BullMQ;
+        BullMqBackend backend(config, redis::RedisClient::create(config, 2000ms), clock);
+        const ClusterStats first = backend.poll();
+        QCOMPARE(first.queues.size(), 2);
+        QCOMPARE(first.queues[0].name, u"lean"_qs);
+        QCOMPARE(first.queues[0].rateSource, u"id_growth"_qs);
+        QCOMPARE(first.queues[1].name, u"legacy"_qs);
+        QCOMPARE(first.queues[1].length, 2);
+        QCOMPARE(first.queues[1].rateSource, u"finished_scores"_qs); // its jobs are all there
+        QCOMPARE(first.rateSource, u"mixed"_qs);
+        server->cli({u"INCRBY"_qs, u"bull:lean:id"_qs, u"20"_qs});
+        clock.advance(10s);
+        const ClusterStats second = backend.poll();
+        QVERIFY(second.ratesKnown);
+        QCOMPARE(second.jobRate, 2.0);
     }
 
     void refusedClientListMeansWorkersUnknown()

@@ -55,7 +55,7 @@ bool scanStep(redis::RedisClient& client, const QString& clusterName, const bull
             if (cursor != cursors.cend() && *cursor == "0")
                 return pipeline;
             pipeline.add(Command {"SCAN", cursor == cursors.cend() ? QByteArray("0") : *cursor,
-                "MATCH", keys.metaPattern(), "COUNT", QByteArray::number(scanCount)});
+                "MATCH", keys.discoveryPattern(), "COUNT", QByteArray::number(scanCount)});
             return pipeline;
         },
         cost);
@@ -71,7 +71,7 @@ bool scanStep(redis::RedisClient& client, const QString& clusterName, const bull
                 result.node.address(),
                 QStringLiteral("SCAN failed: %1").arg(reply.toDebugString()));
         for (const Reply& key : reply.at(1).elements()) {
-            const QString queue = keys.queueOfMetaKey(key.toString());
+            const QString queue = keys.queueOfDiscoveryKey(key.toString());
             if (!queue.isEmpty())
                 found.insert(queue);
         }
@@ -217,12 +217,42 @@ ClusterStats BullMqBackend::pollOnce(bool* topologyMoved)
     ClusterStats stats;
     stats.clusterName = m_config.name;
     stats.system = queueSystemTypeName(QueueSystemType::BullMQ);
-    stats.rateSource = QStringLiteral("finished_scores");
     qint64 scheduled = 0;
     qint64 completedRecently = 0;
     qint64 failedRecently = 0;
+    QSet<QString> sources;
+    bool countersUsed = false;
+    QHash<QString, Counters> counters;
     for (const bullmq::QueueCounts& counts : reading.queues) {
         QueueStat& queue = stats.queues.emplace_back();
+        // Each queue's throughput from the best figure it has: the metrics counters when its
+        // workers collect them; else the finish-time scores of the kept jobs; else, when
+        // finished jobs are not kept (removeOnComplete and removeOnFail: fewer jobs exist than
+        // ids were handed out), the growth of the id counter, which counts jobs added.
+        const qint64 present = counts.waiting + counts.prioritized + counts.active + counts.delayed
+            + counts.waitingChildren;
+        const Counters now {counts.metricsCompleted, counts.metricsFailed, counts.lastId};
+        const Counters before = m_counters.value(counts.name);
+        counters.insert(counts.name, now);
+        const auto growth = [](std::optional<qint64> a, std::optional<qint64> b) -> qint64 {
+            return a && b ? std::max<qint64>(0, *b - *a) : 0;
+        };
+        if (counts.metricsCompleted || counts.metricsFailed) {
+            queue.rateSource = QStringLiteral("metrics");
+            m_counterTotals[0] += growth(before.metricsCompleted, now.metricsCompleted);
+            m_counterTotals[1] += growth(before.metricsFailed, now.metricsFailed);
+            countersUsed = true;
+        } else if (counts.completed + counts.failed > 0 || !counts.lastId
+            || *counts.lastId <= present) {
+            queue.rateSource = QStringLiteral("finished_scores");
+            completedRecently += counts.completedRecently;
+            failedRecently += counts.failedRecently;
+        } else {
+            queue.rateSource = QStringLiteral("id_growth");
+            m_counterTotals[2] += growth(before.lastId, now.lastId);
+            countersUsed = true;
+        }
+        sources.insert(queue.rateSource);
         queue.name = counts.name;
         queue.key = QString::fromUtf8(m_keys.key(counts.name, u"wait"));
         // Both wait for a free worker; the priority only orders them.
@@ -241,10 +271,16 @@ ClusterStats BullMqBackend::pollOnce(bool* topologyMoved)
         stats.deadLetterCount += counts.failed;
         stats.completedCount += counts.completed;
         scheduled += counts.delayed;
-        completedRecently += counts.completedRecently;
-        failedRecently += counts.failedRecently;
+        queue.states.prioritized = counts.prioritized;
+        queue.states.waitingChildren = counts.waitingChildren;
     }
     stats.scheduledCount = scheduled;
+    m_counters = counters;
+    if (sources.size() == 1)
+        stats.rateSource = *sources.cbegin();
+    else
+        stats.rateSource
+            = sources.isEmpty() ? QStringLiteral("finished_scores") : QStringLiteral("mixed");
 
     m_workerQueues.clear();
     if (reading.workersKnown) {
@@ -272,12 +308,28 @@ ClusterStats BullMqBackend::pollOnce(bool* topologyMoved)
         RedisInfo::addTo(info, stats.server);
     stats.server.masters = static_cast<int>(results.size());
     // Finished jobs in the window from their finish-time scores: the completed and failed
-    // sets are trimmed by the producers, so their growth is no measure of throughput.
+    // sets are trimmed by the producers, so their growth is no measure of throughput. The
+    // counters (metrics, id) give rates over the polls of the same window.
     const double windowSeconds = static_cast<double>(rateWindow.count()) / 1000.0;
-    stats.ratesKnown = true;
-    stats.jobRate = static_cast<double>(completedRecently) / windowSeconds;
-    const qint64 finished = completedRecently + failedRecently;
-    stats.errorRate = finished > 0 ? static_cast<double>(failedRecently) / finished : 0.0;
+    const auto steadyNow = m_clock.now();
+    m_samples.push_back({steadyNow, m_counterTotals});
+    while (m_samples.size() > 2 && steadyNow - m_samples[1].at >= rateWindow)
+        m_samples.pop_front();
+    std::array<double, 3> perSecond {0, 0, 0};
+    const double sampled = std::chrono::duration<double>(steadyNow - m_samples.front().at).count();
+    if (sampled > 0) {
+        for (size_t i = 0; i < perSecond.size(); ++i)
+            perSecond[i]
+                = static_cast<double>(m_counterTotals[i] - m_samples.front().totals[i]) / sampled;
+    }
+    stats.ratesKnown = !countersUsed || sampled > 0;
+    const double completedPerSecond
+        = static_cast<double>(completedRecently) / windowSeconds + perSecond[0];
+    const double failedPerSecond
+        = static_cast<double>(failedRecently) / windowSeconds + perSecond[1];
+    stats.jobRate = completedPerSecond + perSecond[2];
+    const double finishedPerSecond = completedPerSecond + failedPerSecond;
+    stats.errorRate = finishedPerSecond > 0 ? failedPerSecond / finishedPerSecond : 0.0;
     stats.latencyMs = static_cast<double>(elapsed.nsecsElapsed()) / 1e6;
     stats.cost = PollCost {cost.roundTrips, cost.commands, cost.bytesSent, cost.bytesReceived};
     stats.polledAt = wallNow;

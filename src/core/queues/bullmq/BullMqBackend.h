@@ -8,7 +8,9 @@
 #include <QSet>
 #include <QStringList>
 
+#include <array>
 #include <chrono>
+#include <deque>
 #include <memory>
 #include <optional>
 
@@ -64,6 +66,20 @@ private:
     std::optional<std::chrono::steady_clock::time_point> m_lastDiscovery;
     QSet<QString> m_workerQueues; // queues named by worker connections at the last poll
     QList<bullmq::QueueCounts> m_lastCounts;
+    // The counters of the last poll per queue, and their growth summed since the backend
+    // started (metrics completed, metrics failed, ids handed out), sampled per poll.
+    struct Counters {
+        std::optional<qint64> metricsCompleted;
+        std::optional<qint64> metricsFailed;
+        std::optional<qint64> lastId;
+    };
+    struct Sample {
+        std::chrono::steady_clock::time_point at;
+        std::array<qint64, 3> totals;
+    };
+    QHash<QString, Counters> m_counters;
+    std::array<qint64, 3> m_counterTotals {0, 0, 0};
+    std::deque<Sample> m_samples;
 };
 
 } // namespace qd
