@@ -14,8 +14,13 @@
 //   sidekiq-cost <endpoint>        the Sidekiq reader's cost for several deployment sizes
 //                                  (SidekiqWorld), from which the cost per queue and per process
 //                                  follows; flushes the endpoint's database
+//   bullmq-engine <cycles> <endpoint>
+//                                  a BullMQ cluster (BullMqWorld: 100 queues, 20 worker
+//                                  connections) through the engine, as sidekiq-engine; flushes
+//                                  the database
 // Options --queues (100) and --workers (200) must match between seed and the others.
 
+#include "BullMqWorld.h"
 #include "EngineWorld.h"
 #include "PollProbe.h"
 #include "SidekiqWorld.h"
@@ -457,6 +462,70 @@ int sidekiqEngine(int cycles, const QString& endpoint)
     return 0;
 }
 
+// The BullMQ cluster of the engine benchmark: the same Manager and Poller, with the cluster's
+// queue_system.type set to bullmq. The first cycles include discovery (SCAN of every key).
+int bullmqEngine(int cycles, const QString& endpoint)
+{
+    qd::bench::BullMqWorld world;
+    world.seed(endpoint);
+    qd::ClusterConfig cluster;
+    cluster.name = u"bullmq"_s;
+    cluster.label = u"BullMQ"_s;
+    cluster.color = u"purple"_s;
+    cluster.endpoint = endpoint;
+    cluster.queueSystem.type = qd::QueueSystemType::BullMQ;
+    qd::Config config;
+    config.clusters = {cluster};
+    config.polling.enabled = false;
+    config.polling.interval = 60s;
+    config.polling.jitter = 0ms;
+    config.polling.timeout = 10s;
+    Manager manager(config);
+    manager.start();
+    qd::bench::PollProbe probe(endpoint);
+    const qd::bench::ServerCounters first = probe.delta([&] { runCycle(manager); });
+    const qd::PollCost firstCost
+        = manager.cachedStats(cluster.name).value_or(qd::ClusterStats {}).cost;
+    for (int i = 0; i < 2; ++i)
+        runCycle(manager); // connections warm
+    const auto stats = manager.cachedStats(cluster.name);
+    if (!stats || stats->queues.size() != world.queues || stats->workerCount != world.workers)
+        fail(u"the BullMQ cluster did not poll as seeded"_s);
+    out(u"BullMQ cluster through the engine (%1 queues, %2 worker connections), engine's "
+        "PollCost vs Redis's counters:"_s.arg(world.queues)
+            .arg(world.workers));
+    out(u"  first poll (with discovery): %1 round trip(s), %2 commands (Redis counted %3), "
+        "%4 B sent, %5 B received"_s.arg(firstCost.roundTrips)
+            .arg(firstCost.commands)
+            .arg(first.commands)
+            .arg(firstCost.bytesSent)
+            .arg(firstCost.bytesReceived));
+    for (int i = 1; i <= 3; ++i) {
+        const qd::bench::ServerCounters d = probe.delta([&] { runCycle(manager); });
+        const qd::PollCost c = manager.cachedStats(cluster.name).value_or(qd::ClusterStats {}).cost;
+        out(u"  poll %1: %2 round trip(s), %3 commands sent (Redis counted %4, the "
+            "script's own included), %5 B sent (Redis in %6), %7 B received (Redis out %8)"_s.arg(i)
+                .arg(c.roundTrips)
+                .arg(c.commands)
+                .arg(d.commands)
+                .arg(c.bytesSent)
+                .arg(d.netIn)
+                .arg(c.bytesReceived)
+                .arg(d.netOut));
+    }
+    std::vector<double> wall;
+    double cpuMs = 0;
+    for (int i = 0; i < cycles; ++i) {
+        pause(100ms);
+        const double cpuBefore = processCpuMs();
+        wall.push_back(runCycle(manager).wallMs);
+        cpuMs += processCpuMs() - cpuBefore;
+    }
+    out(u"  cycle (%1 polls): median %2 ms, p90 %3 ms, CPU %4 ms per poll"_s.arg(cycles).arg(
+        ms(percentile(wall, 50)), ms(percentile(wall, 90)), ms(cpuMs / cycles)));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -469,8 +538,8 @@ int main(int argc, char* argv[])
     const QCommandLineOption queues(u"queues"_s, u"queues per server"_s, u"n"_s, u"100"_s);
     const QCommandLineOption workers(u"workers"_s, u"workers per server"_s, u"n"_s, u"200"_s);
     parser.addOptions({queues, workers});
-    parser.addPositionalArgument(
-        u"command"_s, u"seed | config | cost | cycle | sidekiq-engine | sidekiq-cost"_s);
+    parser.addPositionalArgument(u"command"_s,
+        u"seed | config | cost | cycle | sidekiq-engine | sidekiq-cost | bullmq-engine"_s);
     parser.process(app);
     EngineWorld world;
     world.queues = parser.value(queues).toInt();
@@ -493,6 +562,8 @@ int main(int argc, char* argv[])
             return sidekiqEngine(rest[0].toInt(), rest[1]);
         if (command == u"sidekiq-cost" && rest.size() == 1)
             return sidekiqCost(rest[0]);
+        if (command == u"bullmq-engine" && rest.size() == 2 && rest[0].toInt() > 0)
+            return bullmqEngine(rest[0].toInt(), rest[1]);
     } catch (const qd::QueueDeckError& e) {
         fail(e.message());
     } catch (const qd::redis::ConnectionError& e) {
@@ -500,5 +571,5 @@ int main(int argc, char* argv[])
     }
     fail(u"usage: seed <endpoint>... | config <file> <interval> <api-port> <audit-file> "
          "<endpoint>... | cost <endpoint> | cycle <cycles> <endpoint>... | sidekiq-engine "
-         "<cycles> <endpoint> | sidekiq-cost <endpoint>"_s);
+         "<cycles> <endpoint> | sidekiq-cost <endpoint> | bullmq-engine <cycles> <endpoint>"_s);
 }

@@ -9,7 +9,8 @@
 # Starts SERVERS redis-servers on free loopback ports (in parallel), seeds each with QUEUES
 # queues holding jobs and WORKERS busy workers (processing list + heartbeat key), runs the
 # measurements, then the same for a Sidekiq deployment on one more server (20 queues, 10
-# processes through the engine; then the reader's cost per queue and per process), and stops
+# processes through the engine; then the reader's cost per queue and per process) and for a
+# BullMQ deployment on that server (100 queues, 20 worker connections), and stops
 # everything it started. Tunables: SERVERS (50), QUEUES (100),
 # WORKERS (200), CYCLES (20, per row of the cycle table), INTERVAL (1s, the server's polling
 # interval), WARMUP (10, seconds before sampling the server), SOAK (60, seconds sampled; 0
@@ -78,6 +79,9 @@ echo
 "$bench" sidekiq-engine "$cycles" "127.0.0.1:$sidekiq_port"
 echo
 "$bench" sidekiq-cost "127.0.0.1:$sidekiq_port"
+# A BullMQ deployment, on the same server (its seed flushes the database again).
+echo
+"$bench" bullmq-engine "$cycles" "127.0.0.1:$sidekiq_port"
 
 # queuedeck-server polling every cluster every INTERVAL, sampled from /proc.
 [ "$soak" = 0 ] && exit 0

@@ -1,5 +1,11 @@
+#include "core/config/ConfigReader.h"
+#include "core/config/ConfigValidator.h"
 #include "core/queues/bullmq/BullMqReader.h"
+#include "core/redis/HashSlot.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace qd;
@@ -14,22 +20,80 @@ private slots:
     {
         const Keys keys(u"bull"_s);
         QCOMPARE(keys.key(u"mail"_s, u"wait"), "bull:mail:wait"_ba);
-        QCOMPARE(keys.metaPattern(), "bull:*:meta"_ba);
+        // One glob for the meta hash and, for old queues without one, the id counter.
+        QCOMPARE(keys.discoveryPattern(), "bull:*:[mi][ed]*"_ba);
         QCOMPARE(keys.connectionName(u"qd-main"_s), u"bull:cWQtbWFpbg=="_s);
         // A prefix may hold ':' and a hash tag; glob characters in it are escaped.
         const Keys tagged(u"{shop}:b*"_s);
-        QCOMPARE(tagged.metaPattern(), "{shop}:b\\*:*:meta"_ba);
+        QCOMPARE(tagged.discoveryPattern(), "{shop}:b\\*:*:[mi][ed]*"_ba);
     }
 
-    void queueOfMetaKey()
+    void singleSlotFollowsRedisHashTags()
+    {
+        // A tag in the prefix, or a queue named in braces: every key of the queue in one slot.
+        QVERIFY(Keys(u"{bull}"_s).singleSlot(u"mail"_s));
+        QVERIFY(Keys(u"app:{b}:x"_s).singleSlot(u"mail"_s));
+        QVERIFY(Keys(u"bull"_s).singleSlot(u"{mail}"_s));
+        QVERIFY(!Keys(u"bull"_s).singleSlot(u"mail"_s));
+        // An empty tag hashes the whole key; a brace closed only by a suffix or job id moves.
+        QVERIFY(!Keys(u"{}bull"_s).singleSlot(u"mail"_s));
+        QVERIFY(!Keys(u"bull"_s).singleSlot(u"{mail"_s));
+        for (const QString& prefix : {u"{bull}"_s, u"a{b}"_s}) {
+            const Keys keys(prefix);
+            const int slot = redis::hashslot::of(keys.key(u"q"_s, u"meta"));
+            for (const char16_t* suffix : {u"wait", u"failed", u"17", u"17:logs"})
+                QCOMPARE(redis::hashslot::of(keys.key(u"q"_s, suffix)), slot);
+        }
+    }
+
+    void validatorAllowsRedisClusterOnlyForSingleSlotLayouts_data()
+    {
+        QTest::addColumn<QString>("prefix");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("tagged prefix") << u"{bull}"_s << true;
+        QTest::newRow("tag inside prefix") << u"app:{jobs}:bull"_s << true;
+        QTest::newRow("braceless (queues in braces)") << u"bull"_s << true;
+        QTest::newRow("empty tag") << u"{}bull"_s << false;
+        QTest::newRow("unclosed brace") << u"bull{"_s << false;
+        QTest::newRow("stray closing brace") << u"bu}ll"_s << false;
+    }
+    void validatorAllowsRedisClusterOnlyForSingleSlotLayouts()
+    {
+        QFETCH(QString, prefix);
+        QFETCH(bool, accepted);
+        const QJsonObject cluster {{u"name"_s, u"jobs"_s}, {u"endpoint"_s, u"h:1"_s},
+            {u"mode"_s, u"cluster"_s},
+            {u"queue_system"_s, QJsonObject {{u"type"_s, u"bullmq"_s}, {u"prefix"_s, prefix}}}};
+        const QByteArray json
+            = QJsonDocument(QJsonObject {{u"clusters"_s, QJsonArray {cluster}}}).toJson();
+        const ConfigReadResult read = ConfigReader::read(json);
+        QStringList errors;
+        for (const ConfigIssue& issue : ConfigValidator::validate(read.config)) {
+            if (issue.severity == ConfigIssue::Severity::Error)
+                errors.append(issue.path + u": "_s + issue.message);
+        }
+        if (accepted) {
+            QVERIFY2(errors.isEmpty(), qPrintable(errors.join(u'\n')));
+        } else {
+            QCOMPARE(errors.size(), 1);
+            QVERIFY2(errors[0].startsWith(u"clusters[0].queue_system.prefix: on Redis Cluster"_s),
+                qPrintable(errors[0]));
+        }
+    }
+
+    void queueOfDiscoveryKey()
     {
         const Keys keys(u"app:bull"_s);
-        QCOMPARE(keys.queueOfMetaKey(u"app:bull:mail:meta"_s), u"mail"_s);
-        QCOMPARE(keys.queueOfMetaKey(u"app:bull:mail:wait"_s), QString());
-        QCOMPARE(keys.queueOfMetaKey(u"other:mail:meta"_s), QString());
-        QCOMPARE(keys.queueOfMetaKey(u"app:bull::meta"_s), QString());
+        QCOMPARE(keys.queueOfDiscoveryKey(u"app:bull:mail:meta"_s), u"mail"_s);
+        QCOMPARE(keys.queueOfDiscoveryKey(u"app:bull:old:id"_s), u"old"_s);
+        // What else the glob lets through: metrics keys, job ids starting "me"/"id".
+        QCOMPARE(keys.queueOfDiscoveryKey(u"app:bull:mail:metrics:completed"_s), QString());
+        QCOMPARE(keys.queueOfDiscoveryKey(u"app:bull:mail:idle-7"_s), QString());
+        QCOMPARE(keys.queueOfDiscoveryKey(u"app:bull:mail:wait"_s), QString());
+        QCOMPARE(keys.queueOfDiscoveryKey(u"other:mail:meta"_s), QString());
+        QCOMPARE(keys.queueOfDiscoveryKey(u"app:bull::meta"_s), QString());
         // A match with a ':' in the middle is not a queue's meta (names cannot hold ':').
-        QCOMPARE(keys.queueOfMetaKey(u"app:bull:mail:12:meta"_s), QString());
+        QCOMPARE(keys.queueOfDiscoveryKey(u"app:bull:mail:12:meta"_s), QString());
     }
 
     void workerConnectionsFromClientList()
@@ -59,10 +123,13 @@ private slots:
         const Keys keys(u"bull"_s);
         const QStringList queues {u"a"_s};
         const QList<redis::Command> commands = pollCommands(keys, queues, 1000);
-        QCOMPARE(commands.size(), 12);
+        QCOMPARE(commands.size(), 15);
         QList<redis::Reply> replies;
         for (qint64 v : {3, 2, 1, 4, 5, 6, 7, 1, 2, 3})
             replies.append(redis::Reply::integer(v));
+        replies.append(redis::Reply::string("40")); // metrics:completed count
+        replies.append(redis::Reply()); // no metrics:failed
+        replies.append(redis::Reply::string("52")); // id
         replies.append(redis::Reply::string("1700000000000"));
         replies.append(redis::Reply::error("ERR unknown command 'CLIENT'"));
         const PollReading reading = readPoll(keys, queues, replies);
@@ -80,9 +147,12 @@ private slots:
         QCOMPARE(c.completedRecently, 2);
         QCOMPARE(c.failedRecently, 3);
         QCOMPARE(c.oldestWaiting->toMSecsSinceEpoch(), 1700000000000);
+        QCOMPARE(c.metricsCompleted, 40);
+        QVERIFY(!c.metricsFailed);
+        QCOMPARE(c.lastId, 52);
 
         // A refused oldest-job script leaves the age unknown, the rest stands.
-        replies[10] = redis::Reply::error("ERR Error compiling script");
+        replies[13] = redis::Reply::error("ERR Error compiling script");
         const PollReading older = readPoll(keys, queues, replies);
         QVERIFY2(older.error.isEmpty(), qPrintable(older.error));
         QVERIFY(!older.queues.at(0).oldestWaiting);

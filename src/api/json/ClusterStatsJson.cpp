@@ -60,7 +60,9 @@ QJsonObject statesToJson(const QueueStat& q)
     return {{u"waiting"_s, q.length}, {u"active"_s, optionalMs(q.states.active)},
         {u"scheduled"_s, optionalMs(q.states.scheduled)}, {u"retry"_s, optionalMs(q.states.retry)},
         {u"failed"_s, optionalMs(q.states.failed)},
-        {u"completed"_s, optionalMs(q.states.completed)}};
+        {u"completed"_s, optionalMs(q.states.completed)},
+        {u"prioritized"_s, optionalMs(q.states.prioritized)},
+        {u"waiting_children"_s, optionalMs(q.states.waitingChildren)}};
 }
 
 } // namespace
@@ -73,7 +75,9 @@ QJsonObject clusterStatsToJson(const ClusterStats& s)
         sizes.insert(q.name, q.length);
         queues.append(QJsonObject {{u"name"_s, q.name}, {u"key"_s, q.key}, {u"length"_s, q.length},
             {u"paused"_s, q.paused}, {u"pausable"_s, q.pausable}, {u"states"_s, statesToJson(q)},
-            {u"oldest_job_age_ms"_s, optionalMs(q.oldestJobAgeMs)}});
+            {u"oldest_job_age_ms"_s, optionalMs(q.oldestJobAgeMs)},
+            {u"rate_source"_s,
+                q.rateSource.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(q.rateSource)}});
     }
     const QJsonObject server {{u"used_memory_bytes"_s, s.server.usedMemory},
         {u"max_memory_bytes"_s, s.server.maxMemory},

@@ -1,5 +1,6 @@
 #include "core/actions/BullMqRunners.h"
 
+#include "core/queues/bullmq/BullMqBackend.h"
 #include "core/queues/bullmq/BullMqReader.h"
 #include "core/redis/RedisClient.h"
 
@@ -111,27 +112,6 @@ return {deleted, flow, redis.call('ZCARD', KEYS[1])}
 
 constexpr int batchSize = 500;
 
-// Every queue with a meta hash (a full SCAN: an action may take the time a poll may not).
-QStringList discoverQueues(const ActionContext& c, const bullmq::Keys& keys)
-{
-    QStringList queues;
-    QByteArray cursor = "0";
-    do {
-        const Reply reply = c.client.command(
-            Command {"SCAN", cursor, "MATCH", keys.metaPattern(), "COUNT", "1000"});
-        if (reply.isError() || reply.size() != 2)
-            throw std::runtime_error("SCAN failed: " + reply.toString().toStdString());
-        for (const Reply& key : reply.at(1).elements()) {
-            const QString queue = keys.queueOfMetaKey(key.toString());
-            if (!queue.isEmpty() && !queues.contains(queue))
-                queues.append(queue);
-        }
-        cursor = reply.at(0).toByteArray();
-    } while (cursor != "0");
-    queues.sort();
-    return queues;
-}
-
 struct Sweep {
     qint64 moved = 0;
     qint64 flow = 0;
@@ -144,7 +124,7 @@ struct Sweep {
 Sweep sweepFailed(const ActionContext& c, bool requeue)
 {
     const bullmq::Keys keys(c.cluster.queueSystem.bullmqPrefix);
-    const QStringList queues = discoverQueues(c, keys);
+    const QStringList queues = BullMqBackend::discoverAll(c.client, c.cluster);
     Sweep sweep;
     qint64 total = 0;
     for (const QString& q : queues) {
@@ -160,13 +140,14 @@ Sweep sweepFailed(const ActionContext& c, bool requeue)
                 sweep.stopped = c.stopReason();
                 break;
             }
-            const Command command = requeue
+            Command command = requeue
                 ? Command {"EVAL", requeueScript, "8", keys.key(q, u"failed"), keys.key(q, u"wait"),
                     keys.key(q, u"prioritized"), keys.key(q, u"pc"), keys.key(q, u"marker"),
                     keys.key(q, u"meta"), keys.key(q, u"events"), keys.key(q, u"active"), jobPrefix,
                     QByteArray::number(batchSize), QByteArray::number(flow)}
                 : Command {"EVAL", purgeScript, "2", keys.key(q, u"failed"), keys.key(q, u"events"),
                     jobPrefix, QByteArray::number(batchSize), QByteArray::number(flow)};
+            command.routeBy(keys.key(q, u"failed"));
             const Reply reply = c.client.command(command);
             if (reply.isError() || reply.size() != 3) {
                 sweep.error = QStringLiteral("queue %1: %2").arg(q, reply.toString());
@@ -218,7 +199,8 @@ TargetResult BullMqPauseRunner::run(const ActionContext& c)
     const Reply reply = c.client.command(
         Command {"EVAL", pauseScript, "7", keys.key(queue, u"meta"), keys.key(queue, u"marker"),
             keys.key(queue, u"wait"), keys.key(queue, u"prioritized"), keys.key(queue, u"delayed"),
-            keys.key(queue, u"events"), keys.key(queue, u"paused"), m_pause ? "pause" : "resume"});
+            keys.key(queue, u"events"), keys.key(queue, u"paused"), m_pause ? "pause" : "resume"}
+            .routeBy(keys.key(queue, u"meta")));
     TargetResult result;
     if (reply.isError()) {
         result.message

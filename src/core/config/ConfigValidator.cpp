@@ -83,10 +83,20 @@ void checkQueueSystem(
         issues.error(path + QStringLiteral(".type"),
             QStringLiteral("sidekiq does not run on Redis Cluster (its commands span keys of "
                            "different slots); use standalone or sentinel mode"));
-    if (qs.type == QueueSystemType::BullMQ && mode == ClusterMode::Cluster)
-        issues.error(path + QStringLiteral(".type"),
-            QStringLiteral("bullmq on Redis Cluster is not supported by this version of "
-                           "QueueDeck yet; use standalone or sentinel mode"));
+    if (qs.type == QueueSystemType::BullMQ && mode == ClusterMode::Cluster) {
+        // BullMQ's scripts need all keys of a queue in one slot: either the prefix holds a
+        // non-empty {hash tag}, or it has no braces and each queue is named in braces.
+        const QString& prefix = qs.bullmqPrefix;
+        const qsizetype open = prefix.indexOf(u'{');
+        const qsizetype close = open < 0 ? -1 : prefix.indexOf(u'}', open + 1);
+        const bool tagged = close > open + 1;
+        const bool braceless = !prefix.contains(u'{') && !prefix.contains(u'}');
+        if (!tagged && !braceless)
+            issues.error(path + QStringLiteral(".prefix"),
+                QStringLiteral("on Redis Cluster BullMQ keeps a queue's keys in one slot: give "
+                               "the prefix a non-empty {hash tag} (e.g. \"{bull}\"), or no "
+                               "braces at all with queue names in braces (\"{orders}\")"));
+    }
     if (qs.type == QueueSystemType::RQ && mode == ClusterMode::Cluster)
         issues.error(path + QStringLiteral(".type"),
             QStringLiteral("rq does not run on Redis Cluster (its keys carry no hash tags and "

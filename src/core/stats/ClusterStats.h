@@ -20,6 +20,8 @@ struct QueueStates {
     std::optional<qint64> retry; // failed, waiting for another attempt
     std::optional<qint64> failed; // failed for good (dead letters)
     std::optional<qint64> completed; // finished and kept
+    std::optional<qint64> prioritized; // waiting, ordered by priority (BullMQ; part of length)
+    std::optional<qint64> waitingChildren; // flow parents waiting for their children (BullMQ)
     friend bool operator==(const QueueStates&, const QueueStates&) = default;
 };
 
@@ -42,6 +44,9 @@ struct QueueStat {
     QueueStates states;
     // Age of the oldest waiting job (queue latency), where the payload carries an enqueue time.
     std::optional<qint64> oldestJobAgeMs;
+    // Where the queue's share of the rates comes from, where it differs per queue (BullMQ);
+    // empty elsewhere.
+    QString rateSource;
     friend bool operator==(const QueueStat&, const QueueStat&) = default;
 };
 

@@ -11,6 +11,7 @@
 #include "core/util/Clock.h"
 #include "support/ChildProcess.h"
 #include "support/EngineConfig.h"
+#include "support/RedisCluster.h"
 #include "support/RedisServer.h"
 
 #include <QElapsedTimer>
@@ -40,11 +41,22 @@ QProcessEnvironment rigEnvironment(const RedisServer& server)
     return env;
 }
 
+// The rig on a Redis Cluster: ioredis Cluster clients, under this prefix, the queues' names in
+// braces when braced.
+QProcessEnvironment rigEnvironment(const RedisCluster& cluster, const QString& prefix, bool braced)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("REDIS_CLUSTER_NODES"), cluster.seedEndpoints().join(u','));
+    env.insert(QStringLiteral("QD_BULLMQ_PREFIX"), prefix);
+    env.insert(QStringLiteral("QD_BULLMQ_BRACED"), braced ? QStringLiteral("1") : QString());
+    return env;
+}
+
 // Runs one of the rig's scripts to completion and returns its stdout parsed as JSON.
-QJsonObject runNode(const RedisServer& server, const QStringList& args)
+QJsonObject runNode(const QProcessEnvironment& env, const QStringList& args)
 {
     QProcess node;
-    node.setProcessEnvironment(rigEnvironment(server));
+    node.setProcessEnvironment(env);
     ChildProcess::tieToTestProcess(node);
     node.start(QStringLiteral("node"), args);
     if (!node.waitForFinished(30000) || node.exitCode() != 0) {
@@ -52,6 +64,11 @@ QJsonObject runNode(const RedisServer& server, const QStringList& args)
         return {};
     }
     return QJsonDocument::fromJson(node.readAllStandardOutput()).object();
+}
+
+QJsonObject runNode(const RedisServer& server, const QStringList& args)
+{
+    return runNode(rigEnvironment(server), args);
 }
 
 QJsonObject oracle(const RedisServer& server)
@@ -70,14 +87,19 @@ QJsonObject countsOf(const bullmq::QueueCounts& c)
 
 class Worker {
 public:
-    bool start(const RedisServer& server)
+    bool start(const RedisServer& server, const QStringList& extra = {})
     {
-        m_process.setProcessEnvironment(rigEnvironment(server));
+        return start(rigEnvironment(server), extra);
+    }
+    bool start(const QProcessEnvironment& env, const QStringList& extra = {})
+    {
+        m_process.setProcessEnvironment(env);
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         ChildProcess::tieToTestProcess(m_process);
         m_process.start(QStringLiteral("node"),
-            {rigDir() + QStringLiteral("/worker.js"), QStringLiteral("--name"),
-                QStringLiteral("qdrig-1")});
+            QStringList {rigDir() + QStringLiteral("/worker.js"), QStringLiteral("--name"),
+                QStringLiteral("qdrig-1")}
+                + extra);
         QElapsedTimer waited;
         waited.start();
         while (waited.elapsed() < 20000) {
@@ -238,8 +260,8 @@ private slots:
         worker.stop();
         const ClusterStats quiet = backend->poll();
         QCOMPARE(quiet.cost.roundTrips, 1); // discovery waits for its cadence
-        // 11 reads per queue, CLIENT LIST and INFO (the figures in docs/queue-systems/bullmq.md).
-        QCOMPARE(quiet.cost.commands, 3 * 11 + 2);
+        // 14 reads per queue, CLIENT LIST and INFO (the figures in docs/queue-systems/bullmq.md).
+        QCOMPARE(quiet.cost.commands, 3 * 14 + 2);
         qInfo("poll of 3 queues: %lld commands, %lld bytes sent, %lld received, %.2f ms",
             quiet.cost.commands, quiet.cost.bytesSent, quiet.cost.bytesReceived, quiet.latencyMs);
         QCOMPARE(quiet.workerCount, 0);
@@ -400,6 +422,242 @@ private slots:
         QVERIFY2(flow.message.contains(u"flows left alone"_qs), qPrintable(flow.message));
         QCOMPARE(flow.details.value(u"requeued"_qs).toInteger(), 0);
         QCOMPARE(integerOf(*server, {u"ZCARD"_qs, key("failed")}), 1);
+    }
+
+    void redisClusterIsReadAndSteered_data()
+    {
+        QTest::addColumn<QString>("prefix");
+        QTest::addColumn<bool>("braced");
+        QTest::newRow("hash-tagged prefix") << QStringLiteral("{qd}") << false;
+        QTest::newRow("queue names in braces") << QStringLiteral("bull") << true;
+    }
+    void redisClusterIsReadAndSteered()
+    {
+        QFETCH(QString, prefix);
+        QFETCH(bool, braced);
+        QString error;
+        auto cluster = RedisCluster::start(3, 0, &error);
+        QVERIFY2(cluster, qPrintable(error));
+        const QProcessEnvironment env = rigEnvironment(*cluster, prefix, braced);
+        const auto name = [&](const char* queue) {
+            const QString plain = QString::fromLatin1(queue);
+            return braced ? u'{' + plain + u'}' : plain;
+        };
+        const QString mainQueue = name("qd-main");
+        const auto key = [&](const QString& queue, const char* suffix) {
+            return (prefix + u':' + queue + u':' + QLatin1String(suffix)).toUtf8();
+        };
+
+        Worker worker;
+        QVERIFY(worker.start(env));
+        const QJsonObject pushed = runNode(env,
+            {rigDir() + QStringLiteral("/producer.js"), QStringLiteral("--fail"),
+                QStringLiteral("2")});
+        const QJsonObject expected = pushed.value(QStringLiteral("expected")).toObject();
+        QVERIFY2(!expected.isEmpty(), "the producer failed");
+        QStringList queueNames = expected.keys();
+
+        ClusterConfig config = clusterFor(QStringLiteral("bull-cluster"), {});
+        config.mode = ClusterMode::Cluster;
+        config.endpoint = cluster->seedEndpoints().first();
+        config.seeds = cluster->seedEndpoints().mid(1);
+        config.queueSystem.type = QueueSystemType::BullMQ;
+        config.queueSystem.bullmqPrefix = prefix;
+        std::shared_ptr<redis::RedisClient> client = redis::RedisClient::create(config, 2000ms);
+        const auto integer = [&](const QByteArray& k, const char* command) {
+            return client->command(redis::Command {command, k}).toInteger();
+        };
+
+        QJsonObject theirs;
+        QElapsedTimer waited;
+        waited.start();
+        bool settled = false;
+        while (!settled && waited.elapsed() < 30000) {
+            theirs = runNode(env, {rigDir() + QStringLiteral("/oracle.js")});
+            settled = true;
+            for (auto q = expected.begin(); q != expected.end(); ++q)
+                settled = settled
+                    && theirs.value(q.key()).toObject().value(QStringLiteral("counts")) == *q;
+            if (!settled)
+                QTest::qWait(200);
+        }
+        QVERIFY2(settled, QJsonDocument(theirs).toJson().constData());
+
+        auto backend = std::dynamic_pointer_cast<BullMqBackend>(
+            createQueueBackend(config, client, Clock::system()));
+        QVERIFY(backend);
+        const ClusterStats stats = backend->poll();
+        QCOMPARE(runNode(env, {rigDir() + QStringLiteral("/oracle.js")}), theirs);
+        QCOMPARE(stats.server.masters, 3);
+        QCOMPARE(backend->lastCounts().size(), queueNames.size());
+        for (const bullmq::QueueCounts& counts : backend->lastCounts()) {
+            const QJsonObject queue = theirs.value(counts.name).toObject();
+            QVERIFY2(!queue.isEmpty(), qPrintable(counts.name));
+            QCOMPARE(countsOf(counts), queue.value(QStringLiteral("counts")).toObject());
+            QCOMPARE(counts.paused, queue.value(QStringLiteral("paused")).toBool());
+        }
+        QCOMPARE(stats.pausedQueues(), QStringList {name("qd-halted")});
+        QStringList theirWorkers;
+        for (const QJsonValue& w :
+            theirs.value(mainQueue).toObject().value(QStringLiteral("workers")).toArray())
+            theirWorkers.append(w.toString());
+        QStringList ours;
+        for (const WorkerStat& w : stats.workers)
+            ours.append(w.id);
+        QVERIFY(!theirWorkers.isEmpty());
+        QCOMPARE(ours, theirWorkers);
+        // Once discovered, one round trip per master.
+        QCOMPARE(backend->poll().cost.roundTrips, 3);
+
+        // Pause and resume through QueueDeck stop and restart the real worker.
+        const QJsonObject queueParameter {{QStringLiteral("queue"), mainQueue}};
+        TargetResult paused = runAction(config, *client, u"pause_queue"_qs, queueParameter);
+        QVERIFY2(paused.success, qPrintable(paused.message));
+        QVERIFY(runNode(env, {rigDir() + u"/oracle.js"_qs, mainQueue})
+                    .value(mainQueue)
+                    .toObject()
+                    .value(u"paused"_qs)
+                    .toBool());
+        const qint64 completed = integer(key(mainQueue, "completed"), "ZCARD");
+        QVERIFY(!runNode(env, {rigDir() + u"/add.js"_qs, mainQueue, u"ok"_qs, u"3"_qs}).isEmpty());
+        QTest::qWait(1500);
+        QCOMPARE(integer(key(mainQueue, "wait"), "LLEN"), 3);
+        QCOMPARE(integer(key(mainQueue, "completed"), "ZCARD"), completed);
+        TargetResult resumed = runAction(config, *client, u"resume_queue"_qs, queueParameter);
+        QVERIFY2(resumed.success, qPrintable(resumed.message));
+        const qint64 tookMs = waitFor(
+            [&] { return integer(key(mainQueue, "completed"), "ZCARD") == completed + 3; }, 5000);
+        QVERIFY2(tookMs >= 0 && tookMs < 1000, qPrintable(QString::number(tookMs)));
+
+        // Requeue failed: the real worker runs them again, to completion once fixed.
+        QCOMPARE(integer(key(mainQueue, "failed"), "ZCARD"), 2);
+        client->command(redis::Command {"SET", "qdrig:fixed", "1"});
+        TargetResult requeued = runAction(config, *client, u"requeue_dlq"_qs);
+        QVERIFY2(requeued.success, qPrintable(requeued.message));
+        QCOMPARE(requeued.details.value(u"requeued"_qs).toInteger(), 2);
+        QVERIFY(
+            waitFor([&] { return integer(key(mainQueue, "completed"), "ZCARD") == completed + 5; },
+                5000)
+            >= 0);
+        const QJsonObject after = runNode(env, {rigDir() + u"/oracle.js"_qs, mainQueue});
+        QCOMPARE(after.value(mainQueue)
+                     .toObject()
+                     .value(u"counts"_qs)
+                     .toObject()
+                     .value(u"failed"_qs)
+                     .toInteger(),
+            0);
+        backend->poll();
+        for (const bullmq::QueueCounts& counts : backend->lastCounts()) {
+            if (counts.name == mainQueue)
+                QCOMPARE(countsOf(counts),
+                    after.value(mainQueue).toObject().value(u"counts"_qs).toObject());
+        }
+    }
+
+    void ratesComeFromMetricsWhenTheWorkersCollectThem()
+    {
+        QString error;
+        auto server = RedisServer::start({}, &error);
+        QVERIFY2(server, qPrintable(error));
+        Worker worker;
+        QVERIFY(worker.start(*server, {QStringLiteral("--metrics"), QStringLiteral("60")}));
+        const QJsonObject pushed = runNode(*server, {rigDir() + QStringLiteral("/producer.js")});
+        const QJsonObject expected = pushed.value(QStringLiteral("expected")).toObject();
+        QVERIFY2(!expected.isEmpty(), "the producer failed");
+        const QString mainQueue = QStringLiteral("qd-main");
+        QJsonObject theirs;
+        QVERIFY(waitFor(
+                    [&] {
+                        theirs = oracle(*server);
+                        return theirs.value(mainQueue).toObject().value(u"counts"_qs)
+                            == expected.value(mainQueue);
+                    },
+                    30000)
+            >= 0);
+
+        ManualClock clock;
+        ClusterConfig config = clusterFor(QStringLiteral("bull"), server->endpoint());
+        config.queueSystem.type = QueueSystemType::BullMQ;
+        BullMqBackend backend(config, redis::RedisClient::create(config, 2000ms), clock);
+        const ClusterStats first = backend.poll();
+        const QJsonObject metrics
+            = theirs.value(mainQueue).toObject().value(u"metrics"_qs).toObject();
+        QVERIFY(metrics.value(u"completed"_qs).toInteger() > 0);
+        for (const bullmq::QueueCounts& counts : backend.lastCounts()) {
+            if (counts.name != mainQueue)
+                continue;
+            QCOMPARE(
+                counts.metricsCompleted.value_or(-1), metrics.value(u"completed"_qs).toInteger());
+            QCOMPARE(counts.metricsFailed.value_or(0), metrics.value(u"failed"_qs).toInteger());
+        }
+        // The other queues have no worker collecting metrics: their own source, so "mixed".
+        QCOMPARE(first.rateSource, QStringLiteral("mixed"));
+        for (const QueueStat& queue : first.queues)
+            QCOMPARE(
+                queue.rateSource, queue.name == mainQueue ? u"metrics"_qs : u"finished_scores"_qs);
+        QVERIFY(!first.ratesKnown); // a counter needs two polls
+        QCOMPARE(api::clusterStatsToJson(first)
+                     .value(u"queues"_qs)
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(u"rate_source"_qs)
+                     .toString(),
+            first.queues.at(0).rateSource);
+
+        // Six more jobs, 10 s apart on QueueDeck's clock: 0.6 jobs/s from the counters alone
+        // (the finish-time scores of metrics queues are not counted twice).
+        QVERIFY(
+            !runNode(*server, {rigDir() + u"/add.js"_qs, mainQueue, u"ok"_qs, u"6"_qs}).isEmpty());
+        QVERIFY(waitFor(
+                    [&] {
+                        return oracle(*server)
+                                   .value(mainQueue)
+                                   .toObject()
+                                   .value(u"metrics"_qs)
+                                   .toObject()
+                                   .value(u"completed"_qs)
+                                   .toInteger()
+                            == metrics.value(u"completed"_qs).toInteger() + 6;
+                    },
+                    10000)
+            >= 0);
+        clock.advance(10s);
+        const ClusterStats second = backend.poll();
+        QVERIFY(second.ratesKnown);
+        QCOMPARE(second.jobRate, 0.6);
+        QCOMPARE(second.errorRate, 0.0);
+    }
+
+    void oldQueuesAndIdGrowth()
+    {
+        QString error;
+        auto server = RedisServer::start({}, &error);
+        QVERIFY2(server, qPrintable(error));
+        // A queue of an old BullMQ: no meta hash, found by its id counter.
+        server->cli({u"SET"_qs, u"bull:legacy:id"_qs, u"2"_qs});
+        server->cli({u"LPUSH"_qs, u"bull:legacy:wait"_qs, u"1"_qs, u"2"_qs});
+        // A queue whose finished jobs are removed: fewer jobs than ids handed out.
+        server->cli({u"HSET"_qs, u"bull:lean:meta"_qs, u"opts.maxLenEvents"_qs, u"100"_qs});
+        server->cli({u"SET"_qs, u"bull:lean:id"_qs, u"40"_qs});
+        ManualClock clock;
+        ClusterConfig config = clusterFor(QStringLiteral("bull"), server->endpoint());
+        config.queueSystem.type = QueueSystemType::BullMQ;
+        BullMqBackend backend(config, redis::RedisClient::create(config, 2000ms), clock);
+        const ClusterStats first = backend.poll();
+        QCOMPARE(first.queues.size(), 2);
+        QCOMPARE(first.queues[0].name, u"lean"_qs);
+        QCOMPARE(first.queues[0].rateSource, u"id_growth"_qs);
+        QCOMPARE(first.queues[1].name, u"legacy"_qs);
+        QCOMPARE(first.queues[1].length, 2);
+        QCOMPARE(first.queues[1].rateSource, u"finished_scores"_qs); // its jobs are all there
+        QCOMPARE(first.rateSource, u"mixed"_qs);
+        server->cli({u"INCRBY"_qs, u"bull:lean:id"_qs, u"20"_qs});
+        clock.advance(10s);
+        const ClusterStats second = backend.poll();
+        QVERIFY(second.ratesKnown);
+        QCOMPARE(second.jobRate, 2.0);
     }
 
     void refusedClientListMeansWorkersUnknown()

@@ -1,6 +1,7 @@
 'use strict';
 // Prints what BullMQ's own API reports right now, as one JSON object keyed by queue name:
-// getJobCounts() per state, isPaused(), and the names of getWorkers(). Only calls that do not
+// getJobCounts() per state, isPaused(), the names of getWorkers(), and the `count` of
+// getMetrics('completed') and getMetrics('failed') (0 without metrics). Only calls that do not
 // write: the Queue is built with skipMetasUpdate (its constructor otherwise writes the meta
 // hash), and getJobCounts' script only pops the legacy "0:" marker of BullMQ < 5, which a 5+
 // producer never pushes.
@@ -30,6 +31,10 @@ async function main() {
                 paused: await q.isPaused(),
                 // getWorkers() replaces name by the queue name and keeps the connection name as rawname.
                 workers: workers.map((w) => w.rawname).sort(),
+                metrics: {
+                    completed: (await q.getMetrics('completed', 0, 0)).meta.count,
+                    failed: (await q.getMetrics('failed', 0, 0)).meta.count,
+                },
             };
             await q.close();
         }

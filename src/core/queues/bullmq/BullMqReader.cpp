@@ -8,7 +8,7 @@ using redis::Reply;
 namespace {
 
 // Per queue, in this order; pollCommands and readPoll must agree.
-constexpr int commandsPerQueue = 11;
+constexpr int commandsPerQueue = 14;
 
 // The enqueue time of the job at the tail of the wait list (BullMQ pushes new jobs on the
 // left), or nil. Reads only; the flag makes Redis refuse any write it might attempt.
@@ -35,7 +35,7 @@ QByteArray Keys::key(const QString& queue, QStringView suffix) const
     return (m_prefix + u':' + queue + u':' + suffix).toUtf8();
 }
 
-QByteArray Keys::metaPattern() const
+QByteArray Keys::discoveryPattern() const
 {
     // A glob: escape what the prefix could hold of glob syntax (a {hash tag} has none).
     QString escaped;
@@ -44,18 +44,34 @@ QByteArray Keys::metaPattern() const
             escaped += u'\\';
         escaped += c;
     }
-    return (escaped + QStringLiteral(":*:meta")).toUtf8();
+    return (escaped + QStringLiteral(":*:[mi][ed]*")).toUtf8();
 }
 
-QString Keys::queueOfMetaKey(const QString& key) const
+QString Keys::queueOfDiscoveryKey(const QString& key) const
 {
     const QString head = m_prefix + u':';
-    const QString tail = QStringLiteral(":meta");
-    if (!key.startsWith(head) || !key.endsWith(tail) || key.size() <= head.size() + tail.size())
+    if (!key.startsWith(head))
         return {};
-    const QString queue = key.sliced(head.size(), key.size() - head.size() - tail.size());
+    qsizetype tail = 0;
+    if (key.endsWith(QStringLiteral(":meta")))
+        tail = 5;
+    else if (key.endsWith(QStringLiteral(":id")))
+        tail = 3;
+    if (tail == 0 || key.size() <= head.size() + tail)
+        return {};
+    const QString queue = key.sliced(head.size(), key.size() - head.size() - tail);
     // A queue name cannot contain ':'; a longer match is a job hash or another queue's key.
     return queue.contains(u':') ? QString() : queue;
+}
+
+bool Keys::singleSlot(const QString& queue) const
+{
+    const QString head = m_prefix + u':' + queue + u':';
+    const qsizetype open = head.indexOf(u'{');
+    if (open < 0)
+        return false;
+    const qsizetype close = head.indexOf(u'}', open + 1);
+    return close > open + 1;
 }
 
 QString Keys::connectionName(const QString& queue) const
@@ -80,8 +96,12 @@ QList<Command> pollCommands(const Keys& keys, const QStringList& queues, qint64 
         commands.append(Command {"HEXISTS", keys.key(q, u"meta"), "paused"});
         commands.append(Command {"ZCOUNT", keys.key(q, u"completed"), since, "+inf"});
         commands.append(Command {"ZCOUNT", keys.key(q, u"failed"), since, "+inf"});
+        commands.append(Command {"HGET", keys.key(q, u"metrics:completed"), "count"});
+        commands.append(Command {"HGET", keys.key(q, u"metrics:failed"), "count"});
+        commands.append(Command {"GET", keys.key(q, u"id")});
         commands.append(Command {"EVAL", oldestWaitingScript, "1", keys.key(q, u"wait"),
-            (keys.prefix() + u':' + q + u':').toUtf8()});
+            (keys.prefix() + u':' + q + u':').toUtf8()}
+                            .routeBy(keys.key(q, u"wait")));
     }
     commands.append(Command {"CLIENT", "LIST"});
     return commands;
@@ -118,9 +138,17 @@ PollReading readPoll(const Keys& keys, const QStringList& queues, const QList<Re
         counts.paused = r[7].toInteger() == 1;
         counts.completedRecently = r[8].toInteger();
         counts.failedRecently = r[9].toInteger();
+        const auto number = [](const Reply& reply) -> std::optional<qint64> {
+            bool ok = false;
+            const qint64 value = reply.toByteArray().toLongLong(&ok);
+            return reply.isString() && ok ? std::optional<qint64>(value) : std::nullopt;
+        };
+        counts.metricsCompleted = number(r[10]);
+        counts.metricsFailed = number(r[11]);
+        counts.lastId = number(r[12]);
         bool ok = false;
-        const qint64 enqueued = r[10].toByteArray().toLongLong(&ok);
-        if (r[10].isString() && ok)
+        const qint64 enqueued = r[13].toByteArray().toLongLong(&ok);
+        if (r[13].isString() && ok)
             counts.oldestWaiting = QDateTime::fromMSecsSinceEpoch(enqueued, Qt::UTC);
     }
     const Reply& clients = replies.last();

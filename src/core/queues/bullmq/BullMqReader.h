@@ -22,10 +22,16 @@ public:
 
     const QString& prefix() const { return m_prefix; }
     QByteArray key(const QString& queue, QStringView suffix) const;
-    // The SCAN pattern that finds every queue's meta hash.
-    QByteArray metaPattern() const;
-    // The queue of a "<prefix>:<q>:meta" key; empty when the key is something else.
-    QString queueOfMetaKey(const QString& key) const;
+    // The SCAN pattern that finds every queue's meta hash and, for queues of old BullMQ
+    // versions that have none, its id counter (one glob for both: "...:[mi][ed]*").
+    QByteArray discoveryPattern() const;
+    // The queue of a "<prefix>:<q>:meta" or "<prefix>:<q>:id" key; empty when the key is
+    // something else.
+    QString queueOfDiscoveryKey(const QString& key) const;
+    // Whether every key of the queue hashes to one Redis Cluster slot: the first "{" of
+    // "<prefix>:<queue>:" opens a non-empty hash tag that closes there too, so no suffix (or
+    // job id) changes it.
+    bool singleSlot(const QString& queue) const;
     // The base of a queue's worker connection names ("<prefix>:<base64 q>").
     QString connectionName(const QString& queue) const;
 
@@ -48,6 +54,11 @@ struct QueueCounts {
     qint64 completedRecently = 0;
     qint64 failedRecently = 0;
     std::optional<QDateTime> oldestWaiting; // the enqueue time of the next job of the wait list
+    // The counters of BullMQ's optional metrics (`count` of metrics:completed/failed), unset
+    // when the workers do not collect metrics.
+    std::optional<qint64> metricsCompleted;
+    std::optional<qint64> metricsFailed;
+    std::optional<qint64> lastId; // the `id` counter: the last job id handed out
     friend bool operator==(const QueueCounts&, const QueueCounts&) = default;
 };
 
@@ -62,8 +73,8 @@ struct WorkerConnection {
 };
 
 // The poll's commands for the given queues: plain reads only (LLEN, ZCARD, ZCOUNT, HEXISTS,
-// CLIENT LIST) and one read-only script for the oldest waiting job's enqueue time. windowStartMs
-// is the start of the rate window in Unix milliseconds.
+// HGET, GET, CLIENT LIST) and one read-only script for the oldest waiting job's enqueue time.
+// windowStartMs is the start of the rate window in Unix milliseconds.
 QList<redis::Command> pollCommands(
     const Keys& keys, const QStringList& queues, qint64 windowStartMs);
 
