@@ -2,6 +2,7 @@
 
 #include "core/actions/BenchmarkRunner.h"
 #include "core/actions/BullMqRunners.h"
+#include "core/actions/CeleryRunners.h"
 #include "core/actions/RequeueDeadLettersRunner.h"
 #include "core/actions/SidekiqRunners.h"
 #include "core/actions/SimpleRunners.h"
@@ -73,8 +74,9 @@ std::unique_ptr<ActionRunner> ActionRunner::create(const QString& type, QueueSys
         return sidekiqRunner(*known);
     case QueueSystemType::BullMQ:
         return bullMqRunner(*known);
-    case QueueSystemType::RQ:
     case QueueSystemType::Celery:
+        return celeryRunner(*known);
+    case QueueSystemType::RQ:
         break;
     }
     return nullptr;

@@ -3,6 +3,7 @@
 #include "core/errors/Errors.h"
 #include "core/queues/GoRedisWorkQueue.h"
 #include "core/queues/bullmq/BullMqBackend.h"
+#include "core/queues/celery/CeleryBackend.h"
 #include "core/queues/sidekiq/SidekiqBackend.h"
 
 #include <utility>
@@ -19,8 +20,9 @@ std::shared_ptr<QueueBackend> createQueueBackend(
         return std::make_shared<SidekiqBackend>(cluster, std::move(client), clock);
     case QueueSystemType::BullMQ:
         return std::make_shared<BullMqBackend>(cluster, std::move(client), clock);
-    case QueueSystemType::RQ:
     case QueueSystemType::Celery:
+        return std::make_shared<CeleryBackend>(cluster, std::move(client), clock);
+    case QueueSystemType::RQ:
         break;
     }
     throw ClusterError(ClusterError::Kind::InvalidConfig, cluster.name,
