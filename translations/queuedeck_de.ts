@@ -815,6 +815,14 @@
         <source>Waiting for a retry</source>
         <translation>Wartet auf neuen Versuch</translation>
     </message>
+    <message>
+        <source>Celery&apos;s Redis broker has no persistent pause of a queue; stop consuming it with Celery&apos;s own remote control (celery control cancel_consumer) instead</source>
+        <translation>Der Redis-Broker von Celery kennt keine dauerhafte Pause einer Warteschlange; stattdessen mit Celerys eigener Fernsteuerung (celery control cancel_consumer) das Abholen aus ihr beenden</translation>
+    </message>
+    <message>
+        <source>Celery keeps no dead letters in its broker: a failed task&apos;s result is in the result backend, keyed by task id only</source>
+        <translation>Celery hält im Broker keine toten Nachrichten: das Ergebnis einer fehlgeschlagenen Aufgabe liegt im Ergebnis-Backend, nur über die Aufgaben-ID auffindbar</translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::AboutDialog</name>

@@ -813,6 +813,14 @@
         <source>Waiting for a retry</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Celery&apos;s Redis broker has no persistent pause of a queue; stop consuming it with Celery&apos;s own remote control (celery control cancel_consumer) instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Celery keeps no dead letters in its broker: a failed task&apos;s result is in the result backend, keyed by task id only</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::AboutDialog</name>
