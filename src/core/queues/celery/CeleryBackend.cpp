@@ -63,6 +63,9 @@ redis::ConnectionSettings CeleryBackend::eventSettings() const
     settings.endpoint.password.clear();
     settings.endpoint.db.reset();
     settings.clientName = QByteArrayLiteral("queuedeck-events");
+    // Within a poll's budget: the queues are worth showing even when this fails.
+    settings.connectTimeout = Millis(1000);
+    settings.commandTimeout = Millis(1000);
     return settings;
 }
 
@@ -175,6 +178,9 @@ ClusterStats CeleryBackend::poll()
             stats.errorRate = rates->errorShare;
         }
     } catch (const redis::ConnectionError&) {
+        // Made again at the next poll, to the master the client knows then (a Sentinel
+        // failover moves it).
+        m_events.reset();
         stats.workerCount = std::nullopt;
     }
     stats.workersComplete = stats.workerCount.has_value() && m_cursor == "0";
