@@ -94,8 +94,8 @@ void checkQueueSystem(
     if (qs.type == QueueSystemType::Celery && mode == ClusterMode::Cluster)
         issues.error(path + QStringLiteral(".type"),
             QStringLiteral("celery's Redis broker does not run on Redis Cluster (kombu's "
-                           "transactions span keys of different slots); use standalone or "
-                           "sentinel mode"));
+                           "Redis transport has no cluster client); use standalone or sentinel "
+                           "mode"));
     if (qs.type == QueueSystemType::Celery) {
         for (qsizetype i = 0; i < qs.celeryQueues.size(); ++i) {
             if (qs.celeryQueues[i].isEmpty())
