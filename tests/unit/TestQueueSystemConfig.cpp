@@ -123,6 +123,46 @@ private Q_SLOTS:
         QCOMPARE(issues(other, ConfigIssue::Severity::Warning).size(), 1);
     }
 
+    void celeryOptionsReadAndWriteBack()
+    {
+        const ConfigReadResult r = readCluster(R"({"name": "node", "endpoint": "h:1",
+            "queue_system": {"type": "celery", "queues": ["celery", "reports"],
+                "result_backend_db": 1, "visibility_timeout": "2h"}})");
+        QVERIFY2(issues(r, ConfigIssue::Severity::Error).isEmpty(),
+            qPrintable(joined(issues(r, ConfigIssue::Severity::Error))));
+        QVERIFY2(issues(r, ConfigIssue::Severity::Warning).isEmpty(),
+            qPrintable(joined(issues(r, ConfigIssue::Severity::Warning))));
+        const QueueSystemConfig& qs = r.config.clusters[0].queueSystem;
+        QCOMPARE(qs.type, QueueSystemType::Celery);
+        QCOMPARE(qs.celeryQueues, (QStringList {u"celery"_s, u"reports"_s}));
+        QCOMPARE(qs.celeryResultBackendDb, 1);
+        QCOMPARE(qs.celeryVisibilityTimeout, Millis(7200000));
+        const ConfigReadResult again
+            = readCluster(QJsonDocument(ConfigWriter::clusterToJson(r.config.clusters[0]))
+                              .toJson(QJsonDocument::Compact));
+        QCOMPARE(again.config.clusters[0].queueSystem, qs);
+        // Celery's own defaults: the "celery" queue, kombu's hour, the broker's database.
+        const ConfigReadResult plain = readCluster(
+            R"({"name": "node", "endpoint": "h:1", "queue_system": {"type": "celery"}})");
+        const QueueSystemConfig& defaults = plain.config.clusters[0].queueSystem;
+        QCOMPARE(defaults.celeryQueues, QStringList {u"celery"_s});
+        QCOMPARE(defaults.celeryVisibilityTimeout, Millis(3600000));
+        QVERIFY(!defaults.celeryResultBackendDb);
+        QCOMPARE(ConfigWriter::clusterToJson(plain.config.clusters[0])[u"queue_system"_s]
+                     .toObject()
+                     .keys(),
+            QStringList {u"type"_s});
+        // Celery's options elsewhere are ignored with a warning; on Redis Cluster it is refused.
+        const ConfigReadResult other = readCluster(R"({"name": "node", "endpoint": "h:1",
+            "queue_system": {"type": "sidekiq", "visibility_timeout": "1h"}})");
+        QVERIFY(joined(issues(other, ConfigIssue::Severity::Warning))
+                    .contains(u"visibility_timeout: applies to celery only"_s));
+        const ConfigReadResult cluster = readCluster(R"({"name": "node", "endpoint": "h:1",
+            "mode": "cluster", "queue_system": {"type": "celery"}})");
+        QVERIFY(joined(issues(cluster, ConfigIssue::Severity::Error))
+                    .contains(u"celery's Redis broker does not run on Redis Cluster"_s));
+    }
+
     void badInputIsNamedByPath_data()
     {
         QTest::addColumn<QByteArray>("queueSystem");
@@ -133,9 +173,12 @@ private Q_SLOTS:
                                          "bullmq, rq, celery)"_s;
         QTest::newRow("type not a string")
             << QByteArray(R"({"type": 3})") << u"clusters[0].queue_system.type"_s;
-        QTest::newRow("not built yet")
-            << QByteArray(R"({"type": "celery"})")
-            << u"clusters[0].queue_system.type: celery is not supported by this version"_s;
+        QTest::newRow("celery visibility timeout")
+            << QByteArray(R"({"type": "celery", "visibility_timeout": "0s"})")
+            << u"clusters[0].queue_system.visibility_timeout: must be greater than 0"_s;
+        QTest::newRow("celery empty queue name")
+            << QByteArray(R"({"type": "celery", "queues": ["celery", ""]})")
+            << u"clusters[0].queue_system.queues[1]: empty"_s;
         QTest::newRow("namespace with colon")
             << QByteArray(R"({"type": "sidekiq", "namespace": "shop:"})")
             << u"clusters[0].queue_system.namespace: give the namespace without its trailing "

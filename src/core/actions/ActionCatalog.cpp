@@ -19,6 +19,7 @@ const QString kGoRedisWorkQueue = queueSystemTypeName(QueueSystemType::GoRedisWo
 const QString kSidekiq = queueSystemTypeName(QueueSystemType::Sidekiq);
 const QString kBullMq = queueSystemTypeName(QueueSystemType::BullMQ);
 const QString kRq = queueSystemTypeName(QueueSystemType::RQ);
+const QString kCelery = queueSystemTypeName(QueueSystemType::Celery);
 
 // Sidekiq keeps two sorted sets of failed jobs: those that will be retried and those that
 // will not (the dead set). Actions on dead letters take either; "dead" is every system's
@@ -203,7 +204,7 @@ QList<ActionTypeSpec> build()
         = {namedQueue(CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "The queue to empty")})},
         .effect = CatalogText {QT_TRANSLATE_NOOP(
             "qd::ActionCatalog", "delete every job waiting in queue {queue}")},
-        .queueSystems = {kGoRedisWorkQueue, kSidekiq, kRq}});
+        .queueSystems = {kGoRedisWorkQueue, kSidekiq, kRq, kCelery}});
     all.append({.type = ActionType::QuietProcess,
         .label = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog", "Quiet process")},
         .summary = CatalogText {QT_TRANSLATE_NOOP("qd::ActionCatalog",
@@ -353,6 +354,15 @@ QString ActionCatalog::unsupportedReason(
         return say(QT_TRANSLATE_NOOP("qd::ActionCatalog",
             "benchmark jobs pushed to an RQ deployment would be executed by its real workers, "
             "so QueueDeck does not benchmark RQ"));
+    if (pause && system == QueueSystemType::Celery)
+        return say(QT_TRANSLATE_NOOP("qd::ActionCatalog",
+            "Celery's Redis broker has no persistent pause of a queue; stop consuming it "
+            "with Celery's own remote control (celery control cancel_consumer) instead"));
+    if (system == QueueSystemType::Celery
+        && (type == ActionType::RequeueDeadLetters || type == ActionType::PurgeDeadLetters))
+        return say(QT_TRANSLATE_NOOP("qd::ActionCatalog",
+            "Celery keeps no dead letters in its broker: a failed task's result is in the "
+            "result backend, keyed by task id only"));
     if (type == ActionType::Benchmark && system == QueueSystemType::Sidekiq)
         return say(QT_TRANSLATE_NOOP("qd::ActionCatalog",
             "benchmark jobs pushed to a Sidekiq deployment would be executed by its real "

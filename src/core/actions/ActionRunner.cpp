@@ -2,6 +2,7 @@
 
 #include "core/actions/BenchmarkRunner.h"
 #include "core/actions/BullMqRunners.h"
+#include "core/actions/CeleryRunners.h"
 #include "core/actions/RequeueDeadLettersRunner.h"
 #include "core/actions/RqRunners.h"
 #include "core/actions/SidekiqRunners.h"
@@ -77,7 +78,7 @@ std::unique_ptr<ActionRunner> ActionRunner::create(const QString& type, QueueSys
     case QueueSystemType::RQ:
         return rqRunner(*known);
     case QueueSystemType::Celery:
-        break;
+        return celeryRunner(*known);
     }
     return nullptr;
 }

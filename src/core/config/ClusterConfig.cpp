@@ -75,7 +75,8 @@ std::optional<QueueSystemType> queueSystemTypeFromName(QStringView name)
 bool queueSystemSupported(QueueSystemType type)
 {
     return type == QueueSystemType::GoRedisWorkQueue || type == QueueSystemType::Sidekiq
-        || type == QueueSystemType::BullMQ || type == QueueSystemType::RQ;
+        || type == QueueSystemType::BullMQ || type == QueueSystemType::RQ
+        || type == QueueSystemType::Celery;
 }
 
 Millis QueueSystemConfig::workerHeartbeatTtl() const

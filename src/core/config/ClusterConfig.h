@@ -48,6 +48,12 @@ struct QueueSystemConfig {
     // BullMQ: the key prefix its queues were created with (Queue's `prefix` option); may
     // contain ':' but not end with one.
     QString bullmqPrefix = QStringLiteral("bull");
+    // Celery: the queues to show besides those kombu's bindings name (JSON `queues` as a list
+    // of names), the database of its Redis result backend (nullopt: the broker's), and the
+    // broker's visibility timeout (kombu's default), after which unacked messages are redelivered.
+    QStringList celeryQueues {QStringLiteral("celery")};
+    std::optional<int> celeryResultBackendDb;
+    Millis celeryVisibilityTimeout {3600000};
     // How often an adapter re-reads member lists that cost a round trip of their own (sets of
     // queues or processes, SCAN steps); polls in between reuse the last answer.
     Millis discoveryInterval {10000};

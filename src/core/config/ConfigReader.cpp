@@ -88,6 +88,15 @@ void readQueues(JsonFieldReader& r, QueueSystemConfig& system, QList<ConfigIssue
     system.queues = queues;
 }
 
+// Celery's own options; `queues` is a plain list of queue names for it.
+void readCeleryOptions(JsonFieldReader& r, QueueSystemConfig& system)
+{
+    assign(system.celeryQueues, r.stringList(QStringLiteral("queues")));
+    if (const auto db = r.integer(QStringLiteral("result_backend_db"), 0, 100000))
+        system.celeryResultBackendDb = static_cast<int>(*db);
+    assign(system.celeryVisibilityTimeout, r.duration(QStringLiteral("visibility_timeout")));
+}
+
 void readQueueSystem(JsonFieldReader& parent, QueueSystemConfig& system, QList<ConfigIssue>& issues)
 {
     const auto object = parent.object(QStringLiteral("queue_system"));
@@ -121,19 +130,30 @@ void readQueueSystem(JsonFieldReader& parent, QueueSystemConfig& system, QList<C
                     .arg(queueSystemTypeName(system.type))});
     }
     assign(system.discoveryInterval, r.duration(QStringLiteral("discovery_interval")));
+    if (system.type == QueueSystemType::Celery)
+        readCeleryOptions(r, system);
+    else
+        for (const char* field : {"result_backend_db", "visibility_timeout"}) {
+            const QString key = QString::fromLatin1(field);
+            if (r.has(key))
+                issues.append({ConfigIssue::Severity::Warning, r.pathOf(key),
+                    QStringLiteral("applies to celery only; ignored for %1")
+                        .arg(queueSystemTypeName(system.type))});
+        }
     if (system.type != QueueSystemType::GoRedisWorkQueue) {
         // These describe go-redis-work-queue's keys; another system finds its own.
         for (const char* field :
             {"queues", "completed", "dead_letter", "processing_pattern", "heartbeat_pattern",
                 "pause_prefix", "scan_count", "max_retries", "heartbeat_ttl"}) {
             const QString key = QString::fromLatin1(field);
-            if (r.has(key))
+            if (r.has(key) && !(system.type == QueueSystemType::Celery && key == u"queues"))
                 issues.append({ConfigIssue::Severity::Warning, r.pathOf(key),
                     QStringLiteral("applies to go-redis-work-queue only; ignored for %1")
                         .arg(queueSystemTypeName(system.type))});
         }
     }
-    readQueues(r, system, issues);
+    if (system.type != QueueSystemType::Celery)
+        readQueues(r, system, issues);
     assign(system.completedKey, r.string(QStringLiteral("completed")));
     assign(system.deadLetterKey, r.string(QStringLiteral("dead_letter")));
     assign(system.processingPattern, r.string(QStringLiteral("processing_pattern")));

@@ -105,6 +105,20 @@ void checkQueueSystem(
         && (qs.bullmqPrefix.isEmpty() || qs.bullmqPrefix.endsWith(u':')))
         issues.error(path + QStringLiteral(".prefix"),
             QStringLiteral("give BullMQ's key prefix without a trailing ':' (default \"bull\")"));
+    if (qs.type == QueueSystemType::Celery && mode == ClusterMode::Cluster)
+        issues.error(path + QStringLiteral(".type"),
+            QStringLiteral("celery's Redis broker does not run on Redis Cluster (kombu's "
+                           "Redis transport has no cluster client); use standalone or sentinel "
+                           "mode"));
+    if (qs.type == QueueSystemType::Celery) {
+        for (qsizetype i = 0; i < qs.celeryQueues.size(); ++i) {
+            if (qs.celeryQueues[i].isEmpty())
+                issues.error(path + QStringLiteral(".queues[%1]").arg(i), QStringLiteral("empty"));
+        }
+        if (qs.celeryVisibilityTimeout.count() <= 0)
+            issues.error(path + QStringLiteral(".visibility_timeout"),
+                QStringLiteral("must be greater than 0"));
+    }
     if (qs.sidekiqNamespace.endsWith(u':'))
         issues.error(path + QStringLiteral(".namespace"),
             QStringLiteral("give the namespace without its trailing ':' (\"%1\")")

@@ -39,6 +39,15 @@ QJsonObject queueSystemToJson(const QueueSystemConfig& qs)
         o.insert(QStringLiteral("prefix"), qs.bullmqPrefix);
     if (qs.discoveryInterval != defaults.discoveryInterval)
         o.insert(QStringLiteral("discovery_interval"), durationValue(qs.discoveryInterval));
+    if (qs.type == QueueSystemType::Celery) {
+        if (qs.celeryQueues != defaults.celeryQueues)
+            o.insert(QStringLiteral("queues"), QJsonArray::fromStringList(qs.celeryQueues));
+        if (qs.celeryResultBackendDb)
+            o.insert(QStringLiteral("result_backend_db"), *qs.celeryResultBackendDb);
+        if (qs.celeryVisibilityTimeout != defaults.celeryVisibilityTimeout)
+            o.insert(
+                QStringLiteral("visibility_timeout"), durationValue(qs.celeryVisibilityTimeout));
+    }
     if (qs.type != QueueSystemType::GoRedisWorkQueue)
         return o; // the rest is go-redis-work-queue's key layout
     QJsonArray queues;

@@ -4,6 +4,7 @@
 #include "core/queues/GoRedisWorkQueue.h"
 #include "core/queues/bullmq/BullMqBackend.h"
 #include "core/queues/rq/RqBackend.h"
+#include "core/queues/celery/CeleryBackend.h"
 #include "core/queues/sidekiq/SidekiqBackend.h"
 
 #include <utility>
@@ -23,7 +24,7 @@ std::shared_ptr<QueueBackend> createQueueBackend(
     case QueueSystemType::RQ:
         return std::make_shared<RqBackend>(cluster, std::move(client), clock);
     case QueueSystemType::Celery:
-        break;
+        return std::make_shared<CeleryBackend>(cluster, std::move(client), clock);
     }
     throw ClusterError(ClusterError::Kind::InvalidConfig, cluster.name,
         QStringLiteral("queue system %1 is not supported by this version of QueueDeck")
