@@ -831,6 +831,14 @@
         <source>benchmark jobs pushed to an RQ deployment would be executed by its real workers, so QueueDeck does not benchmark RQ</source>
         <translation>Benchmark-Jobs in einer RQ-Installation würden von ihren echten Workern ausgeführt, daher führt QueueDeck keinen Benchmark für RQ aus</translation>
     </message>
+    <message>
+        <source>Celery&apos;s Redis broker has no persistent pause of a queue; stop consuming it with Celery&apos;s own remote control (celery control cancel_consumer) instead</source>
+        <translation>Der Redis-Broker von Celery kennt keine dauerhafte Pause einer Warteschlange; stattdessen mit Celerys eigener Fernsteuerung (celery control cancel_consumer) das Abholen aus ihr beenden</translation>
+    </message>
+    <message>
+        <source>Celery keeps no dead letters in its broker: a failed task&apos;s result is in the result backend, keyed by task id only</source>
+        <translation>Celery hält im Broker keine toten Nachrichten: das Ergebnis einer fehlgeschlagenen Aufgabe liegt im Ergebnis-Backend, nur über die Aufgaben-ID auffindbar</translation>
+    </message>
 </context>
 <context>
     <name>qd::HealthWords</name>

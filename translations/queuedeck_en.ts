@@ -829,6 +829,14 @@
         <source>benchmark jobs pushed to an RQ deployment would be executed by its real workers, so QueueDeck does not benchmark RQ</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Celery&apos;s Redis broker has no persistent pause of a queue; stop consuming it with Celery&apos;s own remote control (celery control cancel_consumer) instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Celery keeps no dead letters in its broker: a failed task&apos;s result is in the result backend, keyed by task id only</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qd::HealthWords</name>
