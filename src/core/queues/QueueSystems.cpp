@@ -3,8 +3,8 @@
 #include "core/errors/Errors.h"
 #include "core/queues/GoRedisWorkQueue.h"
 #include "core/queues/bullmq/BullMqBackend.h"
-#include "core/queues/rq/RqBackend.h"
 #include "core/queues/celery/CeleryBackend.h"
+#include "core/queues/rq/RqBackend.h"
 #include "core/queues/sidekiq/SidekiqBackend.h"
 
 #include <utility>
