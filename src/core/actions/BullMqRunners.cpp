@@ -6,6 +6,9 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+#include <optional>
+
 namespace qd {
 
 using redis::Command;
@@ -120,8 +123,10 @@ struct Sweep {
     QString error;
 };
 
-// Runs a batch script over every queue's failed set until only flow jobs are left.
-Sweep sweepFailed(const ActionContext& c, bool requeue)
+// Runs a batch script over every queue's failed set until only flow jobs are left, or, with a
+// limit, until that many jobs have been moved (each queue's oldest failures first, queues in
+// discovery order).
+Sweep sweepFailed(const ActionContext& c, bool requeue, std::optional<qint64> limit = {})
 {
     const bullmq::Keys keys(c.cluster.queueSystem.bullmqPrefix);
     const QStringList queues = BullMqBackend::discoverAll(c.client, c.cluster);
@@ -131,6 +136,8 @@ Sweep sweepFailed(const ActionContext& c, bool requeue)
         const Reply n = c.client.command(Command {"ZCARD", keys.key(q, u"failed")});
         total += n.isInteger() ? n.toInteger() : 0;
     }
+    if (limit)
+        total = std::min(total, *limit);
     for (const QString& q : queues) {
         const QByteArray jobPrefix = (keys.prefix() + u':' + q + u':').toUtf8();
         qint64 moved = 0;
@@ -140,13 +147,17 @@ Sweep sweepFailed(const ActionContext& c, bool requeue)
                 sweep.stopped = c.stopReason();
                 break;
             }
+            const qint64 room = limit ? *limit - sweep.moved : batchSize;
+            if (room <= 0)
+                break;
+            const QByteArray batch = QByteArray::number(std::min<qint64>(batchSize, room));
             Command command = requeue
                 ? Command {"EVAL", requeueScript, "8", keys.key(q, u"failed"), keys.key(q, u"wait"),
                     keys.key(q, u"prioritized"), keys.key(q, u"pc"), keys.key(q, u"marker"),
                     keys.key(q, u"meta"), keys.key(q, u"events"), keys.key(q, u"active"), jobPrefix,
-                    QByteArray::number(batchSize), QByteArray::number(flow)}
+                    batch, QByteArray::number(flow)}
                 : Command {"EVAL", purgeScript, "2", keys.key(q, u"failed"), keys.key(q, u"events"),
-                    jobPrefix, QByteArray::number(batchSize), QByteArray::number(flow)};
+                    jobPrefix, batch, QByteArray::number(flow)};
             command.routeBy(keys.key(q, u"failed"));
             const Reply reply = c.client.command(command);
             if (reply.isError() || reply.size() != 3) {
@@ -166,7 +177,7 @@ Sweep sweepFailed(const ActionContext& c, bool requeue)
             sweep.perQueue.insert(q,
                 QJsonObject {
                     {QStringLiteral("moved"), moved}, {QStringLiteral("flow_jobs_left"), flow}});
-        if (!sweep.stopped.isEmpty() || !sweep.error.isEmpty())
+        if (!sweep.stopped.isEmpty() || !sweep.error.isEmpty() || (limit && sweep.moved >= *limit))
             break;
     }
     return sweep;
@@ -230,17 +241,21 @@ TargetResult BullMqPauseRunner::run(const ActionContext& c)
 TargetResult BullMqRequeueFailedRunner::run(const ActionContext& c)
 {
     // A BullMQ job belongs to its queue (its hash lives under the queue's keys), so it can only
-    // go back where it came from; a selection is not offered for BullMQ by this version.
+    // go back where it came from; job ids are counted per queue, so a list of them would not
+    // name one job each: a selection by ids is not offered for BullMQ by this version.
     const QString destination = c.parameters.value(QStringLiteral("queue")).toString();
     if ((!destination.isEmpty() && destination != QStringLiteral("original"))
-        || c.parameters.contains(QStringLiteral("ids"))
-        || c.parameters.contains(QStringLiteral("limit"))) {
+        || c.parameters.contains(QStringLiteral("ids"))) {
         TargetResult refused;
-        refused.message = QStringLiteral("BullMQ failed jobs go back to their own queue, all of "
-                                         "them: destination, ids and limit are not supported");
+        refused.message = QStringLiteral("BullMQ failed jobs go back to their own queue: "
+                                         "destination and ids are not supported (limit is)");
         return refused;
     }
-    return resultOf(sweepFailed(c, true), QStringLiteral("requeued"), QStringLiteral("requeued"));
+    std::optional<qint64> limit;
+    if (c.parameters.contains(QStringLiteral("limit")))
+        limit = c.parameters.value(QStringLiteral("limit")).toInteger();
+    return resultOf(
+        sweepFailed(c, true, limit), QStringLiteral("requeued"), QStringLiteral("requeued"));
 }
 
 TargetResult BullMqPurgeFailedRunner::run(const ActionContext& c)

@@ -357,9 +357,18 @@ private slots:
         // One of them gets a priority, so that it goes to prioritized, not wait.
         server->cli(
             {u"HSET"_qs, QStringLiteral("bull:qd-main:") + failedIds[0], u"priority"_qs, u"5"_qs});
+        // With a limit, the oldest failure goes first and the others stay failed.
+        const QByteArray oldest
+            = server->cli({u"ZRANGE"_qs, key("failed"), u"0"_qs, u"0"_qs}).trimmed();
+        TargetResult first
+            = runAction(config, *client, u"requeue_dlq"_qs, {{QStringLiteral("limit"), 1}});
+        QVERIFY2(first.success, qPrintable(first.message));
+        QCOMPARE(first.details.value(u"requeued"_qs).toInteger(), 1);
+        QCOMPARE(integerOf(*server, {u"ZSCORE"_qs, key("failed"), QString::fromUtf8(oldest)}), 0);
+        QCOMPARE(integerOf(*server, {u"ZCARD"_qs, key("failed")}), 3);
         TargetResult requeued = runAction(config, *client, u"requeue_dlq"_qs);
         QVERIFY2(requeued.success, qPrintable(requeued.message));
-        QCOMPARE(requeued.details.value(u"requeued"_qs).toInteger(), 4);
+        QCOMPARE(requeued.details.value(u"requeued"_qs).toInteger(), 3);
         QVERIFY(waitFor(
                     [&] {
                         return integerOf(*server, {u"ZCARD"_qs, key("completed")}) == 15;
