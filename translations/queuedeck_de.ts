@@ -2253,6 +2253,10 @@
         <source>The queue system does not show its workers on this Redis (BullMQ: CLIENT LIST is refused), so they cannot be counted</source>
         <translation>Das Queue-System zeigt seine Worker auf diesem Redis nicht (BullMQ: CLIENT LIST wird verweigert), daher können sie nicht gezählt werden</translation>
     </message>
+    <message>
+        <source>This queue system keeps its failures where a poll cannot count them (Celery: in the result backend)</source>
+        <translation>Dieses Queue-System bewahrt seine Fehlschläge dort auf, wo eine Abfrage sie nicht zählen kann (Celery: im Result-Backend)</translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::StatusBarInfo</name>

@@ -2251,6 +2251,10 @@
         <source>The queue system does not show its workers on this Redis (BullMQ: CLIENT LIST is refused), so they cannot be counted</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This queue system keeps its failures where a poll cannot count them (Celery: in the result backend)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::StatusBarInfo</name>

@@ -130,7 +130,9 @@ QVariant OverviewModel::display(const OverviewRow& row, int column) const
     case ErrorRate:
         return row.hasStats && row.ratesKnown ? Format::percent(row.errorRate) : Format::dash();
     case DeadLetters:
-        return row.hasStats ? Format::count(row.deadLetters) : Format::dash();
+        if (row.hasStats && !row.deadLetters)
+            return tr("unknown");
+        return row.hasStats ? Format::count(*row.deadLetters) : Format::dash();
     case Workers:
         if (row.hasStats && !row.workers)
             return tr("unknown");
@@ -163,7 +165,7 @@ QVariant OverviewModel::sortValue(const OverviewRow& row, int column) const
     case ErrorTrend:
         return row.errorRate;
     case DeadLetters:
-        return row.deadLetters;
+        return row.deadLetters.value_or(-1);
     case Workers:
         return row.workers.value_or(-1);
     case LastPoll:

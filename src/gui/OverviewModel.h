@@ -33,7 +33,7 @@ struct OverviewRow {
     bool ratesKnown = false;
     QList<double> jobTrend; // recent job rates, oldest first, peaks of their buckets
     QList<double> errorTrend;
-    qint64 deadLetters = 0;
+    std::optional<qint64> deadLetters {0}; // nullopt: the system cannot count them
     std::optional<int> workers {0}; // nullopt: the system cannot tell
     QDateTime lastPoll; // the last poll attempt, failed or not (UTC)
     bool selected = false; // for the next action

@@ -251,7 +251,8 @@ OverviewRow OverviewPage::buildRow(const QString& name, int configOrder) const
         row.jobRate = stats->jobRate;
         row.errorRate = stats->errorRate;
         row.ratesKnown = stats->ratesKnown;
-        row.deadLetters = stats->deadLetterCount;
+        row.deadLetters = stats->deadLettersKnown ? std::optional<qint64>(stats->deadLetterCount)
+                                                  : std::nullopt;
         row.workers = stats->workerCount;
         if (!row.lastPoll.isValid())
             row.lastPoll = stats->polledAt;

@@ -96,7 +96,12 @@ void StatsSummary::showStats(const std::optional<ClusterStats>& stats)
     setValue(u"queue_size"_s, Format::count(stats->totalQueued()));
     setValue(u"processing_count"_s, Format::count(stats->processingCount));
     setValue(u"completed_count"_s, Format::count(stats->completedCount));
-    setValue(u"dead_letter_count"_s, Format::count(stats->deadLetterCount));
+    if (stats->deadLettersKnown)
+        setValue(u"dead_letter_count"_s, Format::count(stats->deadLetterCount));
+    else
+        setValue(u"dead_letter_count"_s, tr("unknown"),
+            tr("This queue system keeps its failures where a poll cannot count them (Celery: "
+               "in the result backend)"));
     if (stats->workerCount) {
         setValue(u"worker_count"_s, Format::count(*stats->workerCount),
             tr("%1 workers known, %2 orphaned")

@@ -27,7 +27,9 @@ QJsonObject healthReportToJson(const HealthReport& r)
                 {u"worker_count"_s,
                     r.metrics.workerCount ? QJsonValue(*r.metrics.workerCount)
                                           : QJsonValue(QJsonValue::Null)},
-                {u"dead_letter_count"_s, r.metrics.deadLetterCount}}},
+                {u"dead_letter_count"_s,
+                    r.metrics.deadLetterCount ? QJsonValue(*r.metrics.deadLetterCount)
+                                              : QJsonValue(QJsonValue::Null)}}},
         {u"last_checked"_s, jsonTime(r.lastChecked)},
         {u"stats_at"_s, jsonTime(r.statsAt)},
     };

@@ -70,7 +70,8 @@ struct StatsGauges {
             queuePaused.Add({{"cluster", c}, {"queue", str(q.name)}}).Set(q.paused ? 1 : 0);
         }
         processing.Add({{"cluster", c}}).Set(static_cast<double>(s.processingCount));
-        deadLetters.Add({{"cluster", c}}).Set(static_cast<double>(s.deadLetterCount));
+        if (s.deadLettersKnown)
+            deadLetters.Add({{"cluster", c}}).Set(static_cast<double>(s.deadLetterCount));
         completed.Add({{"cluster", c}}).Set(static_cast<double>(s.completedCount));
         // Unknown workers leave the gauge out rather than reporting none.
         if (s.workerCount)

@@ -162,7 +162,8 @@ QString deadLetters(
             .arg(number(p.value(QStringLiteral("limit")).toInteger(), language));
     const std::optional<qint64> count = !stats ? std::nullopt
         : retries                              ? stats->retryCount
-                                               : std::optional<qint64>(stats->deadLetterCount);
+        : stats->deadLettersKnown              ? std::optional<qint64>(stats->deadLetterCount)
+                                               : std::nullopt;
     if (count)
         return text(retries ? kCountedRetries : kCountedDeadLetters, language)
             .arg(number(*count, language));

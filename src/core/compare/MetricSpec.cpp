@@ -36,7 +36,10 @@ QList<MetricSpec> MetricSpec::aggregates()
         make(u"processing_count"_s, u"jobs"_s, kProcessingFloor,
             [](const ClusterStats& s) { return std::optional<double>(double(s.processingCount)); }),
         make(u"dead_letter_count"_s, u"jobs"_s, kDeadLetterFloor,
-            [](const ClusterStats& s) { return std::optional<double>(double(s.deadLetterCount)); }),
+            [](const ClusterStats& s) {
+                return s.deadLettersKnown ? std::optional<double>(double(s.deadLetterCount))
+                                          : std::nullopt;
+            }),
         make(u"worker_count"_s, u"workers"_s, kWorkerFloor,
             [](const ClusterStats& s) {
                 return s.workerCount ? std::optional<double>(*s.workerCount) : std::nullopt;

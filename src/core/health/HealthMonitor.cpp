@@ -30,7 +30,9 @@ HealthReport HealthMonitor::evaluate(const QString& cluster, const ClusterStats*
     HealthReport report;
     report.cluster = cluster;
     if (latest != nullptr) {
-        report.metrics = {latest->latencyMs, latest->workerCount, latest->deadLetterCount};
+        report.metrics = {latest->latencyMs, latest->workerCount,
+            latest->deadLettersKnown ? std::optional<qint64>(latest->deadLetterCount)
+                                     : std::nullopt};
         report.statsAt = latest->polledAt;
         report.lastChecked = latest->polledAt;
     }

@@ -18,7 +18,7 @@ struct HealthReport {
     struct Metrics {
         double latencyMs = 0; // "latency_ms"
         std::optional<int> workerCount {0}; // "worker_count": live workers; null: unknown
-        qint64 deadLetterCount = 0; // "dead_letter_count"
+        std::optional<qint64> deadLetterCount {0}; // "dead_letter_count"; null: unknown
         friend bool operator==(const Metrics&, const Metrics&) = default;
     };
 

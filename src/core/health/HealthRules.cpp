@@ -147,6 +147,8 @@ std::optional<HealthIssue> noLiveWorkers(const ClusterStats& latest, const Clust
 
 std::optional<HealthIssue> deadLetters(const ClusterStats& latest, const HealthConfig& config)
 {
+    if (!latest.deadLettersKnown)
+        return std::nullopt;
     const auto severity = overThreshold(double(latest.deadLetterCount),
         double(config.deadLetterWarning), double(config.deadLetterCritical));
     if (!severity)
@@ -242,6 +244,8 @@ std::optional<HealthIssue> deadLettersGrowing(
     const QList<ClusterStats>& series, const HealthConfig& config)
 {
     const int polls = config.deadLetterGrowthPolls;
+    if (series.isEmpty() || !series.constLast().deadLettersKnown)
+        return std::nullopt;
     const QList<qint64> values
         = seriesOf(series, [](const ClusterStats& poll) { return poll.deadLetterCount; });
     if (polls <= 0 || growthStreak(values) < polls)

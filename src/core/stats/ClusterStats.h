@@ -116,6 +116,10 @@ struct ClusterStats {
     QList<QueueStat> queues; // configured order
     qint64 processingCount = 0; // sum of all processing lists
     qint64 deadLetterCount = 0;
+    // False where the system keeps its failures out of a poll's reach (Celery: in the result
+    // backend, one key per task): deadLetterCount then says nothing, the API writes null and
+    // the dead-letter rules stay silent.
+    bool deadLettersKnown = true;
     qint64 completedCount = 0;
     // Workers with a live heartbeat; nullopt when the system cannot tell (BullMQ where CLIENT
     // LIST is refused): unknown is not the same as none, and must never read as 0.

@@ -125,7 +125,8 @@ void TrendStore::record(const ClusterStats& stats)
     const auto put = [&](const QString& metric, double value) { cluster.put(metric, slot, value); };
     put(QStringLiteral("queue_size"), static_cast<double>(stats.totalQueued()));
     put(QStringLiteral("processing_count"), static_cast<double>(stats.processingCount));
-    put(QStringLiteral("dead_letter_count"), static_cast<double>(stats.deadLetterCount));
+    if (stats.deadLettersKnown)
+        put(QStringLiteral("dead_letter_count"), static_cast<double>(stats.deadLetterCount));
     if (stats.workerCount)
         put(QStringLiteral("worker_count"), *stats.workerCount);
     put(QStringLiteral("job_rate"), stats.jobRate);

@@ -194,6 +194,9 @@ private slots:
         QCOMPARE(first.system, QStringLiteral("celery"));
         QVERIFY(!first.workerCount.has_value());
         QVERIFY(api::clusterStatsToJson(first).value(u"worker_count"_qs).isNull());
+        // Failures live in the result backend: unknown, not 0, and no dead-letter rule fires.
+        QVERIFY(!first.deadLettersKnown);
+        QVERIFY(api::clusterStatsToJson(first).value(u"dead_letter_count"_qs).isNull());
         QVERIFY(!first.ratesKnown);
 
         // Work that finishes (some of it failing), ETA tasks the workers hold in unacked, and

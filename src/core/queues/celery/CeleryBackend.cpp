@@ -189,6 +189,9 @@ ClusterStats CeleryBackend::poll()
         RedisInfo::addTo(info.toByteArray(), stats.server);
     stats.server.masters = 1;
     stats.latencyMs = static_cast<double>(elapsed.nsecsElapsed()) / 1e6;
+    // A failed task is a result in the result backend, one key per task and no index: not
+    // something a poll can count, so the figure is unknown rather than 0.
+    stats.deadLettersKnown = false;
     stats.cost = PollCost {cost.roundTrips, cost.commands, cost.bytesSent, cost.bytesReceived};
     stats.polledAt = wallNow;
     m_lastReading = std::move(reading);
