@@ -57,7 +57,9 @@ Q_SIGNALS:
 
 private:
     void load(const ClusterConfig& cluster);
+    // The Health tab (ClusterEditorHealthTab.cpp).
     static QString thresholdLabel(const HealthThreshold& threshold);
+    static const HealthThreshold* thresholdAt(const QString& path);
     void buildHealthTab();
     void loadHealth(const HealthConfig& health);
     void connectFields();
