@@ -6,15 +6,13 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
-#include <QTimer>
 
 namespace qd {
 
 struct Poller::Slot {
     QString name;
     std::shared_ptr<PollTarget> target;
-    QTimer* schedule = nullptr; // next start
-    QTimer* watchdog = nullptr; // timeout of the poll in flight
+    quint64 scheduleToken = 0; // the pending start's entry in m_due; 0: none pending
     bool inFlight = false;
     bool abandoned = false; // the poll in flight was already reported as timed out
     bool refreshPending = false; // a refresh arrived while a poll was in flight
@@ -25,15 +23,15 @@ struct Poller::Slot {
 Poller::Poller(const Clock& clock, PollingConfig config, QObject* parent)
     : QObject(parent), m_clock(clock), m_config(config)
 {
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &Poller::runDue);
     resizePool();
 }
 
 Poller::~Poller()
 {
-    for (const auto& slot : std::as_const(m_clusters)) {
-        slot->schedule->stop();
-        slot->watchdog->stop();
-    }
+    m_timer.stop();
     // Tasks post their results to this object; Qt drops those events when it is destroyed.
     m_pool.waitForDone();
 }
@@ -65,7 +63,7 @@ void Poller::setConfig(const PollingConfig& config)
     m_config = config;
     for (const auto& slot : std::as_const(m_clusters)) {
         if (!m_config.enabled)
-            slot->schedule->stop();
+            cancelStart(*slot);
         else if (!wasEnabled && !slot->inFlight)
             startStaggered(*slot);
     }
@@ -77,14 +75,7 @@ void Poller::addCluster(const QString& name, std::shared_ptr<PollTarget> target)
     auto slot = std::make_shared<Slot>();
     slot->name = name;
     slot->target = std::move(target);
-    slot->schedule = new QTimer(this);
-    slot->schedule->setSingleShot(true);
-    slot->watchdog = new QTimer(this);
-    slot->watchdog->setSingleShot(true);
     Slot* raw = slot.get();
-    connect(slot->schedule, &QTimer::timeout, this, [this, raw] { start(*raw); });
-    connect(
-        slot->watchdog, &QTimer::timeout, this, [this, raw] { abandon(raw->name, raw->sequence); });
     m_clusters.insert(name, slot);
     resizePool();
     if (m_config.enabled)
@@ -101,7 +92,7 @@ void Poller::startStaggered(Slot& slot)
     if (wait.count() <= 0)
         start(slot);
     else
-        slot.schedule->start(wait);
+        scheduleStart(slot, wait);
 }
 
 void Poller::removeCluster(const QString& name)
@@ -109,9 +100,8 @@ void Poller::removeCluster(const QString& name)
     const auto slot = m_clusters.take(name);
     if (!slot)
         return;
-    // A poll in flight finishes on its own; its result finds no slot and is dropped.
-    delete slot->schedule;
-    delete slot->watchdog;
+    // A poll in flight finishes on its own; its result finds no slot and is dropped. Its
+    // entries in m_due find no slot either when they come due.
     resizePool();
 }
 
@@ -130,7 +120,7 @@ void Poller::refresh(const QString& name)
         slot->refreshPending = true;
         return;
     }
-    slot->schedule->stop();
+    cancelStart(*slot);
     start(*slot);
 }
 
@@ -144,11 +134,13 @@ void Poller::start(Slot& slot)
 {
     if (slot.inFlight)
         return;
+    cancelStart(slot);
     slot.inFlight = true;
     slot.abandoned = false;
     const quint64 sequence = ++slot.sequence;
     slot.lastStart = m_clock.now();
-    slot.watchdog->start(m_config.timeout);
+    push(Due {std::chrono::steady_clock::now() + m_config.timeout, Due::Kind::Watchdog, slot.name,
+        sequence});
     Q_EMIT pollStarted(slot.name);
 
     m_pool.start([this, target = slot.target, name = slot.name, sequence] {
@@ -177,7 +169,8 @@ void Poller::finish(const QString& name, quint64 sequence, PollResult result)
     const auto slot = m_clusters.value(name);
     if (!slot || sequence != slot->sequence)
         return;
-    slot->watchdog->stop();
+    // The watchdog's entry stays queued; abandon() ignores it, the sequence having moved on or
+    // the slot being idle by then.
     slot->inFlight = false;
     if (!slot->abandoned)
         Q_EMIT pollFinished(result);
@@ -213,7 +206,68 @@ void Poller::scheduleNext(Slot& slot)
         return;
     const auto due = slot.lastStart + nextDelay();
     const auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(due - m_clock.now());
-    slot.schedule->start(std::max(wait, std::chrono::milliseconds(0)));
+    scheduleStart(slot, std::max(wait, std::chrono::milliseconds(0)));
+}
+
+void Poller::scheduleStart(Slot& slot, std::chrono::milliseconds wait)
+{
+    // Real time, as QTimer counts it: the injectable clock may be a manual one in tests.
+    slot.scheduleToken = ++m_nextToken;
+    push(Due {
+        std::chrono::steady_clock::now() + wait, Due::Kind::Start, slot.name, slot.scheduleToken});
+}
+
+void Poller::cancelStart(Slot& slot)
+{
+    slot.scheduleToken = 0;
+}
+
+void Poller::push(Due due)
+{
+    m_due.push(std::move(due));
+    arm();
+}
+
+void Poller::arm()
+{
+    if (m_due.empty()) {
+        m_timer.stop();
+        m_armedFor = TimePoint::max();
+        return;
+    }
+    const TimePoint next = m_due.top().at;
+    if (m_timer.isActive() && next >= m_armedFor)
+        return; // already armed for something at least as early
+    m_armedFor = next;
+    const auto wait
+        = std::chrono::ceil<std::chrono::milliseconds>(next - std::chrono::steady_clock::now());
+    m_timer.start(std::max(wait, std::chrono::milliseconds(0)));
+}
+
+void Poller::runDue()
+{
+    m_armedFor = TimePoint::max();
+    const TimePoint now = std::chrono::steady_clock::now();
+    // Only what is due now: a start can queue a watchdog, a finish a start, and those wait for
+    // their own time even when it is 0 ms away.
+    std::vector<Due> ready;
+    while (!m_due.empty() && m_due.top().at <= now) {
+        ready.push_back(m_due.top());
+        m_due.pop();
+    }
+    for (const Due& due : ready) {
+        const auto found = m_clusters.constFind(due.cluster);
+        if (found == m_clusters.cend())
+            continue; // removed since
+        const std::shared_ptr<Slot> slot = *found; // kept alive whatever the signals do
+        if (due.kind == Due::Kind::Watchdog) {
+            abandon(due.cluster, due.token);
+        } else if (slot->scheduleToken == due.token) {
+            slot->scheduleToken = 0;
+            start(*slot);
+        }
+    }
+    arm();
 }
 
 void Poller::waitForIdle()

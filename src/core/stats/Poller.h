@@ -6,10 +6,12 @@
 #include <QHash>
 #include <QObject>
 #include <QThreadPool>
+#include <QTimer>
+#include <queue>
 
+#include <chrono>
 #include <memory>
-
-class QTimer;
+#include <vector>
 
 namespace qd {
 
@@ -48,6 +50,17 @@ Q_SIGNALS:
 
 private:
     struct Slot;
+    using TimePoint = std::chrono::steady_clock::time_point;
+    // Something the poller must do at a time: start a cluster's poll, or give up on the one in
+    // flight. Entries are never removed early; one that no longer applies (the cluster went,
+    // its start was moved, its poll finished) is recognised and skipped when it comes due.
+    struct Due {
+        TimePoint at;
+        enum class Kind { Start, Watchdog } kind;
+        QString cluster;
+        quint64 token; // Start: the slot's scheduleToken; Watchdog: the poll's sequence
+        bool operator>(const Due& other) const { return at > other.at; }
+    };
 
     void start(Slot& slot);
     // A first poll: clusters added together start kStartSpacing apart, not all at once.
@@ -55,6 +68,11 @@ private:
     void finish(const QString& name, quint64 sequence, PollResult result);
     void abandon(const QString& name, quint64 sequence);
     void scheduleNext(Slot& slot);
+    void scheduleStart(Slot& slot, std::chrono::milliseconds wait);
+    void cancelStart(Slot& slot);
+    void push(Due due);
+    void runDue();
+    void arm();
     std::chrono::milliseconds nextDelay() const;
     void resizePool();
 
@@ -66,6 +84,13 @@ private:
     static constexpr std::chrono::milliseconds kStartSpacing {2};
     std::chrono::steady_clock::time_point m_nextFirstStart {};
     QHash<QString, std::shared_ptr<Slot>> m_clusters;
+    // One timer for every cluster's next start and watchdog, armed for the earliest. A QTimer
+    // per cluster and purpose cost a linear search of the thread's timer list on every start
+    // and stop: with 2000 clusters that was 7 % of the server's CPU (docs/benchmarks.md).
+    std::priority_queue<Due, std::vector<Due>, std::greater<>> m_due;
+    QTimer m_timer;
+    TimePoint m_armedFor {TimePoint::max()};
+    quint64 m_nextToken = 0;
 };
 
 } // namespace qd
