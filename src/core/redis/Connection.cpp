@@ -4,6 +4,7 @@
 #include "core/redis/SocketStream.h"
 #include "core/redis/TlsStream.h"
 
+#include <memory>
 #include <poll.h>
 #include <spdlog/spdlog.h>
 
@@ -14,6 +15,17 @@ using namespace Qt::StringLiterals;
 using Kind = ConnectionError::Kind;
 
 constexpr qsizetype kReadChunk = qsizetype(64) * 1024;
+
+// Where a socket read lands before the reply parser copies it. One per thread, not one per
+// connection: a connection is read by one thread at a time and holds nothing here between
+// reads, and 2000 idle pooled connections with 64 KiB each were 128 MiB of a fleet server's
+// memory (docs/benchmarks.md).
+char* readScratch()
+{
+    thread_local std::unique_ptr<char[]> scratch(new char[kReadChunk]);
+    return scratch.get();
+}
+
 // Large pipelines are handed to the kernel in slices so a TLS record never needs a huge copy.
 constexpr qint64 kWriteChunk = qint64(256) * 1024;
 
@@ -32,9 +44,7 @@ bool ready(Stream::Wait wait, short revents)
 } // namespace
 
 Connection::Connection(ConnectionSettings settings, std::unique_ptr<Stream> stream)
-    : m_settings(std::move(settings))
-    , m_stream(std::move(stream))
-    , m_buffer(kReadChunk, Qt::Uninitialized)
+    : m_settings(std::move(settings)), m_stream(std::move(stream))
 {
 }
 
@@ -173,10 +183,11 @@ QList<Reply> Connection::exchange(
             }
         }
         if (canRead) {
-            const Stream::Result result = m_stream->receive(m_buffer.data(), m_buffer.size());
+            char* const buffer = readScratch();
+            const Stream::Result result = m_stream->receive(buffer, kReadChunk);
             if (result.status == Stream::Status::Ok) {
                 received += result.bytes;
-                if (!m_reader.feed(m_buffer.constData(), result.bytes))
+                if (!m_reader.feed(buffer, result.bytes))
                     fail(Kind::Protocol, u"invalid reply: "_s + m_reader.error());
                 Reply reply;
                 while (replies.size() < expected && m_reader.next(&reply))
@@ -184,7 +195,7 @@ QList<Reply> Connection::exchange(
                 if (m_reader.hasError())
                     fail(Kind::Protocol, u"invalid reply: "_s + m_reader.error());
                 // A short read drained the socket: wait for more rather than read EAGAIN.
-                canRead = result.bytes == m_buffer.size() || m_stream->hasBufferedInput();
+                canRead = result.bytes == kReadChunk || m_stream->hasBufferedInput();
             } else if (result.status == Stream::Status::WouldBlock) {
                 canRead = false;
                 readWait = result.wait;
@@ -228,9 +239,10 @@ std::optional<Reply> Connection::receive(Millis wait)
             return reply;
         if (m_reader.hasError())
             fail(Kind::Protocol, u"invalid reply: "_s + m_reader.error());
-        const Stream::Result result = m_stream->receive(m_buffer.data(), m_buffer.size());
+        char* const buffer = readScratch();
+        const Stream::Result result = m_stream->receive(buffer, kReadChunk);
         if (result.status == Stream::Status::Ok) {
-            if (!m_reader.feed(m_buffer.constData(), result.bytes))
+            if (!m_reader.feed(buffer, result.bytes))
                 fail(Kind::Protocol, u"invalid reply: "_s + m_reader.error());
         } else if (result.status == Stream::Status::WouldBlock) {
             if (SocketStream::waitFor(m_stream->fd(), pollEvents(result.wait), deadline) == 0)

@@ -58,7 +58,6 @@ private:
     ConnectionSettings m_settings;
     std::unique_ptr<Stream> m_stream;
     ReplyReader m_reader;
-    QByteArray m_buffer;
     bool m_broken = false;
 };
 
