@@ -28,7 +28,10 @@
 # exist only there); the namespaces, their links and qdiscs, the servers and the stall loops
 # are removed on exit. Tunables: CLUSTERS (2000), INTERVAL (5s), SOAK (60), WARMUP (20),
 # CYCLE_CLUSTERS (50), CYCLES (5), QUEUES (5), WORKERS (10), PER_SERVER (200 databases per
-# server), LOSS (5), STALL_S (3), STALL_EVERY (10), PART (all | cycle | soak).
+# server), LOSS (5), STALL_S (3), STALL_EVERY (10), PART (all | cycle | soak), AGES (30 s of
+# poll-age sampling after SOAK), PERF (seconds of CPU profile at the start of SOAK, written to
+# $TMPDIR/qd-bench-remote.perf.data; none by default), WRAP (a command to run the server
+# under, e.g. "heaptrack -o /tmp/qd-heap"; none by default).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -250,7 +253,10 @@ PY
 sampler=$!
 pids+=($sampler)
 sleep 0.5
-ip netns exec "$cns" env XDG_DATA_HOME="$work/data" "$server" --config "$work/config.json" >"$work/server.out" 2>"$work/server.log" &
+# WRAP: a command to run the server under (e.g. "heaptrack -o /tmp/qd-heap"), for diagnosis;
+# the /proc figures are then those of the wrapper, if it stays the parent.
+# shellcheck disable=SC2086
+ip netns exec "$cns" env XDG_DATA_HOME="$work/data" ${WRAP:-} "$server" --config "$work/config.json" >"$work/server.out" 2>"$work/server.log" &
 server_pid=$!
 pids+=($server_pid)
 wait "$sampler" || true
@@ -275,21 +281,32 @@ awk -v n="${#fleet[@]}" '
 
 sleep "$warmup"
 kill -0 "$server_pid" 2>/dev/null || { echo "run.sh: queuedeck-server exited" >&2; tail "$work/server.log" >&2; exit 1; }
-# Poll age: per cluster, the time since its polls_total last moved, sampled every second.
+# Two phases. First QueueDeck alone: CPU, memory, threads and sockets from /proc, with one
+# scrape of /metrics before and after for the poll counts, so the figures are what polling
+# costs, not what the bench's own scraping costs (a /metrics page of 2 000 clusters is large,
+# and Prometheus would fetch it every 15 s or more, not every second). Then AGES seconds with
+# a scrape every second, for each cluster's poll age, and what one scrape costs.
 polls_before=$(metric_sum queuedeck_polls_total)
 failures_before=$(metric_sum queuedeck_poll_failures_total)
 hz=$(getconf CLK_TCK)
 t0=$(date +%s.%N)
 c0=$(cpu_ticks)
 rss_max=0; rss_sum=0; sock_max=0; thr_max=0
-: >"$work/ages.txt"
-for s in $(seq "$soak"); do
-  sleep 1
-  now=$(date +%s.%N)
-  metrics | awk -v now="$now" '$1 ~ /^queuedeck_polls_total\{/ { print now, $1, $2 }' >>"$work/ages.txt"
+# PERF=<seconds>: a CPU profile of queuedeck-server over the first seconds of the sample
+# (perf's software clock, which works where the machine has no hardware counters).
+if [ -n "${PERF:-}" ]; then
+  perf record -q -e cpu-clock -F 499 -g -p "$server_pid" -o "${TMPDIR:-/tmp}/qd-bench-remote.perf.data" \
+    -- sleep "$PERF" >/dev/null 2>&1 &
+  pids+=($!)
+fi
+sample_proc() {
   r=$(rss_kib); rss_sum=$((rss_sum + r)); if [ "$r" -gt "$rss_max" ]; then rss_max=$r; fi
   k=$(sockets); if [ "$k" -gt "$sock_max" ]; then sock_max=$k; fi
   th=$(awk '/^Threads:/ { print $2 }' "/proc/$server_pid/status"); if [ "$th" -gt "$thr_max" ]; then thr_max=$th; fi
+}
+for s in $(seq "$soak"); do
+  sleep 1
+  sample_proc
 done
 c1=$(cpu_ticks)
 t1=$(date +%s.%N)
@@ -297,7 +314,7 @@ polls=$(( $(metric_sum queuedeck_polls_total) - polls_before ))
 failures=$(( $(metric_sum queuedeck_poll_failures_total) - failures_before ))
 hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$server_pid/status")
 n=${#fleet[@]}
-echo "  sampled for ${soak} s after ${warmup} s:"
+echo "  sampled for ${soak} s after ${warmup} s, nothing but /proc read meanwhile:"
 awk -v c="$((c1 - c0))" -v hz="$hz" -v t0="$t0" -v t1="$t1" -v polls="$polls" -v n="$n" '
   BEGIN {
     s = t1 - t0
@@ -307,10 +324,31 @@ awk -v c="$((c1 - c0))" -v hz="$hz" -v t0="$t0" -v t1="$t1" -v polls="$polls" -v
   }'
 echo "  poll failures: $failures (lossy and stalling clusters)"
 echo "  RSS: mean $((rss_sum / soak / 1024)) MiB, max $((rss_max / 1024)) MiB, peak (VmHWM) $((hwm / 1024)) MiB (target < 300 MiB); threads: at most $thr_max; sockets: at most $sock_max"
-# Oldest poll age: a cluster whose counter did not move between two samples aged meanwhile.
+
+ages=${AGES:-30}
+: >"$work/ages.txt"
+t2=$(date +%s.%N)
+c2=$(cpu_ticks)
+for s in $(seq "$ages"); do
+  sleep 1
+  now=$(date +%s.%N)
+  metrics | awk -v now="$now" '$1 ~ /^queuedeck_polls_total\{/ { print now, $1, $2 }' >>"$work/ages.txt"
+done
+c3=$(cpu_ticks)
+t3=$(date +%s.%N)
+# What the scrapes added: CPU above the polling rate of the first phase, per scrape.
+awk -v c01="$((c1 - c0))" -v c23="$((c3 - c2))" -v hz="$hz" -v t0="$t0" -v t1="$t1" -v t2="$t2" -v t3="$t3" -v k="$ages" '
+  BEGIN { base = c01 / hz / (t1 - t0); extra = c23 / hz - base * (t3 - t2)
+    printf "  /metrics, scraped every second for %d s: %.1f ms of CPU per scrape above polling\n", k, 1000 * extra / k }'
+# Oldest poll age: a cluster whose polls (ok and failed together) did not move between two
+# samples aged meanwhile. One second's scrape is summed per cluster first: each result is a
+# series of its own, and a cluster's "failed" series alone stands still for as long as it
+# keeps succeeding.
+awk '{ match($2, /cluster="[^"]*"/); c = substr($2, RSTART + 9, RLENGTH - 10); n[$1 " " c] += $3 }
+  END { for (k in n) print k, n[k] }' "$work/ages.txt" | sort -k1,1n -k2,2 >"$work/ages-by-cluster.txt"
 awk -v iv="${interval%s}" '
   { key = $2; if (!(key in seen)) { seen[key] = $3; since[key] = $1; next }
     if ($3 != seen[key]) { seen[key] = $3; since[key] = $1 }
     age = $1 - since[key]; if (age > worst) { worst = age; who = key } }
-  END { printf "  oldest poll age: %.1f s (%s); target < 2 intervals = %d s\n", worst, who, 2 * iv }' "$work/ages.txt"
+  END { printf "  oldest poll age over %d s: %.1f s (%s); target < 2 intervals = %d s\n", '"$ages"', worst, who, 2 * iv }' "$work/ages-by-cluster.txt"
 echo "load after: $(uptime | sed 's/.*load average/load average/')"
