@@ -1,17 +1,26 @@
 #include "core/queues/RedisInfo.h"
 
-#include <QList>
+#include <QByteArrayView>
 
 namespace qd::RedisInfo {
 
 void addTo(const QByteArray& infoText, RedisServerStat& stats)
 {
-    for (const QByteArray& line : infoText.split('\n')) {
+    // Views into the reply, no copies: three INFO sections a poll are a few hundred lines, and
+    // splitting them into byte arrays was a quarter of a fleet server's allocations.
+    const QByteArrayView text(infoText);
+    qsizetype start = 0;
+    while (start < text.size()) {
+        qsizetype end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.size();
+        const QByteArrayView line = text.sliced(start, end - start);
+        start = end + 1;
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0 || line.startsWith('#'))
             continue;
-        const QByteArray key = line.left(colon);
-        const QByteArray value = line.mid(colon + 1).trimmed();
+        const QByteArrayView key = line.first(colon);
+        const QByteArrayView value = line.sliced(colon + 1).trimmed();
         bool ok = false;
         if (key == "used_memory") {
             const qint64 n = value.toLongLong(&ok);
