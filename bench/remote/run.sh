@@ -254,11 +254,22 @@ sampler=$!
 pids+=($sampler)
 sleep 0.5
 # WRAP: a command to run the server under (e.g. "heaptrack -o /tmp/qd-heap"), for diagnosis;
-# the /proc figures are then those of the wrapper, if it stays the parent.
+# the server is then found by its command line, sampled and stopped itself.
 # shellcheck disable=SC2086
 ip netns exec "$cns" env XDG_DATA_HOME="$work/data" ${WRAP:-} "$server" --config "$work/config.json" >"$work/server.out" 2>"$work/server.log" &
 server_pid=$!
 pids+=($server_pid)
+if [ -n "${WRAP:-}" ]; then
+  # The wrapper may run the server as its child: sample and stop the server itself.
+  for _ in $(seq 100); do
+    real=$(pgrep -n -f "^$server --config $work/config.json" || true)
+    [ -n "$real" ] && break
+    sleep 0.1
+  done
+  [ -n "$real" ] || { echo "run.sh: the server did not start under WRAP" >&2; exit 1; }
+  server_pid=$real
+  pids+=($server_pid)
+fi
 wait "$sampler" || true
 
 metrics() { ip netns exec "$cns" curl -s -m 20 -H "Authorization: Bearer $token" "http://127.0.0.1:$api_port/metrics" || true; }
