@@ -123,6 +123,72 @@ private Q_SLOTS:
         poller.waitForIdle();
     }
 
+    void refreshMovesTheNextStartInsteadOfAddingOne()
+    {
+        // The start the first poll scheduled is superseded by a refresh: from then on the
+        // cluster is polled an interval after the refresh, never also at the old time.
+        Poller poller(Clock::system(), polling(600ms, 500ms));
+        auto target = std::make_shared<FakeTarget>(QStringLiteral("a"));
+        QSignalSpy finished(&poller, &Poller::pollFinished);
+        poller.addCluster(QStringLiteral("a"), target);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 2000);
+        QTest::qWait(300);
+        poller.refresh(QStringLiteral("a"));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 2000);
+        // The superseded start was due about 300 ms after the refresh; the new one is due 600 ms
+        // after it. 450 ms after the refresh only the two polls may have run.
+        QTest::qWait(450);
+        QCOMPARE(target->m_polls.load(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(target->m_polls.load(), 3, 2000);
+        poller.removeCluster(QStringLiteral("a"));
+        poller.waitForIdle();
+    }
+
+    void removedClusterIsNeitherPolledNorTimedOut()
+    {
+        // Its scheduled start and the watchdog of its poll in flight come due after it went:
+        // neither may start a poll or report anything.
+        Poller poller(Clock::system(), polling(100ms, 150ms));
+        auto slow = std::make_shared<FakeTarget>(QStringLiteral("gone"), 300ms);
+        QSignalSpy finished(&poller, &Poller::pollFinished);
+        poller.addCluster(QStringLiteral("gone"), slow);
+        QTRY_COMPARE_WITH_TIMEOUT(slow->m_polls.load(), 1, 2000);
+        poller.removeCluster(QStringLiteral("gone"));
+        QTest::qWait(500);
+        poller.waitForIdle();
+        QCOMPARE(slow->m_polls.load(), 1);
+        QCOMPARE(finished.count(), 0);
+    }
+
+    void manyClustersEachKeepTheirInterval()
+    {
+        // One timer serves every cluster: each is still polled about once per interval, none
+        // twice at once, none left behind.
+        constexpr int kClusters = 300;
+        Poller poller(Clock::system(), polling(200ms, 150ms));
+        QList<std::shared_ptr<FakeTarget>> targets;
+        for (int i = 0; i < kClusters; ++i) {
+            const QString name = QStringLiteral("c%1").arg(i);
+            targets.append(std::make_shared<FakeTarget>(name));
+            poller.addCluster(name, targets.constLast());
+        }
+        QTest::qWait(2000);
+        for (const auto& target : std::as_const(targets))
+            QCOMPARE(target->m_maxInFlight.load(), 1);
+        const auto [least, most] = std::minmax_element(targets.cbegin(), targets.cend(),
+            [](const auto& a, const auto& b) { return a->m_polls < b->m_polls; });
+        // 2 s at 200 ms is 10 polls; the first ones start 2 ms apart, so the last cluster
+        // starts 0.6 s late. Generous bounds: a loaded machine fires timers late, never early.
+        QVERIFY2((*least)->m_polls >= 3,
+            qPrintable(
+                QStringLiteral("a cluster was polled only %1 times").arg((*least)->m_polls)));
+        QVERIFY2((*most)->m_polls <= 11,
+            qPrintable(QStringLiteral("a cluster was polled %1 times").arg((*most)->m_polls)));
+        for (int i = 0; i < kClusters; ++i)
+            poller.removeCluster(QStringLiteral("c%1").arg(i));
+        poller.waitForIdle();
+    }
+
     void failuresAreDescribed()
     {
         Poller poller(Clock::system(), polling(1000ms, 500ms));
