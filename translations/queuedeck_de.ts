@@ -2037,6 +2037,54 @@
         <source>Using %1.</source>
         <translation>Verwendet: %1.</translation>
     </message>
+    <message>
+        <source>Key &amp;prefix:</source>
+        <translation>Schlüssel&amp;präfix:</translation>
+    </message>
+    <message>
+        <source>The prefix option the application gives BullMQ&apos;s queues and workers (&quot;bull&quot; by default), without a trailing &apos;:&apos;; it may contain &apos;:&apos; and a {hash tag}</source>
+        <translation>Die Option prefix, die die Anwendung den Warteschlangen und Workern von BullMQ gibt (standardmäßig „bull“), ohne abschließendes „:“; sie darf „:“ und einen {Hash-Tag} enthalten</translation>
+    </message>
+    <message>
+        <source>&amp;Queues:</source>
+        <translation>&amp;Warteschlangen:</translation>
+    </message>
+    <message>
+        <source>Queue names, separated by commas, shown even when kombu&apos;s bindings do not name them (Celery&apos;s default queue is &quot;celery&quot;)</source>
+        <translation>Namen von Warteschlangen, durch Kommas getrennt, die auch angezeigt werden, wenn die Bindings von kombu sie nicht nennen (Celerys Standard-Warteschlange heißt „celery“)</translation>
+    </message>
+    <message>
+        <source>only those the bindings name</source>
+        <translation>nur die, die die Bindings nennen</translation>
+    </message>
+    <message>
+        <source>the broker&apos;s</source>
+        <translation>die des Brokers</translation>
+    </message>
+    <message>
+        <source>The database of Celery&apos;s Redis result backend, when it is not the broker&apos;s</source>
+        <translation>Die Datenbank des Redis-Result-Backends von Celery, wenn es nicht die des Brokers ist</translation>
+    </message>
+    <message>
+        <source>Result &amp;backend database:</source>
+        <translation>Datenbank des Result-&amp;Backends:</translation>
+    </message>
+    <message>
+        <source>&amp;Visibility timeout:</source>
+        <translation>&amp;Visibility-Timeout:</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s visibility_timeout transport option (kombu&apos;s default is 1h): held messages older than this are about to be delivered again</source>
+        <translation>Die Transport-Option visibility_timeout des Brokers (Vorgabe von kombu: 1h): zurückgehaltene Nachrichten, die älter sind, werden demnächst erneut zugestellt</translation>
+    </message>
+    <message>
+        <source>D&amp;iscovery interval:</source>
+        <translation>&amp;Intervall der Suche:</translation>
+    </message>
+    <message>
+        <source>How often the list of queues is read again, in a round trip of its own; the polls in between reuse it</source>
+        <translation>Wie oft die Liste der Warteschlangen neu gelesen wird, in einem eigenen Round Trip; die Abfragen dazwischen verwenden sie weiter</translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::QueueTableModel</name>
@@ -2115,6 +2163,26 @@
     <message>
         <source>Oldest job</source>
         <translation>Ältester Job</translation>
+    </message>
+    <message>
+        <source>%1 in the wait list, %2 waiting by priority</source>
+        <translation>%1 in der Warteliste, %2 wartend nach Priorität</translation>
+    </message>
+    <message>
+        <source>Waiting jobs given a priority, which BullMQ keeps apart from its wait list; counted in Size</source>
+        <translation>Wartende Jobs mit einer Priorität, die BullMQ getrennt von seiner Warteliste führt; in der Größe mitgezählt</translation>
+    </message>
+    <message>
+        <source>Parent jobs of a flow waiting for their children to finish; not counted in Size</source>
+        <translation>Eltern-Jobs eines Flows, die auf das Ende ihrer Kind-Jobs warten; nicht in der Größe mitgezählt</translation>
+    </message>
+    <message>
+        <source>Prioritized</source>
+        <translation>Priorisiert</translation>
+    </message>
+    <message>
+        <source>Waiting children</source>
+        <translation>Warten auf Kind-Jobs</translation>
     </message>
 </context>
 <context>

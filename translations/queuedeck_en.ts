@@ -2035,6 +2035,54 @@
         <source>Using %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Key &amp;prefix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prefix option the application gives BullMQ&apos;s queues and workers (&quot;bull&quot; by default), without a trailing &apos;:&apos;; it may contain &apos;:&apos; and a {hash tag}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Queues:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue names, separated by commas, shown even when kombu&apos;s bindings do not name them (Celery&apos;s default queue is &quot;celery&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only those the bindings name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the broker&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database of Celery&apos;s Redis result backend, when it is not the broker&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result &amp;backend database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Visibility timeout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The broker&apos;s visibility_timeout transport option (kombu&apos;s default is 1h): held messages older than this are about to be delivered again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;iscovery interval:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often the list of queues is read again, in a round trip of its own; the polls in between reuse it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::QueueTableModel</name>
@@ -2112,6 +2160,26 @@
     </message>
     <message>
         <source>Oldest job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in the wait list, %2 waiting by priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting jobs given a priority, which BullMQ keeps apart from its wait list; counted in Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent jobs of a flow waiting for their children to finish; not counted in Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prioritized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting children</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

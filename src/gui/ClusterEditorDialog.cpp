@@ -284,8 +284,6 @@ QWidget* ClusterEditorDialog::fieldFor(const QString& path) const
         {u"tls.cert_file"_s, u"certFileEdit"_s}, {u"tls.key_file"_s, u"keyFileEdit"_s},
         {u"tls.server_name"_s, u"serverNameEdit"_s},
         {u"tls.insecure_skip_verify"_s, u"insecureCheck"_s},
-        {u"queue_system.type"_s, u"queueSystemCombo"_s},
-        {u"queue_system.namespace"_s, u"sidekiqNamespaceEdit"_s},
         {u"queue_system.queues"_s, u"queuesTable"_s},
         {u"queue_system.completed"_s, u"completedEdit"_s},
         {u"queue_system.dead_letter"_s, u"deadLetterEdit"_s},
@@ -302,6 +300,12 @@ QWidget* ClusterEditorDialog::fieldFor(const QString& path) const
                 return m_healthEdits.value(threshold.path());
         }
         return m_healthEdits.value(path);
+    }
+    // The queue system's own fields, and which widget edits "queues", are the section's.
+    static const QString queueSystem = u"queue_system."_s;
+    if (field.startsWith(queueSystem)) {
+        if (QWidget* own = m_queueSystem->fieldFor(QStringView(field).sliced(queueSystem.size())))
+            return own;
     }
     const QString name = widgets.value(field);
     return name.isEmpty() ? nullptr : findChild<QWidget*>(name);
@@ -322,6 +326,7 @@ void ClusterEditorDialog::validate()
     if (!duration::parse(m_ui->heartbeatTtlEdit->text().trimmed(), &ttlError))
         m_issues.append(
             {ConfigIssue::Severity::Error, kPath + u".queue_system.heartbeat_ttl"_s, ttlError});
+    m_issues.append(m_queueSystem->inputIssues(kPath + u".queue_system"_s));
     for (auto it = m_healthEdits.cbegin(); it != m_healthEdits.cend(); ++it) {
         const QString text = it.value()->text().trimmed();
         if (const HealthThreshold* threshold = thresholdAt(it.key())) {
@@ -360,7 +365,9 @@ void ClusterEditorDialog::validate()
 
 void ClusterEditorDialog::mark(QWidget* field, const QString& message)
 {
-    m_marked.insert(field, field->toolTip());
+    // A field with two problems (two empty names in one list) keeps its own tooltip to restore.
+    if (!m_marked.contains(field))
+        m_marked.insert(field, field->toolTip());
     field->setProperty("invalid", true);
     field->setStyleSheet(
         u"border: 1px solid %1;"_s.arg(HealthStyle::color(Severity::Critical).name()));

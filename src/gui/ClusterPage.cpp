@@ -221,7 +221,8 @@ void ClusterPage::refreshQueues(const ClusterStats& stats)
     m_queues->replaceRows(rows);
     // Only the states this cluster's queue system has: a column of dashes would read as
     // "nothing there" where the system simply keeps no such state.
-    for (int column = QueueTableModel::Active; column <= QueueTableModel::OldestAge; ++column)
+    for (int column = QueueTableModel::FirstOptional; column <= QueueTableModel::LastOptional;
+         ++column)
         m_queueView->setColumnHidden(column, !m_queues->hasValues(column));
 }
 

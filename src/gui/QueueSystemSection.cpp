@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QPromise>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTextDocumentFragment>
 #include <QThreadPool>
@@ -47,6 +48,18 @@ QString describe(const SystemFinding& f)
     return f.system == u"sidekiq"_s
         ? QueueSystemSection::tr("%1, namespace \"%2\"").arg(displayName(f.system), f.scope)
         : QueueSystemSection::tr("%1, prefix \"%2\"").arg(displayName(f.system), f.scope);
+}
+
+// Celery's queue names as typed, comma-separated as Celery's own -Q option takes them. An
+// empty entry is kept, for the validator to name it; an empty field is an empty list.
+QStringList queueNames(const QString& text)
+{
+    if (text.trimmed().isEmpty())
+        return {};
+    QStringList names = text.split(u',');
+    for (QString& name : names)
+        name = name.trimmed();
+    return names;
 }
 
 void setRowVisible(QFormLayout& form, QObject* row, bool visible)
@@ -102,24 +115,54 @@ QueueSystemSection::QueueSystemSection(
     choiceLayout->addWidget(m_applyButton);
     m_choiceRow->setVisible(false);
 
-    m_namespace = new QLineEdit(parent);
-    m_namespace->setObjectName(u"sidekiqNamespaceEdit"_s);
-    m_namespace->setPlaceholderText(tr("none"));
-    m_namespace->setToolTip(tr("The redis-namespace prefix of the Sidekiq application, without "
-                               "the trailing ':'; empty when it uses none"));
-    m_namespaceLabel = new QLabel(tr("&Namespace:"), parent);
-    m_namespaceLabel->setBuddy(m_namespace);
-
     m_form.insertRow(0, typeLabel, typeRow);
     m_form.insertRow(1, m_result);
     m_form.insertRow(2, m_choiceRow);
-    m_form.insertRow(3, m_namespaceLabel, m_namespace);
+    m_nextRow = 3;
+
+    // One row per queue_system field, in the order of the configuration reference.
+    m_namespace = addLineRow(u"sidekiqNamespaceEdit"_s, tr("&Namespace:"),
+        tr("The redis-namespace prefix of the Sidekiq application, without the trailing ':'; "
+           "empty when it uses none"),
+        {QueueSystemType::Sidekiq});
+    m_namespace->setPlaceholderText(tr("none"));
+    m_prefix = addLineRow(u"bullmqPrefixEdit"_s, tr("Key &prefix:"),
+        tr("The prefix option the application gives BullMQ's queues and workers (\"bull\" by "
+           "default), without a trailing ':'; it may contain ':' and a {hash tag}"),
+        {QueueSystemType::BullMQ});
+    m_celeryQueues = addLineRow(u"celeryQueuesEdit"_s, tr("&Queues:"),
+        tr("Queue names, separated by commas, shown even when kombu's bindings do not name "
+           "them (Celery's default queue is \"celery\")"),
+        {QueueSystemType::Celery});
+    m_celeryQueues->setPlaceholderText(tr("only those the bindings name"));
+    m_resultBackendDb = new QSpinBox(m_form.parentWidget());
+    m_resultBackendDb->setObjectName(u"celeryResultBackendDbSpin"_s);
+    // As far as the cluster's own database field goes; -1 reads "the broker's".
+    m_resultBackendDb->setRange(-1, 9999);
+    m_resultBackendDb->setSpecialValueText(tr("the broker's"));
+    m_resultBackendDb->setToolTip(
+        tr("The database of Celery's Redis result backend, when it is not the broker's"));
+    auto* resultBackendLabel = new QLabel(tr("Result &backend database:"), m_form.parentWidget());
+    resultBackendLabel->setBuddy(m_resultBackendDb);
+    addRow(resultBackendLabel, m_resultBackendDb, {QueueSystemType::Celery});
+    m_visibilityTimeout = addLineRow(u"celeryVisibilityTimeoutEdit"_s, tr("&Visibility timeout:"),
+        tr("The broker's visibility_timeout transport option (kombu's default is 1h): held "
+           "messages older than this are about to be delivered again"),
+        {QueueSystemType::Celery});
+    m_discoveryInterval = addLineRow(u"discoveryIntervalEdit"_s, tr("D&iscovery interval:"),
+        tr("How often the list of queues is read again, in a round trip of its own; the polls "
+           "in between reuse it"),
+        {QueueSystemType::BullMQ, QueueSystemType::Celery});
 
     connect(m_type, &QComboBox::currentIndexChanged, this, [this] {
         updateVisibility();
         Q_EMIT changed();
     });
-    connect(m_namespace, &QLineEdit::textChanged, this, &QueueSystemSection::changed);
+    for (const SystemRow& row : std::as_const(m_systemRows)) {
+        if (auto* edit = qobject_cast<QLineEdit*>(row.field))
+            connect(edit, &QLineEdit::textChanged, this, &QueueSystemSection::changed);
+    }
+    connect(m_resultBackendDb, &QSpinBox::valueChanged, this, &QueueSystemSection::changed);
     connect(m_applyButton, &QPushButton::clicked, this, &QueueSystemSection::applyChosen);
     connect(m_detectButton, &QPushButton::clicked, this, &QueueSystemSection::detectRequested);
     connect(m_choice, &QComboBox::currentIndexChanged, this, [this] {
@@ -142,18 +185,104 @@ QueueSystemSection::~QueueSystemSection()
     m_watcher.disconnect();
 }
 
+QLineEdit* QueueSystemSection::addLineRow(const QString& objectName, const QString& label,
+    const QString& toolTip, QList<QueueSystemType> systems)
+{
+    auto* edit = new QLineEdit(m_form.parentWidget());
+    edit->setObjectName(objectName);
+    edit->setToolTip(toolTip);
+    auto* title = new QLabel(label, m_form.parentWidget());
+    title->setBuddy(edit);
+    addRow(title, edit, std::move(systems));
+    return edit;
+}
+
+void QueueSystemSection::addRow(QLabel* label, QWidget* field, QList<QueueSystemType> systems)
+{
+    m_form.insertRow(m_nextRow++, label, field);
+    m_systemRows.append({field, std::move(systems)});
+}
+
 void QueueSystemSection::load(const QueueSystemConfig& config)
 {
     m_type->setCurrentIndex(m_type->findData(queueSystemTypeName(config.type)));
     m_namespace->setText(config.sidekiqNamespace);
+    m_prefix->setText(config.bullmqPrefix);
+    m_celeryQueues->setText(config.celeryQueues.join(u", "_s));
+    m_resultBackendDb->setValue(config.celeryResultBackendDb.value_or(-1));
+    m_visibilityTimeout->setText(duration::format(config.celeryVisibilityTimeout));
+    m_discoveryInterval->setText(duration::format(config.discoveryInterval));
     updateVisibility();
 }
 
 void QueueSystemSection::apply(QueueSystemConfig& config) const
 {
-    if (const auto type = queueSystemTypeFromName(m_type->currentData().toString()))
-        config.type = *type;
-    config.sidekiqNamespace = m_namespace->text().trimmed();
+    const std::optional<QueueSystemType> type = currentType();
+    if (!type)
+        return;
+    config.type = *type;
+    // Only the chosen system's rows: a value left in another system's row is not its field.
+    if (shown(m_namespace))
+        config.sidekiqNamespace = m_namespace->text().trimmed();
+    if (shown(m_prefix))
+        config.bullmqPrefix = m_prefix->text().trimmed();
+    if (shown(m_celeryQueues))
+        config.celeryQueues = queueNames(m_celeryQueues->text());
+    if (shown(m_resultBackendDb)) {
+        const int db = m_resultBackendDb->value();
+        config.celeryResultBackendDb = db < 0 ? std::nullopt : std::optional<int>(db);
+    }
+    // A duration that does not parse keeps the value it had; inputIssues() reports it.
+    if (const auto timeout = duration::parse(m_visibilityTimeout->text().trimmed());
+        timeout && shown(m_visibilityTimeout))
+        config.celeryVisibilityTimeout = *timeout;
+    if (const auto interval = duration::parse(m_discoveryInterval->text().trimmed());
+        interval && shown(m_discoveryInterval))
+        config.discoveryInterval = *interval;
+}
+
+QWidget* QueueSystemSection::fieldFor(QStringView field) const
+{
+    if (field == u"type")
+        return m_type;
+    const std::pair<QStringView, QWidget*> fields[] {{u"namespace", m_namespace},
+        {u"prefix", m_prefix}, {u"queues", m_celeryQueues},
+        {u"result_backend_db", m_resultBackendDb}, {u"visibility_timeout", m_visibilityTimeout},
+        {u"discovery_interval", m_discoveryInterval}};
+    for (const auto& [name, widget] : fields) {
+        // go-redis-work-queue's queues are the editor's table.
+        if (name == field)
+            return name == u"queues" && !shown(widget) ? nullptr : widget;
+    }
+    return nullptr;
+}
+
+QList<ConfigIssue> QueueSystemSection::inputIssues(const QString& path) const
+{
+    QList<ConfigIssue> issues;
+    for (const auto& [edit, field] : {std::pair {m_visibilityTimeout, "visibility_timeout"},
+             std::pair {m_discoveryInterval, "discovery_interval"}}) {
+        QString error;
+        if (shown(edit) && !duration::parse(edit->text().trimmed(), &error))
+            issues.append(
+                {ConfigIssue::Severity::Error, path + u'.' + QLatin1StringView(field), error});
+    }
+    return issues;
+}
+
+std::optional<QueueSystemType> QueueSystemSection::currentType() const
+{
+    return queueSystemTypeFromName(m_type->currentData().toString());
+}
+
+bool QueueSystemSection::shown(const QWidget* field) const
+{
+    const std::optional<QueueSystemType> type = currentType();
+    for (const SystemRow& row : m_systemRows) {
+        if (row.field == field)
+            return type && row.systems.contains(*type);
+    }
+    return false;
 }
 
 bool QueueSystemSection::typeSupported(const QString& type)
@@ -164,11 +293,11 @@ bool QueueSystemSection::typeSupported(const QString& type)
 
 void QueueSystemSection::updateVisibility()
 {
-    const QString type = m_type->currentData().toString();
-    const bool sidekiq = type == u"sidekiq"_s;
-    m_form.setRowVisible(m_namespace, sidekiq);
+    for (const SystemRow& row : std::as_const(m_systemRows))
+        m_form.setRowVisible(row.field, shown(row.field));
+    const bool goRedis = currentType() == QueueSystemType::GoRedisWorkQueue;
     for (QObject* row : std::as_const(m_goRedisFields))
-        setRowVisible(m_form, row, type == u"go-redis-work-queue"_s);
+        setRowVisible(m_form, row, goRedis);
 }
 
 void QueueSystemSection::detect(const ClusterConfig& connection, Millis timeout)
@@ -262,7 +391,12 @@ bool QueueSystemSection::applyChosen()
     if (!typeSupported(f.system))
         return false;
     m_type->setCurrentIndex(m_type->findData(f.system));
-    m_namespace->setText(f.suggestion.value(u"namespace"_s).toString());
+    // The suggestion leaves out what is the default: no namespace, BullMQ's "bull".
+    if (f.system == u"sidekiq"_s)
+        m_namespace->setText(f.suggestion.value(u"namespace"_s).toString());
+    if (f.system == u"bullmq"_s)
+        m_prefix->setText(
+            f.suggestion.value(u"prefix"_s).toString(QueueSystemConfig().bullmqPrefix));
     const QJsonArray queues = f.suggestion.value(u"queues"_s).toArray();
     if (!queues.isEmpty()) {
         QList<QueueKey> keys;

@@ -15,10 +15,14 @@ namespace {
 std::optional<qint64> stateValue(const QueueRow& row, int column)
 {
     switch (column) {
+    case QueueTableModel::Prioritized:
+        return row.states.prioritized;
     case QueueTableModel::Active:
         return row.states.active;
     case QueueTableModel::Scheduled:
         return row.states.scheduled;
+    case QueueTableModel::WaitingChildren:
+        return row.states.waitingChildren;
     case QueueTableModel::Retry:
         return row.states.retry;
     case QueueTableModel::Failed:
@@ -34,7 +38,7 @@ std::optional<qint64> stateValue(const QueueRow& row, int column)
 
 bool isOptionalColumn(int column)
 {
-    return column >= QueueTableModel::Active && column <= QueueTableModel::OldestAge;
+    return column >= QueueTableModel::FirstOptional && column <= QueueTableModel::LastOptional;
 }
 
 } // namespace
@@ -86,6 +90,10 @@ QVariant QueueTableModel::data(const QModelIndex& index, int role) const
             return tr("This queue system has no persistent pause; quiet its workers instead");
         if (index.column() == Paused && row.paused)
             return tr("Workers that honour the pause flag take no jobs from this queue");
+        if (index.column() == Size && row.states.prioritized.value_or(0) > 0)
+            return tr("%1 in the wait list, %2 waiting by priority")
+                .arg(Format::count(row.length - *row.states.prioritized),
+                    Format::count(*row.states.prioritized));
         return {};
     default:
         return {};
@@ -101,8 +109,10 @@ QVariant QueueTableModel::display(const QueueRow& row, int column) const
         return row.key;
     case Size:
         return Format::count(row.length);
+    case Prioritized:
     case Active:
     case Scheduled:
+    case WaitingChildren:
     case Retry:
     case Failed:
     case Completed: {
@@ -134,8 +144,10 @@ QVariant QueueTableModel::sortValue(const QueueRow& row, int column) const
         return row.key;
     case Size:
         return row.length;
+    case Prioritized:
     case Active:
     case Scheduled:
+    case WaitingChildren:
     case Retry:
     case Failed:
     case Completed:
@@ -153,6 +165,14 @@ QVariant QueueTableModel::sortValue(const QueueRow& row, int column) const
 
 QVariant QueueTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        if (section == Prioritized)
+            return tr("Waiting jobs given a priority, which BullMQ keeps apart from its wait "
+                      "list; counted in Size");
+        if (section == WaitingChildren)
+            return tr("Parent jobs of a flow waiting for their children to finish; not counted "
+                      "in Size");
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return KeyedTableModel<QueueRow>::headerData(section, orientation, role);
     switch (section) {
@@ -162,10 +182,14 @@ QVariant QueueTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Redis key");
     case Size:
         return tr("Size");
+    case Prioritized:
+        return tr("Prioritized");
     case Active:
         return tr("Active");
     case Scheduled:
         return tr("Scheduled");
+    case WaitingChildren:
+        return tr("Waiting children");
     case Retry:
         return tr("Retry");
     case Failed:

@@ -25,8 +25,9 @@ struct QueueRow {
     friend bool operator==(const QueueRow&, const QueueRow&) = default;
 };
 
-// The Jobs table: logical name, key, waiting jobs, the other states the queue system keeps,
-// the oldest job's age, paused (or "cannot pause"), growth rate and a trend sparkline.
+// The Jobs table: logical name, key, waiting jobs (and of them those waiting by priority), the
+// other states the queue system keeps, the oldest job's age, paused (or "cannot pause"),
+// growth rate and a trend sparkline.
 class QueueTableModel final : public KeyedTableModel<QueueRow> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(QueueTableModel)
@@ -36,8 +37,10 @@ public:
         Name,
         Key,
         Size,
+        Prioritized,
         Active,
         Scheduled,
+        WaitingChildren,
         Retry,
         Failed,
         Completed,
@@ -45,13 +48,17 @@ public:
         Paused,
         Rate,
         Trend,
-        ColumnCount
+        ColumnCount,
+        // The columns only some queue systems fill.
+        FirstOptional = Prioritized,
+        LastOptional = OldestAge
     };
 
     explicit QueueTableModel(QObject* parent = nullptr);
 
-    // Whether any row has a value in a column that only some queue systems fill (Active …
-    // OldestAge); the page hides the columns where none has, rather than showing zeros.
+    // Whether any row has a value in a column that only some queue systems fill
+    // (FirstOptional … LastOptional); the page hides the columns where none has, rather than
+    // showing zeros.
     bool hasValues(int column) const;
 
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -1,7 +1,8 @@
 // The cluster editor's queue-system section against real servers: the type combo shows the
 // fields of the chosen system only, a Sidekiq cluster with a namespace is saved as such, and
 // Detect reads the database being edited in the background, lists what it found (systems
-// this version cannot read greyed out) and applies the chosen suggestion to the fields.
+// this version cannot read greyed out) and applies the chosen suggestion to the fields (a
+// Sidekiq namespace, a BullMQ prefix, go-redis-work-queue's queues).
 
 #include "GuiHarness.h"
 #include "core/config/ConfigReader.h"
@@ -46,7 +47,7 @@ private Q_SLOTS:
         QVERIFY(m_settingsDir.isValid());
         isolateSettings(m_settingsDir);
         QCoreApplication::setApplicationName(u"TestClusterEditorQueueSystem"_s);
-        m_servers = startServers(3);
+        m_servers = startServers(4);
         // Server 1: Sidekiq under a namespace, a BullMQ queue and RQ, side by side.
         RedisServer& mixed = *m_servers[1];
         mixed.cli({u"SADD"_s, u"shop:queues"_s, u"default"_s});
@@ -57,6 +58,9 @@ private Q_SLOTS:
         mixed.cli({u"SADD"_s, u"rq:queues"_s, u"rq:queue:default"_s});
         // Server 2: go-redis-work-queue with a queue of its own name.
         m_servers[2]->cli({u"LPUSH"_s, u"jobqueue:urgent"_s, jobJson(u"u1"_s)});
+        // Server 3: BullMQ under a prefix of its own, with a ':' in it.
+        m_servers[3]->cli({u"HSET"_s, u"jobs:eu:mail:meta"_s, u"opts.maxLenEvents"_s, u"10000"_s});
+        m_servers[3]->cli({u"SET"_s, u"jobs:eu:mail:id"_s, u"3"_s});
     }
 
     void theTypeShowsItsOwnFieldsAndIsSaved()
@@ -172,6 +176,43 @@ private Q_SLOTS:
             qPrintable(section.detectResultText()));
         QVERIFY(!section.applyChosen());
         editor->reject();
+    }
+
+    void detectFillsBullMqsPrefix()
+    {
+        GuiHarness h({{u"production"_s, u"Production"_s, u"green"_s, m_servers[0]->endpoint()}});
+        h.open();
+        ClusterEditorDialog* editor = openNewClusterEditor(h);
+        QVERIFY(editor);
+        QTRY_VERIFY(editor->isVisible());
+        auto* prefix = editor->findChild<QLineEdit*>(u"bullmqPrefixEdit"_s);
+        auto* discovery = editor->findChild<QLineEdit*>(u"discoveryIntervalEdit"_s);
+        QVERIFY(prefix && discovery);
+        QVERIFY(!prefix->isVisible());
+        QCOMPARE(prefix->text(), u"bull"_s);
+        editor->findChild<QLineEdit*>(u"nameEdit"_s)->setText(u"jobs"_s);
+        editor->findChild<QLineEdit*>(u"endpointEdit"_s)->setText(m_servers[3]->endpoint());
+        gui::QueueSystemSection& section = editor->queueSystem();
+        editor->findChild<QPushButton*>(u"detectButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!section.isDetecting(), 10000);
+        QVERIFY2(section.detectResultText().contains(u"BullMQ, prefix \"jobs:eu\""_s),
+            qPrintable(section.detectResultText()));
+        QVERIFY(section.applyChosen());
+        QCOMPARE(editor->cluster().queueSystem.type, QueueSystemType::BullMQ);
+        QVERIFY(prefix->isVisible());
+        QVERIFY(discovery->isVisible());
+        QCOMPARE(prefix->text(), u"jobs:eu"_s);
+        QCOMPARE(editor->cluster().queueSystem.bullmqPrefix, u"jobs:eu"_s);
+        QVERIFY2(!hasErrors(editor->issues()),
+            qPrintable(editor->findChild<QLabel*>(u"issuesLabel"_s)->text()));
+        saveScreenshot(editor, u"cluster-editor-bullmq"_s);
+        QVERIFY(editor->save());
+        QCOMPARE(h.manager().config().cluster(u"jobs"_s)->queueSystem.bullmqPrefix, u"jobs:eu"_s);
+        // The engine reads the queue under that prefix.
+        QTRY_VERIFY_WITH_TIMEOUT(h.manager().cachedStats(u"jobs"_s).has_value()
+                && h.manager().cachedStats(u"jobs"_s)->queues.size() == 1,
+            5000);
+        QCOMPARE(h.manager().cachedStats(u"jobs"_s)->queues.first().name, u"mail"_s);
     }
 };
 

@@ -21,7 +21,8 @@ private Q_SLOTS:
         QueueTableModel model;
         model.replaceRows({{u"high"_s, u"jobqueue:high_priority"_s, 3, false, 0.5, {}},
             {u"low"_s, u"jobqueue:low_priority"_s, 1, true, std::nullopt, {}}});
-        for (int column = QueueTableModel::Active; column <= QueueTableModel::OldestAge; ++column)
+        for (int column = QueueTableModel::FirstOptional; column <= QueueTableModel::LastOptional;
+             ++column)
             QVERIFY2(!model.hasValues(column), qPrintable(QString::number(column)));
         QVERIFY(model.hasValues(QueueTableModel::Size));
         QCOMPARE(model.index(1, QueueTableModel::Paused).data().toString(), u"Paused"_s);
