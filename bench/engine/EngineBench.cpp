@@ -698,7 +698,7 @@ int rqCost(const QString& endpoint)
     };
     const QList<Row> rows {{1, 0}, {20, 10}, {120, 10}, {20, 110}};
     out(u"RQ poll cost (EVAL of the read-only script + INFO in one pipeline; script cmds: what "
-        "Redis ran inside the script; 6 busy workers, 1 abandoned job):"_s);
+        "Redis ran inside the script; up to 6 busy workers, 1 abandoned job):"_s);
     out(u"  %1 %2 %3 %4 %5 %6 %7 %8"_s.arg(u"queues"_s, -7)
             .arg(u"workers"_s, 8)
             .arg(u"round trips"_s, 12)
