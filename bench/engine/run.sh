@@ -12,7 +12,8 @@
 # processes through the engine; then the reader's cost per queue and per process) and for a
 # BullMQ deployment on that server (100 queues, 20 worker connections), an RQ one (20 queues,
 # 10 workers, checked against RQ's own API when python3-rq is installed; then the poll's cost per
-# queue and per worker) and a Celery broker (10 queues, 10 workers sending events), and stops
+# queue and per worker) and a Celery broker (10 queues, 10 workers sending events; checked
+# against kombu's own count when python3-celery is installed), and stops
 # everything it started. Tunables: SERVERS (50), QUEUES (100),
 # WORKERS (200), CYCLES (20, per row of the cycle table), INTERVAL (1s, the server's polling
 # interval), WARMUP (10, seconds before sampling the server), SOAK (60, seconds sampled; 0
@@ -151,9 +152,42 @@ fi
 echo
 "$bench" rq-cost "$rq_endpoint"
 
-# A Celery broker on that server, its workers played by the benchmark's event publisher.
+# A Celery broker on that server, its workers played by the benchmark's event publisher; then
+# kombu's own count of each bound queue (a passive declare sums the priority lists) must give
+# the same number of waiting messages.
 echo
-"$bench" celery-engine "$cycles" "127.0.0.1:$sidekiq_port"
+"$bench" celery-engine "$cycles" "127.0.0.1:$sidekiq_port" | tee "$work/celery.out"
+if "$python" -c 'import celery' 2>/dev/null; then
+  BROKER="redis://127.0.0.1:$sidekiq_port/0" "$python" - "$(grep -o '[0-9]* messages waiting' "$work/celery.out")" <<'EOF'
+import os
+import sys
+
+from celery import Celery
+
+app = Celery("bench", broker=os.environ["BROKER"])
+with app.connection_for_read() as conn:
+    channel = conn.default_channel
+    client = channel.client
+    names = set()
+    for key in client.scan_iter(match="_kombu.binding.*", count=1000):
+        exchange = key.decode()[len("_kombu.binding."):]
+        if exchange.endswith(".pidbox") or exchange == "celeryev":
+            continue
+        names.update(m.decode().split("\x06\x16")[2] for m in client.smembers(key))
+    waiting = 0
+    for name in sorted(names):
+        try:
+            waiting += channel.queue_declare(name, passive=True).message_count
+        except Exception:  # a bound queue without lists: kombu says it does not exist
+            pass
+    unacked = client.hlen(channel.unacked_key)
+qd = int(sys.argv[1].split()[0])
+verdict = "agrees with QueueDeck" if waiting == qd else f"QueueDeck said {qd}: DIFFERENT"
+print(f"  kombu's own count: {waiting} messages waiting in {len(names)} bound queues, {unacked} "
+      f"unacked: {verdict}")
+sys.exit(0 if waiting == qd else 1)
+EOF
+fi
 
 # queuedeck-server polling every cluster every INTERVAL, sampled from /proc.
 [ "$soak" = 0 ] && exit 0
