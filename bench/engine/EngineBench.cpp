@@ -18,15 +18,32 @@
 //                                  a BullMQ cluster (BullMqWorld: 100 queues, 20 worker
 //                                  connections) through the engine, as sidekiq-engine; flushes
 //                                  the database
+//   rq-seed <endpoint>             writes an RQ deployment (RqWorld: 20 queues, 10 workers);
+//                                  flushes the database
+//   rq-engine <cycles> <endpoint>  the RQ deployment at endpoint, as found (rq-seed, perhaps
+//                                  with jobs RQ itself enqueued), through the engine: poll cost
+//                                  against Redis's counters, cycle wall time and CPU per poll,
+//                                  then a line of totals to compare with RQ's own API
+//   rq-cost <endpoint>             the RQ poll's cost for several deployment sizes (RqWorld),
+//                                  from which the cost per queue and per worker follows;
+//                                  flushes the database
+//   celery-engine <cycles> <endpoint>
+//                                  a Celery broker (CeleryWorld: 10 queues, 10 workers known
+//                                  from events published while it polls) through the engine;
+//                                  then what draining the events costs a poll; flushes the
+//                                  database
 // Options --queues (100) and --workers (200) must match between seed and the others.
 
 #include "BullMqWorld.h"
+#include "CeleryWorld.h"
 #include "EngineWorld.h"
 #include "PollProbe.h"
+#include "RqWorld.h"
 #include "SidekiqWorld.h"
 #include "core/config/ConfigWriter.h"
 #include "core/engine/Manager.h"
 #include "core/errors/Errors.h"
+#include "core/queues/rq/RqBackend.h"
 #include "core/queues/sidekiq/SidekiqReader.h"
 #include "core/redis/ConnectionError.h"
 #include "core/redis/RedisClient.h"
@@ -330,16 +347,17 @@ int cycle(const EngineWorld& world, int cycles, const QStringList& endpoints)
     return 0;
 }
 
-// Redis's own time per EVALSHA since the last CONFIG RESETSTAT (INFO commandstats): the time
-// its single thread is held by the script, independent of the client's build.
-QString scriptUsec(qd::redis::RedisClient& client)
+// Redis's own time per EVALSHA (or EVAL) since the last CONFIG RESETSTAT (INFO commandstats):
+// the time its single thread is held by the script, independent of the client's build.
+QString scriptUsec(qd::redis::RedisClient& client, const QByteArray& command = "evalsha")
 {
     const QByteArray info
         = client.command(qd::redis::Command {"INFO", "commandstats"}).toByteArray();
+    const QByteArray prefix = "cmdstat_" + command + ':';
     for (const QByteArray& line : info.split('\n')) {
-        if (!line.startsWith("cmdstat_evalsha:"))
+        if (!line.startsWith(prefix))
             continue;
-        for (const QByteArray& field : line.trimmed().mid(16).split(','))
+        for (const QByteArray& field : line.trimmed().mid(prefix.size()).split(','))
             if (field.startsWith("usec_per_call="))
                 return QString::fromLatin1(field.mid(14));
     }
@@ -526,6 +544,369 @@ int bullmqEngine(int cycles, const QString& endpoint)
     return 0;
 }
 
+// One cluster of the given queue system at endpoint, polled only when the benchmark says so.
+qd::Config singleClusterConfig(
+    const QString& name, const QString& endpoint, qd::QueueSystemType type)
+{
+    qd::ClusterConfig cluster;
+    cluster.name = name;
+    cluster.label = name;
+    cluster.color = u"blue"_s;
+    cluster.endpoint = endpoint;
+    cluster.queueSystem.type = type;
+    qd::Config config;
+    config.clusters = {cluster};
+    config.polling.enabled = false;
+    config.polling.interval = 60s;
+    config.polling.jitter = 0ms;
+    config.polling.timeout = 10s;
+    return config;
+}
+
+QString commandstats(const qd::bench::ServerCounters& counters)
+{
+    QStringList calls;
+    for (auto it = counters.calls.cbegin(); it != counters.calls.cend(); ++it)
+        calls.append(u"%1 %2"_s.arg(it.key().toUpper()).arg(it.value()));
+    calls.sort();
+    return calls.join(u", "_s);
+}
+
+qint64 integerReply(qd::redis::RedisClient& client, const qd::redis::Command& command)
+{
+    return client.command(command).toInteger();
+}
+
+void printPollCost(int i, const qd::PollCost& c, const qd::bench::ServerCounters& d)
+{
+    out(u"  poll %1: %2 round trip(s), %3 commands sent (Redis counted %4, the script's own "
+        "included), %5 B sent (Redis in %6), %7 B received (Redis out %8)"_s.arg(i)
+            .arg(c.roundTrips)
+            .arg(c.commands)
+            .arg(d.commands)
+            .arg(c.bytesSent)
+            .arg(d.netIn)
+            .arg(c.bytesReceived)
+            .arg(d.netOut));
+}
+
+struct Timed {
+    std::vector<double> wall;
+    std::vector<double> cpu;
+};
+
+void printCycles(const Timed& t)
+{
+    double cpu = 0;
+    for (const double c : t.cpu)
+        cpu += c;
+    out(u"  cycle (%1 polls): median %2 ms, p90 %3 ms, CPU %4 ms per poll (median %5)"_s
+            .arg(t.wall.size())
+            .arg(ms(percentile(t.wall, 50)), ms(percentile(t.wall, 90)),
+                ms(cpu / static_cast<double>(t.cpu.size())), ms(percentile(t.cpu, 50))));
+}
+
+int rqSeed(const QString& endpoint)
+{
+    const qd::bench::RqWorld world;
+    world.seed(endpoint);
+    out(u"seeded an RQ deployment: %1 queues, %2 workers (%3 busy), 1 abandoned job"_s
+            .arg(world.queues)
+            .arg(world.workers)
+            .arg(world.busy));
+    return 0;
+}
+
+// The RQ cluster of the engine benchmark, polling whatever the database holds: the figures are
+// checked against plain reads of RQ's sets, and the totals are printed for RQ's own API to
+// confirm (bench/engine/run.sh does).
+int rqEngine(int cycles, const QString& endpoint)
+{
+    qd::redis::ClientTarget target;
+    target.name = u"rq-check"_s;
+    target.addresses = {endpoint};
+    const auto client = qd::redis::RedisClient::create(target, 10s);
+    const qint64 queues = integerReply(*client, {"SCARD", "rq:queues"});
+    const qint64 workers = integerReply(*client, {"SCARD", "rq:workers"});
+    const qint64 keys = integerReply(*client, {"DBSIZE"});
+    if (queues == 0)
+        fail(u"no RQ queues at %1 (run rq-seed first)"_s.arg(endpoint));
+
+    Manager manager(singleClusterConfig(u"rq"_s, endpoint, qd::QueueSystemType::RQ));
+    manager.start();
+    qd::bench::PollProbe probe(endpoint);
+    const qd::bench::ServerCounters first = probe.delta([&] { runCycle(manager); });
+    const qd::PollCost firstCost = manager.cachedStats(u"rq"_s).value_or(qd::ClusterStats {}).cost;
+    for (int i = 0; i < 2; ++i)
+        runCycle(manager);
+    const auto stats = manager.cachedStats(u"rq"_s);
+    if (!stats || stats->queues.size() != queues || stats->workerCount != workers)
+        fail(u"the RQ cluster did not poll as found (%1 queues, %2 workers in Redis)"_s.arg(queues)
+                 .arg(workers));
+    out(u"RQ cluster through the engine (%1 queues, %2 workers, %3 keys), engine's PollCost vs "
+        "Redis's counters:"_s.arg(queues)
+            .arg(workers)
+            .arg(keys));
+    out(u"  first poll: %1 round trip(s), %2 commands (Redis counted %3), %4 B sent, %5 B "
+        "received"_s.arg(firstCost.roundTrips)
+            .arg(firstCost.commands)
+            .arg(first.commands)
+            .arg(firstCost.bytesSent)
+            .arg(firstCost.bytesReceived));
+    qd::bench::ServerCounters last;
+    for (int i = 1; i <= 3; ++i) {
+        last = probe.delta([&] { runCycle(manager); });
+        printPollCost(i, manager.cachedStats(u"rq"_s).value_or(qd::ClusterStats {}).cost, last);
+    }
+    out(u"  Redis commandstats of the last poll: "_s + commandstats(last));
+    Timed timed;
+    for (int i = 0; i < cycles; ++i) {
+        pause(100ms);
+        const double cpuBefore = processCpuMs();
+        timed.wall.push_back(runCycle(manager).wallMs);
+        timed.cpu.push_back(processCpuMs() - cpuBefore);
+    }
+    printCycles(timed);
+
+    // RQ's registry counts would drop the abandoned job from started and add it to failed.
+    const qd::ClusterStats s = manager.cachedStats(u"rq"_s).value_or(qd::ClusterStats {});
+    qint64 queued = 0;
+    for (const qd::QueueStat& q : s.queues)
+        queued += q.length;
+    qint64 abandoned = 0;
+    for (const qd::WorkerStat& w : s.workers)
+        abandoned += w.orphaned() ? w.processingLength : 0;
+    out(u"  rq-totals queued=%1 started=%2 abandoned=%3 failed=%4 finished=%5 scheduled=%6 "
+        "workers=%7"_s.arg(queued)
+            .arg(s.processingCount)
+            .arg(abandoned)
+            .arg(s.deadLetterCount)
+            .arg(s.completedCount)
+            .arg(s.scheduledCount.value_or(-1))
+            .arg(s.workerCount.value_or(-1)));
+    return 0;
+}
+
+// One RQ poll (the read-only script and INFO) per row of (queues, workers), through
+// RqBackend itself: client-side bytes, what Redis ran inside the script, the poll's wall time
+// and Redis's time per EVAL. The differences between rows give the cost per queue and per
+// worker.
+int rqCost(const QString& endpoint)
+{
+    struct Row {
+        int queues, workers;
+    };
+    const QList<Row> rows {{1, 0}, {20, 10}, {120, 10}, {20, 110}};
+    out(u"RQ poll cost (EVAL of the read-only script + INFO in one pipeline; script cmds: what "
+        "Redis ran inside the script; up to 6 busy workers, 1 abandoned job):"_s);
+    out(u"  %1 %2 %3 %4 %5 %6 %7 %8"_s.arg(u"queues"_s, -7)
+            .arg(u"workers"_s, 8)
+            .arg(u"round trips"_s, 12)
+            .arg(u"sent B"_s, 7)
+            .arg(u"recv B"_s, 8)
+            .arg(u"redis out B"_s, 12)
+            .arg(u"script cmds"_s, 12)
+            .arg(u"poll ms (median of 20)"_s, 23)
+        + u" %1"_s.arg(u"in Redis (µs)"_s, 15));
+    qd::bench::PollProbe probe(endpoint);
+    qd::ClusterConfig cluster
+        = singleClusterConfig(u"rq"_s, endpoint, qd::QueueSystemType::RQ).clusters.constFirst();
+    const std::shared_ptr<qd::redis::RedisClient> client
+        = qd::redis::RedisClient::create(cluster, 10s);
+    for (const Row& row : rows) {
+        qd::bench::RqWorld world;
+        world.queues = row.queues;
+        world.workers = row.workers;
+        world.busy = std::min(6, row.workers);
+        world.seed(endpoint);
+        qd::RqBackend backend(cluster, client, qd::Clock::system());
+        backend.poll(); // settles whether Redis takes the script's flags
+        qd::ClusterStats stats;
+        const qd::bench::ServerCounters d = probe.delta([&] { stats = backend.poll(); });
+        qint64 scriptCommands = 0;
+        for (auto it = d.calls.cbegin(); it != d.calls.cend(); ++it)
+            if (it.key() != u"eval"_s && it.key() != u"info"_s)
+                scriptCommands += it.value();
+        client->command(qd::redis::Command {"CONFIG", "RESETSTAT"});
+        std::vector<double> times;
+        for (int i = 0; i < 20; ++i) {
+            QElapsedTimer timer;
+            timer.start();
+            backend.poll();
+            times.push_back(double(timer.nsecsElapsed()) / 1e6);
+        }
+        out(u"  %1 %2 %3 %4 %5 %6 %7 %8"_s.arg(row.queues, -7)
+                .arg(row.workers, 8)
+                .arg(stats.cost.roundTrips, 12)
+                .arg(stats.cost.bytesSent, 7)
+                .arg(stats.cost.bytesReceived, 8)
+                .arg(d.netOut, 12)
+                .arg(scriptCommands, 12)
+                .arg(ms(percentile(times, 50)), 23)
+            + u" %1"_s.arg(scriptUsec(*client, "eval"), 15));
+    }
+    return 0;
+}
+
+// The Celery cluster of the engine benchmark. Its workers exist only as events, so a publisher
+// connection plays a deployment's workers between polls: one heartbeat from every worker every
+// 2 s, as Celery's, and task events as workers started with -E send them (outside the measured
+// CPU). Redis's counters then hold the publisher's PUBLISHes and what they delivered to the
+// engine's subscription; both are known exactly and shown apart from the poll's own traffic.
+int celeryEngine(int cycles, const QString& endpoint)
+{
+    const qd::bench::CeleryWorld world;
+    world.seed(endpoint);
+    qd::bench::CeleryEvents events(endpoint, world);
+    Manager manager(singleClusterConfig(u"celery"_s, endpoint, qd::QueueSystemType::Celery));
+    manager.start();
+    const auto statsNow
+        = [&] { return manager.cachedStats(u"celery"_s).value_or(qd::ClusterStats {}); };
+    qd::bench::PollProbe probe(endpoint);
+
+    // The first poll: discovery of the bindings, the poll, and the subscription made.
+    const qd::bench::ServerCounters first = probe.delta([&] { runCycle(manager); });
+    const qd::PollCost firstCost = statsNow().cost;
+
+    // Workers are reported once the subscription has been up for a heartbeat window (two
+    // intervals); until then a missing worker may simply not have beaten yet.
+    QElapsedTimer since;
+    since.start();
+    qint64 lastBeat = -10000;
+    const auto beatIfDue = [&] {
+        if (since.elapsed() - lastBeat < 2000)
+            return;
+        events.heartbeats();
+        lastBeat = since.elapsed();
+    };
+    bool ready = false;
+    while (!ready && since.elapsed() < 20000) {
+        beatIfDue();
+        events.tasks(5);
+        pause(250ms);
+        runCycle(manager);
+        const qd::ClusterStats s = statsNow();
+        ready = s.workerCount == world.workers && s.ratesKnown;
+    }
+    const qd::ClusterStats stats = statsNow();
+    if (!ready || stats.queues.size() != world.queuesShown()
+        || stats.processingCount != world.workers * world.prefetched + 1 || stats.retryCount != 1)
+        fail(u"the Celery cluster did not poll as seeded (%1 queues, %2 workers, %3 unacked)"_s
+                 .arg(stats.queues.size())
+                 .arg(stats.workerCount.value_or(-1))
+                 .arg(stats.processingCount));
+    qint64 waiting = 0;
+    for (const qd::QueueStat& q : stats.queues)
+        waiting += q.length;
+    out(u"Celery broker through the engine (%1 queues shown, %2 messages waiting, %3 unacked of "
+        "which 1 past the visibility timeout, %4 workers known from events after %5 s), engine's "
+        "PollCost vs Redis's counters:"_s.arg(stats.queues.size())
+            .arg(waiting)
+            .arg(stats.processingCount)
+            .arg(world.workers)
+            .arg(since.elapsed() / 1000.0, 0, 'f', 1));
+    out(u"  first poll (with discovery, subscription made): %1 round trip(s), %2 commands (Redis "
+        "counted %3: %4), %5 B sent, %6 B received"_s.arg(firstCost.roundTrips)
+            .arg(firstCost.commands)
+            .arg(first.commands)
+            .arg(commandstats(first))
+            .arg(firstCost.bytesSent)
+            .arg(firstCost.bytesReceived));
+
+    // Each measured poll after one heartbeat from every worker and 20 tasks' events (60 events
+    // in task.multi groups): Redis's counters less what the publisher sent and had delivered
+    // must equal the poll's own.
+    qd::bench::ServerCounters last;
+    for (int i = 1; i <= 3; ++i) {
+        qd::bench::CeleryEvents::Sent sent;
+        last = probe.delta([&] {
+            sent = events.heartbeats();
+            sent += events.tasks(20);
+            runCycle(manager);
+        });
+        lastBeat = since.elapsed();
+        const qd::PollCost c = statsNow().cost;
+        out(u"  poll %1: %2 round trip(s), %3 commands (Redis counted %4 less %5 PUBLISH = %6), "
+            "%7 B sent (Redis in %8 less the publisher's %9 = %10), %11 B received (Redis out %12 "
+            "less %13 of PUBLISH replies and %14 delivered to the subscription = %15); events: "
+            "%16 messages holding %17 events"_s.arg(i)
+                .arg(c.roundTrips)
+                .arg(c.commands)
+                .arg(last.commands)
+                .arg(sent.messages)
+                .arg(last.commands - sent.messages)
+                .arg(c.bytesSent)
+                .arg(last.netIn)
+                .arg(sent.bytesSent)
+                .arg(last.netIn - sent.bytesSent)
+                .arg(c.bytesReceived)
+                .arg(last.netOut)
+                .arg(sent.bytesReceived)
+                .arg(sent.delivered)
+                .arg(last.netOut - sent.bytesReceived - sent.delivered)
+                .arg(sent.messages)
+                .arg(sent.events));
+    }
+    out(u"  Redis commandstats of the last poll (publisher included): "_s + commandstats(last));
+
+    // Cycles with the deployment's life going on: heartbeats every 2 s, 5 tasks' events before
+    // each poll (about 40 tasks a second at this pace).
+    Timed timed;
+    int discoveries = 0;
+    for (int i = 0; i < cycles; ++i) {
+        pause(100ms);
+        beatIfDue();
+        events.tasks(5);
+        const double cpuBefore = processCpuMs();
+        timed.wall.push_back(runCycle(manager).wallMs);
+        timed.cpu.push_back(processCpuMs() - cpuBefore);
+        discoveries += statsNow().cost.roundTrips > 1 ? 1 : 0;
+    }
+    printCycles(timed);
+    out(u"  polls of those with a discovery (SCAN of the bindings, every 10 s): %1"_s.arg(
+        discoveries));
+
+    // The drain's cost: QueueDeck's CPU for a poll after bursts of task events of growing size
+    // (every event waiting on the subscription when the poll starts), mean of 10 polls each.
+    out(u"  event drain (mean of 10 polls after each burst):"_s);
+    double cpuNone = 0;
+    for (const int burst : {0, 50, 500}) {
+        double cpu = 0;
+        double wall = 0;
+        qd::bench::CeleryEvents::Sent sent;
+        for (int i = 0; i < 10; ++i) {
+            pause(100ms);
+            beatIfDue();
+            sent += events.tasks(burst);
+            pause(20ms); // let Redis deliver it all to the subscription's socket
+            const double cpuBefore = processCpuMs();
+            wall += runCycle(manager).wallMs;
+            cpu += processCpuMs() - cpuBefore;
+        }
+        cpu /= 10;
+        wall /= 10;
+        if (burst == 0) {
+            cpuNone = cpu;
+            out(u"    no task events: CPU %1 ms, wall %2 ms per poll"_s.arg(ms(cpu), ms(wall)));
+            continue;
+        }
+        const double eventsPerPoll = static_cast<double>(sent.events) / 10.0;
+        out(u"    %1 tasks (%2 events in %3 messages, %4 KB delivered) per poll: CPU %5 ms, wall "
+            "%6 ms per poll, %7 µs of CPU per event beyond the poll without events"_s.arg(burst)
+                .arg(eventsPerPoll, 0, 'f', 0)
+                .arg(static_cast<double>(sent.messages) / 10.0, 0, 'f', 0)
+                .arg(static_cast<double>(sent.delivered) / 10.0 / 1024.0, 0, 'f', 1)
+                .arg(ms(cpu), ms(wall))
+                .arg((cpu - cpuNone) * 1000.0 / eventsPerPoll, 0, 'f', 2));
+    }
+    const qd::ClusterStats after = statsNow();
+    out(u"  rates from the events: %1 tasks/s, error share %2 (every tenth task fails), %3 "
+        "workers"_s.arg(after.jobRate, 0, 'f', 1)
+            .arg(after.errorRate, 0, 'f', 3)
+            .arg(after.workerCount.value_or(-1)));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char* argv[])
@@ -539,7 +920,8 @@ int main(int argc, char* argv[])
     const QCommandLineOption workers(u"workers"_s, u"workers per server"_s, u"n"_s, u"200"_s);
     parser.addOptions({queues, workers});
     parser.addPositionalArgument(u"command"_s,
-        u"seed | config | cost | cycle | sidekiq-engine | sidekiq-cost | bullmq-engine"_s);
+        u"seed | config | cost | cycle | sidekiq-engine | sidekiq-cost | bullmq-engine | rq-seed | "
+        "rq-engine | rq-cost | celery-engine"_s);
     parser.process(app);
     EngineWorld world;
     world.queues = parser.value(queues).toInt();
@@ -564,6 +946,14 @@ int main(int argc, char* argv[])
             return sidekiqCost(rest[0]);
         if (command == u"bullmq-engine" && rest.size() == 2 && rest[0].toInt() > 0)
             return bullmqEngine(rest[0].toInt(), rest[1]);
+        if (command == u"rq-seed" && rest.size() == 1)
+            return rqSeed(rest[0]);
+        if (command == u"rq-engine" && rest.size() == 2 && rest[0].toInt() > 0)
+            return rqEngine(rest[0].toInt(), rest[1]);
+        if (command == u"rq-cost" && rest.size() == 1)
+            return rqCost(rest[0]);
+        if (command == u"celery-engine" && rest.size() == 2 && rest[0].toInt() > 0)
+            return celeryEngine(rest[0].toInt(), rest[1]);
     } catch (const qd::QueueDeckError& e) {
         fail(e.message());
     } catch (const qd::redis::ConnectionError& e) {
@@ -571,5 +961,7 @@ int main(int argc, char* argv[])
     }
     fail(u"usage: seed <endpoint>... | config <file> <interval> <api-port> <audit-file> "
          "<endpoint>... | cost <endpoint> | cycle <cycles> <endpoint>... | sidekiq-engine "
-         "<cycles> <endpoint> | sidekiq-cost <endpoint> | bullmq-engine <cycles> <endpoint>"_s);
+         "<cycles> <endpoint> | sidekiq-cost <endpoint> | bullmq-engine <cycles> <endpoint> | "
+         "rq-seed <endpoint> | rq-engine <cycles> <endpoint> | rq-cost <endpoint> | "
+         "celery-engine <cycles> <endpoint>"_s);
 }

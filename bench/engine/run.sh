@@ -10,7 +10,10 @@
 # queues holding jobs and WORKERS busy workers (processing list + heartbeat key), runs the
 # measurements, then the same for a Sidekiq deployment on one more server (20 queues, 10
 # processes through the engine; then the reader's cost per queue and per process) and for a
-# BullMQ deployment on that server (100 queues, 20 worker connections), and stops
+# BullMQ deployment on that server (100 queues, 20 worker connections), an RQ one (20 queues,
+# 10 workers, checked against RQ's own API when python3-rq is installed; then the poll's cost per
+# queue and per worker) and a Celery broker (10 queues, 10 workers sending events; checked
+# against kombu's own count when python3-celery is installed), and stops
 # everything it started. Tunables: SERVERS (50), QUEUES (100),
 # WORKERS (200), CYCLES (20, per row of the cycle table), INTERVAL (1s, the server's polling
 # interval), WARMUP (10, seconds before sampling the server), SOAK (60, seconds sampled; 0
@@ -82,6 +85,109 @@ echo
 # A BullMQ deployment, on the same server (its seed flushes the database again).
 echo
 "$bench" bullmq-engine "$cycles" "127.0.0.1:$sidekiq_port"
+
+# An RQ deployment on that server: the benchmark's world, then jobs enqueued by RQ itself
+# (Debian's python3-rq; the interpreter is named because another python3 may come first in
+# PATH), polled through the engine; then RQ's own API counts the same data and must agree.
+# RQ's registry counts run its cleanup, which moves the abandoned job from started to failed,
+# so they come last.
+echo
+rq_endpoint="127.0.0.1:$sidekiq_port"
+"$bench" rq-seed "$rq_endpoint"
+python=/usr/bin/python3
+if "$python" -c 'import rq' 2>/dev/null; then
+  REDIS_URL="redis://$rq_endpoint/0" "$python" - <<'EOF'
+import os
+from datetime import timedelta
+
+import redis
+from rq import Queue
+
+conn = redis.Redis.from_url(os.environ["REDIS_URL"])
+queues = sorted(Queue.all(connection=conn), key=lambda q: q.name)
+for n, q in enumerate(queues):
+    jobs = [q.enqueue("reports.send_report", 1000 + n * 10 + i) for i in range(3)]
+    if n % 4 == 0:
+        q.enqueue_in(timedelta(hours=2), "reports.send_report", 2000 + n)
+        q.enqueue("reports.send_report", 3000 + n, depends_on=jobs[0])
+print(f"RQ {__import__('rq').VERSION} enqueued 3 jobs in each of {len(queues)} queues, "
+      f"a scheduled and a deferred one in every fourth")
+EOF
+else
+  echo "(python3-rq missing: the RQ deployment is the benchmark's own writes only)"
+fi
+"$bench" rq-engine "$cycles" "$rq_endpoint" | tee "$work/rq.out"
+if "$python" -c 'import rq' 2>/dev/null; then
+  REDIS_URL="redis://$rq_endpoint/0" "$python" - "$(grep -o 'rq-totals.*' "$work/rq.out")" <<'EOF'
+import os
+import re
+import sys
+
+import redis
+from rq import Queue, Worker
+from rq.registry import (FailedJobRegistry, FinishedJobRegistry, ScheduledJobRegistry,
+                         StartedJobRegistry)
+
+conn = redis.Redis.from_url(os.environ["REDIS_URL"])
+qd = {k: int(v) for k, v in re.findall(r"(\w+)=(-?\d+)", sys.argv[1])}
+queues = Queue.all(connection=conn)
+own = {"queued": sum(q.count for q in queues)}
+# Started first: its cleanup moves the abandoned job into failed.
+own["started"] = sum(StartedJobRegistry(queue=q).count for q in queues)
+own["failed"] = sum(FailedJobRegistry(queue=q).count for q in queues)
+own["finished"] = sum(FinishedJobRegistry(queue=q).count for q in queues)
+own["scheduled"] = sum(ScheduledJobRegistry(queue=q).count for q in queues)
+own["workers"] = len(Worker.all(connection=conn))
+expected = dict(qd, failed=qd["failed"] + qd["abandoned"])
+del expected["abandoned"]
+line = ", ".join(f"{k} {own[k]}" for k in own)
+if own == expected:
+    print(f"  RQ's own API after the polls: {line} (failed includes the abandoned job its "
+          "cleanup moved): agrees with QueueDeck")
+else:
+    print(f"  RQ's own API: {line}; QueueDeck: {sys.argv[1]}: DIFFERENT")
+    sys.exit(1)
+EOF
+fi
+echo
+"$bench" rq-cost "$rq_endpoint"
+
+# A Celery broker on that server, its workers played by the benchmark's event publisher; then
+# kombu's own count of each bound queue (a passive declare sums the priority lists) must give
+# the same number of waiting messages.
+echo
+"$bench" celery-engine "$cycles" "127.0.0.1:$sidekiq_port" | tee "$work/celery.out"
+if "$python" -c 'import celery' 2>/dev/null; then
+  BROKER="redis://127.0.0.1:$sidekiq_port/0" "$python" - "$(grep -o '[0-9]* messages waiting' "$work/celery.out")" <<'EOF'
+import os
+import sys
+
+from celery import Celery
+
+app = Celery("bench", broker=os.environ["BROKER"])
+with app.connection_for_read() as conn:
+    channel = conn.default_channel
+    client = channel.client
+    names = set()
+    for key in client.scan_iter(match="_kombu.binding.*", count=1000):
+        exchange = key.decode()[len("_kombu.binding."):]
+        if exchange.endswith(".pidbox") or exchange == "celeryev":
+            continue
+        names.update(m.decode().split("\x06\x16")[2] for m in client.smembers(key))
+    waiting = 0
+    for name in sorted(names):
+        try:
+            waiting += channel.queue_declare(name, passive=True).message_count
+        except Exception:  # a bound queue without lists: kombu says it does not exist
+            pass
+    unacked = client.hlen(channel.unacked_key)
+qd = int(sys.argv[1].split()[0])
+verdict = "agrees with QueueDeck" if waiting == qd else f"QueueDeck said {qd}: DIFFERENT"
+print(f"  kombu's own count: {waiting} messages waiting in {len(names)} bound queues, {unacked} "
+      f"unacked: {verdict}")
+sys.exit(0 if waiting == qd else 1)
+EOF
+fi
 
 # queuedeck-server polling every cluster every INTERVAL, sampled from /proc.
 [ "$soak" = 0 ] && exit 0
