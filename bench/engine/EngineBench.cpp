@@ -342,7 +342,9 @@ int cycle(const EngineWorld& world, int cycles, const QStringList& endpoints)
                 .arg(f.failed, 7)
             + u" %1"_s.arg(ms(f.cpuMsPerPoll), 12));
     }
-    out(u"  %1 clusters / slowest single cluster: %2x (target: at most 2x)"_s.arg(endpoints.size())
+    // The target depends on where the servers are (docs/benchmarks.md): behind network latency
+    // the polls overlap and 1.5x is the aim; on the same cores as QueueDeck they cannot.
+    out(u"  %1 clusters / slowest single cluster: %2x"_s.arg(endpoints.size())
             .arg(allMedian / slowestAlone, 0, 'f', 2));
     return 0;
 }
