@@ -179,6 +179,8 @@ private slots:
             settled = sizes.value(u"qd-main"_qs).toInteger() == 0
                 && sizes.value(u"qd-idle"_qs).toInteger() == 5
                 && before.value(u"active"_qs).toInteger() == 0
+                && before.value(u"reserved"_qs).toInteger() == 0
+                && before.value(u"unacked"_qs).toInteger() == 0
                 && before.value(u"workers"_qs).toArray().size() == 1;
         }
         QVERIFY2(settled, QJsonDocument(before).toJson().constData());
