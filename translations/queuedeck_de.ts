@@ -2322,8 +2322,12 @@
         <translation>Das Queue-System zeigt seine Worker auf diesem Redis nicht (BullMQ: CLIENT LIST wird verweigert), daher können sie nicht gezählt werden</translation>
     </message>
     <message>
-        <source>This queue system keeps its failures where a poll cannot count them (Celery: in the result backend)</source>
-        <translation>Dieses Queue-System bewahrt seine Fehlschläge dort auf, wo eine Abfrage sie nicht zählen kann (Celery: im Result-Backend)</translation>
+        <source>This queue system keeps no count of completed jobs (Celery: a success is a result in the result backend, and results expire)</source>
+        <translation>Dieses Queue-System zählt abgeschlossene Jobs nicht (Celery: ein Erfolg ist ein Ergebnis im Result-Backend, und Ergebnisse verfallen)</translation>
+    </message>
+    <message>
+        <source>This queue system keeps its failures where one poll cannot count them (Celery: in the result backend, read a part per poll; unknown until a full pass has read results it can decode)</source>
+        <translation>Dieses Queue-System bewahrt seine Fehlschläge dort auf, wo eine einzelne Abfrage sie nicht zählen kann (Celery: im Result-Backend, pro Abfrage ein Teil gelesen; unbekannt, bis ein vollständiger Durchlauf Ergebnisse gelesen hat, die es entschlüsseln kann)</translation>
     </message>
 </context>
 <context>

@@ -2320,7 +2320,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This queue system keeps its failures where a poll cannot count them (Celery: in the result backend)</source>
+        <source>This queue system keeps no count of completed jobs (Celery: a success is a result in the result backend, and results expire)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This queue system keeps its failures where one poll cannot count them (Celery: in the result backend, read a part per poll; unknown until a full pass has read results it can decode)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

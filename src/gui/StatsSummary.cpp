@@ -95,13 +95,19 @@ void StatsSummary::showStats(const std::optional<ClusterStats>& stats)
     }
     setValue(u"queue_size"_s, Format::count(stats->totalQueued()));
     setValue(u"processing_count"_s, Format::count(stats->processingCount));
-    setValue(u"completed_count"_s, Format::count(stats->completedCount));
+    if (stats->completedKnown)
+        setValue(u"completed_count"_s, Format::count(stats->completedCount));
+    else
+        setValue(u"completed_count"_s, tr("unknown"),
+            tr("This queue system keeps no count of completed jobs (Celery: a success is a "
+               "result in the result backend, and results expire)"));
     if (stats->deadLettersKnown)
         setValue(u"dead_letter_count"_s, Format::count(stats->deadLetterCount));
     else
         setValue(u"dead_letter_count"_s, tr("unknown"),
-            tr("This queue system keeps its failures where a poll cannot count them (Celery: "
-               "in the result backend)"));
+            tr("This queue system keeps its failures where one poll cannot count them "
+               "(Celery: in the result backend, read a part per poll; unknown until a full pass "
+               "has read results it can decode)"));
     if (stats->workerCount) {
         setValue(u"worker_count"_s, Format::count(*stats->workerCount),
             tr("%1 workers known, %2 orphaned")

@@ -127,7 +127,8 @@ private Q_SLOTS:
     {
         const ConfigReadResult r = readCluster(R"({"name": "node", "endpoint": "h:1",
             "queue_system": {"type": "celery", "queues": ["celery", "reports"],
-                "result_backend_db": 1, "visibility_timeout": "2h"}})");
+                "result_backend_db": 1, "visibility_timeout": "2h",
+                "global_keyprefix": "qd_"}})");
         QVERIFY2(issues(r, ConfigIssue::Severity::Error).isEmpty(),
             qPrintable(joined(issues(r, ConfigIssue::Severity::Error))));
         QVERIFY2(issues(r, ConfigIssue::Severity::Warning).isEmpty(),
@@ -137,6 +138,7 @@ private Q_SLOTS:
         QCOMPARE(qs.celeryQueues, (QStringList {u"celery"_s, u"reports"_s}));
         QCOMPARE(qs.celeryResultBackendDb, 1);
         QCOMPARE(qs.celeryVisibilityTimeout, Millis(7200000));
+        QCOMPARE(qs.celeryGlobalKeyPrefix, u"qd_"_s);
         const ConfigReadResult again
             = readCluster(QJsonDocument(ConfigWriter::clusterToJson(r.config.clusters[0]))
                               .toJson(QJsonDocument::Compact));
@@ -148,6 +150,7 @@ private Q_SLOTS:
         QCOMPARE(defaults.celeryQueues, QStringList {u"celery"_s});
         QCOMPARE(defaults.celeryVisibilityTimeout, Millis(3600000));
         QVERIFY(!defaults.celeryResultBackendDb);
+        QVERIFY(defaults.celeryGlobalKeyPrefix.isEmpty());
         QCOMPARE(ConfigWriter::clusterToJson(plain.config.clusters[0])[u"queue_system"_s]
                      .toObject()
                      .keys(),
@@ -157,6 +160,10 @@ private Q_SLOTS:
             "queue_system": {"type": "sidekiq", "visibility_timeout": "1h"}})");
         QVERIFY(joined(issues(other, ConfigIssue::Severity::Warning))
                     .contains(u"visibility_timeout: applies to celery only"_s));
+        const ConfigReadResult prefixed = readCluster(R"({"name": "node", "endpoint": "h:1",
+            "queue_system": {"type": "rq", "global_keyprefix": "qd_"}})");
+        QVERIFY(joined(issues(prefixed, ConfigIssue::Severity::Warning))
+                    .contains(u"global_keyprefix: applies to celery only"_s));
         const ConfigReadResult cluster = readCluster(R"({"name": "node", "endpoint": "h:1",
             "mode": "cluster", "queue_system": {"type": "celery"}})");
         QVERIFY(joined(issues(cluster, ConfigIssue::Severity::Error))
@@ -176,6 +183,9 @@ private Q_SLOTS:
         QTest::newRow("celery visibility timeout")
             << QByteArray(R"({"type": "celery", "visibility_timeout": "0s"})")
             << u"clusters[0].queue_system.visibility_timeout: must be greater than 0"_s;
+        QTest::newRow("celery key prefix with spaces")
+            << QByteArray(R"({"type": "celery", "global_keyprefix": "qd_ "})")
+            << u"clusters[0].queue_system.global_keyprefix: starts or ends with white space"_s;
         QTest::newRow("celery empty queue name")
             << QByteArray(R"({"type": "celery", "queues": ["celery", ""]})")
             << u"clusters[0].queue_system.queues[1]: empty"_s;

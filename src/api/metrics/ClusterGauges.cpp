@@ -72,7 +72,8 @@ struct StatsGauges {
         processing.Add({{"cluster", c}}).Set(static_cast<double>(s.processingCount));
         if (s.deadLettersKnown)
             deadLetters.Add({{"cluster", c}}).Set(static_cast<double>(s.deadLetterCount));
-        completed.Add({{"cluster", c}}).Set(static_cast<double>(s.completedCount));
+        if (s.completedKnown)
+            completed.Add({{"cluster", c}}).Set(static_cast<double>(s.completedCount));
         // Unknown workers leave the gauge out rather than reporting none.
         if (s.workerCount)
             workers.Add({{"cluster", c}}).Set(*s.workerCount);

@@ -23,18 +23,19 @@ return cleared
 
 // Whether a binding of kombu names the queue (a full SCAN: an action may take the time a
 // poll may not).
-bool isBound(const ActionContext& c, const QString& queue)
+bool isBound(const ActionContext& c, const QString& queue, QByteArrayView prefix)
 {
     QByteArray cursor = "0";
     do {
-        const Reply reply = c.client.command(Command {
-            "SCAN", cursor, "MATCH", celery::bindingPattern.toByteArray(), "COUNT", "1000"});
+        const Reply reply = c.client.command(
+            Command {"SCAN", cursor, "MATCH", celery::bindingMatch(prefix), "COUNT", "1000"});
         if (reply.isError() || reply.size() != 2)
             throw std::runtime_error("SCAN failed: " + reply.toString().toStdString());
         for (const Reply& key : reply.at(1).elements()) {
             const Reply members = c.client.command(Command {"SMEMBERS", key.toByteArray()});
             for (const Reply& member : members.elements()) {
-                if (celery::queueOfBinding(key.toByteArray(), member.toByteArray()) == queue)
+                if (celery::queueOfBinding(key.toByteArray(), member.toByteArray(), prefix)
+                    == queue)
                     return true;
             }
         }
@@ -56,11 +57,13 @@ TargetResult failure(const QString& message)
 TargetResult CeleryClearQueueRunner::run(const ActionContext& c)
 {
     const QString queue = c.parameters.value(QStringLiteral("queue")).toString();
-    if (!c.cluster.queueSystem.celeryQueues.contains(queue) && !isBound(c, queue))
+    // kombu's global_keyprefix names the bindings and the lists alike.
+    const QByteArray prefix = c.cluster.queueSystem.celeryGlobalKeyPrefix.toUtf8();
+    if (!c.cluster.queueSystem.celeryQueues.contains(queue) && !isBound(c, queue, prefix))
         return failure(QStringLiteral("%1 is not a queue of this Celery deployment (neither "
                                       "configured nor bound by kombu)")
                            .arg(queue));
-    const QList<QByteArray> lists = celery::queueLists(queue);
+    const QList<QByteArray> lists = celery::queueLists(queue, prefix);
     Command command {"EVAL", clearScript, QByteArray::number(lists.size())};
     for (const QByteArray& list : lists)
         command.arg(list);

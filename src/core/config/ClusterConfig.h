@@ -54,6 +54,9 @@ struct QueueSystemConfig {
     QStringList celeryQueues {QStringLiteral("celery")};
     std::optional<int> celeryResultBackendDb;
     Millis celeryVisibilityTimeout {3600000};
+    // Celery: kombu's `global_keyprefix` transport option, put before every broker key and
+    // event channel kombu names (the result backend's keys are not prefixed); empty for none.
+    QString celeryGlobalKeyPrefix;
     // How often an adapter re-reads member lists that cost a round trip of their own (sets of
     // queues or processes, SCAN steps); polls in between reuse the last answer.
     Millis discoveryInterval {10000};

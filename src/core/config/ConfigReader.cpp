@@ -95,6 +95,7 @@ void readCeleryOptions(JsonFieldReader& r, QueueSystemConfig& system)
     if (const auto db = r.integer(QStringLiteral("result_backend_db"), 0, 100000))
         system.celeryResultBackendDb = static_cast<int>(*db);
     assign(system.celeryVisibilityTimeout, r.duration(QStringLiteral("visibility_timeout")));
+    assign(system.celeryGlobalKeyPrefix, r.string(QStringLiteral("global_keyprefix")));
 }
 
 void readQueueSystem(JsonFieldReader& parent, QueueSystemConfig& system, QList<ConfigIssue>& issues)
@@ -133,7 +134,7 @@ void readQueueSystem(JsonFieldReader& parent, QueueSystemConfig& system, QList<C
     if (system.type == QueueSystemType::Celery)
         readCeleryOptions(r, system);
     else
-        for (const char* field : {"result_backend_db", "visibility_timeout"}) {
+        for (const char* field : {"result_backend_db", "visibility_timeout", "global_keyprefix"}) {
             const QString key = QString::fromLatin1(field);
             if (r.has(key))
                 issues.append({ConfigIssue::Severity::Warning, r.pathOf(key),

@@ -118,6 +118,12 @@ void checkQueueSystem(
         if (qs.celeryVisibilityTimeout.count() <= 0)
             issues.error(path + QStringLiteral(".visibility_timeout"),
                 QStringLiteral("must be greater than 0"));
+        // kombu puts the prefix before every key as given: spaces around it are almost
+        // certainly a slip, and would make QueueDeck read keys nobody writes.
+        if (qs.celeryGlobalKeyPrefix != qs.celeryGlobalKeyPrefix.trimmed())
+            issues.error(path + QStringLiteral(".global_keyprefix"),
+                QStringLiteral("starts or ends with white space; kombu uses the prefix exactly "
+                               "as given"));
     }
     if (qs.sidekiqNamespace.endsWith(u':'))
         issues.error(path + QStringLiteral(".namespace"),

@@ -47,6 +47,8 @@ QJsonObject queueSystemToJson(const QueueSystemConfig& qs)
         if (qs.celeryVisibilityTimeout != defaults.celeryVisibilityTimeout)
             o.insert(
                 QStringLiteral("visibility_timeout"), durationValue(qs.celeryVisibilityTimeout));
+        if (!qs.celeryGlobalKeyPrefix.isEmpty())
+            o.insert(QStringLiteral("global_keyprefix"), qs.celeryGlobalKeyPrefix);
     }
     if (qs.type != QueueSystemType::GoRedisWorkQueue)
         return o; // the rest is go-redis-work-queue's key layout

@@ -105,8 +105,11 @@ std::optional<HealthIssue> latency(const ClusterStats& latest, const HealthConfi
 
 bool draining(const ClusterStats& previous, const ClusterStats& latest)
 {
-    return latest.completedCount > previous.completedCount
-        || latest.deadLetterCount > previous.deadLetterCount
+    // A figure the system cannot count, or could not at one of the two polls, is no evidence.
+    return (latest.completedKnown && previous.completedKnown
+               && latest.completedCount > previous.completedCount)
+        || (latest.deadLettersKnown && previous.deadLettersKnown
+            && latest.deadLetterCount > previous.deadLetterCount)
         || runnableBacklog(latest) < runnableBacklog(previous);
 }
 
@@ -244,10 +247,16 @@ std::optional<HealthIssue> deadLettersGrowing(
     const QList<ClusterStats>& series, const HealthConfig& config)
 {
     const int polls = config.deadLetterGrowthPolls;
-    if (series.isEmpty() || !series.constLast().deadLettersKnown)
+    // Only the polls since the count became known: the step from unknown to the first count
+    // is not growth.
+    qsizetype firstKnown = series.size();
+    while (firstKnown > 0 && series.at(firstKnown - 1).deadLettersKnown)
+        --firstKnown;
+    if (firstKnown == series.size())
         return std::nullopt;
-    const QList<qint64> values
-        = seriesOf(series, [](const ClusterStats& poll) { return poll.deadLetterCount; });
+    const QList<qint64> values = seriesOf(series, [](const ClusterStats& poll) {
+        return poll.deadLetterCount;
+    }).mid(firstKnown);
     if (polls <= 0 || growthStreak(values) < polls)
         return std::nullopt;
     return makeIssue(healthrule::DeadLettersGrowing, Severity::Warning, [&](const Words& w) {

@@ -121,6 +121,9 @@ struct ClusterStats {
     // the dead-letter rules stay silent.
     bool deadLettersKnown = true;
     qint64 completedCount = 0;
+    // False where the system keeps no count of completed jobs (Celery: successes are results
+    // that expire, never counted): the API writes null and the gauge is left out.
+    bool completedKnown = true;
     // Workers with a live heartbeat; nullopt when the system cannot tell (BullMQ where CLIENT
     // LIST is refused): unknown is not the same as none, and must never read as 0.
     std::optional<int> workerCount {0};

@@ -21,7 +21,8 @@ def main():
         channel = conn.default_channel
         for queue in queues:
             out["queues"][queue] = channel._size(queue)
-        out["unacked"] = channel.client.hlen(channel.unacked_key)
+        # kombu leaves HLEN out of the commands its global_keyprefix client prefixes.
+        out["unacked"] = channel.client.hlen(channel.global_keyprefix + channel.unacked_key)
     inspect = app.control.inspect(timeout=1.5)
     out["workers"] = sorted((inspect.ping() or {}).keys())
     for state in ("active", "reserved", "scheduled"):

@@ -1,7 +1,8 @@
 """The Celery application of QueueDeck's interop rig: a Redis broker and a Redis result backend.
 
 REDIS_URL names the broker (default redis://127.0.0.1:6379/0); RESULT_URL the result backend
-(default: the broker's server, database 1). Tasks:
+(default: the broker's server, database 1); KEYPREFIX, when set, is kombu's global_keyprefix
+transport option (every broker key and event channel starts with it). Tasks:
   rig.ok(n)         returns n
   rig.fail(n)       raises, so its result is FAILURE
   rig.slow(seconds) sleeps, then returns the seconds
@@ -22,6 +23,8 @@ app.conf.update(
     broker_connection_retry_on_startup=True,
     result_expires=None,
 )
+if os.environ.get("KEYPREFIX"):
+    app.conf.broker_transport_options = {"global_keyprefix": os.environ["KEYPREFIX"]}
 
 
 @app.task(name="rig.ok")

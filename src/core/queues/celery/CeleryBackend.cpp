@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <spdlog/spdlog.h>
 #include <utility>
 
 namespace qd {
@@ -36,7 +37,12 @@ int effectiveDb(const ClusterConfig& config)
 
 CeleryBackend::CeleryBackend(
     ClusterConfig config, std::shared_ptr<redis::RedisClient> client, const Clock& clock)
-    : m_config(std::move(config)), m_client(std::move(client)), m_clock(clock)
+    : m_config(std::move(config))
+    , m_client(std::move(client))
+    , m_clock(clock)
+    , m_prefix(m_config.queueSystem.celeryGlobalKeyPrefix.toUtf8())
+    , m_census(m_config.queueSystem.celeryResultBackendDb.value_or(effectiveDb(m_config)),
+          effectiveDb(m_config))
 {
 }
 
@@ -79,10 +85,10 @@ void CeleryBackend::discoverIfDue(redis::CallStats* cost)
     if (!cycleOpen)
         m_scanFound.clear();
     for (int step = 0; step < scanStepsPerDiscovery; ++step) {
-        const Reply reply = m_client->command(
-            Command {"SCAN", m_cursor, "MATCH", celery::bindingPattern.toByteArray(), "COUNT",
-                QByteArray::number(scanCount)},
-            cost);
+        const Reply reply
+            = m_client->command(Command {"SCAN", m_cursor, "MATCH", celery::bindingMatch(m_prefix),
+                                    "COUNT", QByteArray::number(scanCount)},
+                cost);
         if (reply.isError() || reply.size() != 2)
             throw redis::ConnectionError(redis::ConnectionError::Kind::Protocol, m_config.name,
                 m_config.endpoint, QStringLiteral("SCAN failed: %1").arg(reply.toDebugString()));
@@ -96,7 +102,8 @@ void CeleryBackend::discoverIfDue(redis::CallStats* cost)
             const QList<Reply> sets = m_client->pipeline(members, cost);
             for (qsizetype i = 0; i < sets.size() && i < keys.size(); ++i) {
                 for (const Reply& member : sets[i].elements()) {
-                    const QString queue = celery::queueOfBinding(keys[i], member.toByteArray());
+                    const QString queue
+                        = celery::queueOfBinding(keys[i], member.toByteArray(), m_prefix);
                     if (!queue.isEmpty())
                         m_scanFound.insert(queue);
                 }
@@ -132,9 +139,13 @@ ClusterStats CeleryBackend::poll()
     const double nowSeconds = static_cast<double>(wallNow.toMSecsSinceEpoch()) / 1000.0;
     const double visibility
         = static_cast<double>(m_config.queueSystem.celeryVisibilityTimeout.count()) / 1000.0;
-    QList<Command> commands = celery::pollCommands(queues, nowSeconds - visibility);
+    QList<Command> commands = celery::pollCommands(queues, nowSeconds - visibility, m_prefix);
     commands.append(Command {"INFO"});
+    const qsizetype brokerCommands = commands.size();
+    commands.append(m_census.commands());
     QList<Reply> replies = m_client->pipeline(commands, &cost);
+    const QList<Reply> censusReplies = replies.mid(std::min(brokerCommands, replies.size()));
+    replies.resize(std::min(brokerCommands, replies.size()));
     const Reply info = replies.isEmpty() ? Reply() : replies.takeLast();
     celery::PollReading reading = celery::readPoll(queues, replies);
     if (!reading.error.isEmpty())
@@ -166,7 +177,8 @@ ClusterStats CeleryBackend::poll()
     stats.workerCount = std::nullopt;
     try {
         if (!m_events)
-            m_events = std::make_unique<celery::EventWatch>(eventSettings(), effectiveDb(m_config));
+            m_events = std::make_unique<celery::EventWatch>(
+                eventSettings(), effectiveDb(m_config), m_prefix);
         m_events->drain(now);
         if (const auto workers = m_events->workers(now)) {
             stats.workers = *workers;
@@ -189,9 +201,21 @@ ClusterStats CeleryBackend::poll()
         RedisInfo::addTo(info.toByteArray(), stats.server);
     stats.server.masters = 1;
     stats.latencyMs = static_cast<double>(elapsed.nsecsElapsed()) / 1e6;
-    // A failed task is a result in the result backend, one key per task and no index: not
-    // something a poll can count, so the figure is unknown rather than 0.
-    stats.deadLettersKnown = false;
+    // A failed task is a result in the result backend, one key per task and no index: counted
+    // by the census a step per poll, unknown until a pass has read results it can decode. A
+    // census that fails leaves the broker's figures standing, and is logged once per kind of
+    // failure rather than at every poll.
+    if (const QString error = m_census.apply(censusReplies); error != m_censusError) {
+        if (!error.isEmpty())
+            spdlog::warn("celery: cluster \"{}\": counting failed results: {}",
+                m_config.name.toStdString(), error.toStdString());
+        m_censusError = error;
+    }
+    const std::optional<qint64> failures = m_census.failures();
+    stats.deadLettersKnown = failures.has_value();
+    stats.deadLetterCount = failures.value_or(0);
+    // Celery keeps no count of completed tasks: a success is a result that expires.
+    stats.completedKnown = false;
     stats.cost = PollCost {cost.roundTrips, cost.commands, cost.bytesSent, cost.bytesReceived};
     stats.polledAt = wallNow;
     m_lastReading = std::move(reading);

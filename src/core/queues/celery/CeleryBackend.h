@@ -4,6 +4,7 @@
 #include "core/queues/QueueBackend.h"
 #include "core/queues/celery/CeleryEvents.h"
 #include "core/queues/celery/CeleryReader.h"
+#include "core/queues/celery/CeleryResults.h"
 
 #include <QSet>
 #include <QStringList>
@@ -22,9 +23,10 @@ struct CallStats;
 
 // Celery on a Redis broker (docs/queue-systems/celery.md). Queues are the configured names plus
 // those kombu's binding sets name (a bounded SCAN on the discovery cadence); a poll is one
-// pipelined round trip of plain reads (LLEN per priority list, the unacked figures, INFO) and
-// a non-blocking read of the events subscription, which knows the workers. Never writes. Not
-// thread-safe: the poller never runs two polls of a cluster at once.
+// pipelined round trip of plain reads (LLEN per priority list, the unacked figures, INFO, one
+// step of the census of failed results) and a non-blocking read of the events subscription,
+// which knows the workers. Never writes. Not thread-safe: the poller never runs two polls of a
+// cluster at once.
 class CeleryBackend final : public QueueBackend {
 public:
     CeleryBackend(
@@ -35,6 +37,8 @@ public:
 
     // The last poll's broker figures, beyond what the neutral picture holds.
     const celery::PollReading& lastReading() const { return m_lastReading; }
+    // The count of failed results, as far as it has gone.
+    const celery::ResultCensus& census() const { return m_census; }
 
 private:
     void discoverIfDue(redis::CallStats* cost);
@@ -44,6 +48,9 @@ private:
     ClusterConfig m_config;
     std::shared_ptr<redis::RedisClient> m_client;
     const Clock& m_clock;
+    QByteArray m_prefix; // kombu's global_keyprefix
+    celery::ResultCensus m_census;
+    QString m_censusError; // the census's last complaint, logged when it changes
     QStringList m_bound; // queues named by the last complete SCAN of the bindings
     QSet<QString> m_scanFound;
     QByteArray m_cursor = QByteArrayLiteral("0");

@@ -20,8 +20,8 @@ std::chrono::steady_clock::duration expiry(double frequency)
 
 } // namespace
 
-EventWatch::EventWatch(redis::ConnectionSettings settings, int db)
-    : m_settings(std::move(settings)), m_pattern(eventPattern(db))
+EventWatch::EventWatch(redis::ConnectionSettings settings, int db, QByteArrayView prefix)
+    : m_settings(std::move(settings)), m_pattern(eventPattern(db, prefix))
 {
 }
 

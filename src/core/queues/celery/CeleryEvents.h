@@ -26,7 +26,8 @@ class EventWatch final {
 public:
     using TimePoint = std::chrono::steady_clock::time_point;
 
-    EventWatch(redis::ConnectionSettings settings, int db);
+    // prefix: kombu's global_keyprefix, which names the event channels too.
+    EventWatch(redis::ConnectionSettings settings, int db, QByteArrayView prefix = {});
     ~EventWatch();
 
     // Subscribes when not subscribed, then reads every message waiting. Throws

@@ -33,18 +33,39 @@ void addEvent(QList<Event>& events, const QJsonValue& value)
 
 } // namespace
 
-QList<QByteArray> queueLists(const QString& queue)
+QList<QByteArray> queueLists(const QString& queue, QByteArrayView prefix)
 {
-    const QByteArray name = queue.toUtf8();
+    const QByteArray name = prefix.toByteArray() + queue.toUtf8();
     QList<QByteArray> lists {name};
     for (int step = 1; step < priorityStepCount; ++step)
         lists.append(name + separator.toByteArray() + QByteArray::number(priorityStepsList[step]));
     return lists;
 }
 
-QString queueOfBinding(QByteArrayView bindingKey, QByteArrayView member)
+QByteArray globEscaped(QByteArrayView text)
 {
-    const QByteArrayView exchange = bindingKey.sliced(bindingPattern.size() - 1);
+    QByteArray escaped;
+    escaped.reserve(text.size());
+    for (const char c : text) {
+        if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\')
+            escaped.append('\\');
+        escaped.append(c);
+    }
+    return escaped;
+}
+
+QByteArray bindingMatch(QByteArrayView prefix)
+{
+    return globEscaped(prefix) + bindingPattern.toByteArray();
+}
+
+QString queueOfBinding(QByteArrayView bindingKey, QByteArrayView member, QByteArrayView prefix)
+{
+    const QByteArrayView fixed = bindingPattern.first(bindingPattern.size() - 1);
+    if (!bindingKey.startsWith(prefix) || !bindingKey.sliced(prefix.size()).startsWith(fixed))
+        return {};
+    const qsizetype head = prefix.size() + fixed.size();
+    const QByteArrayView exchange = bindingKey.sliced(head);
     // Remote control (celery.pidbox), its replies (reply.celery.pidbox, one short-lived queue
     // per caller) and events (celeryev) are bound like task queues but are not ones.
     if (exchange.endsWith(".pidbox") || exchange == "celeryev")
@@ -60,23 +81,25 @@ QString queueOfBinding(QByteArrayView bindingKey, QByteArrayView member)
     return QString::fromUtf8(queue);
 }
 
-QByteArray eventPattern(int db)
+QByteArray eventPattern(int db, QByteArrayView prefix)
 {
-    return "/" + QByteArray::number(db) + ".celeryev/*";
+    return globEscaped(prefix) + "/" + QByteArray::number(db) + ".celeryev/*";
 }
 
-QList<Command> pollCommands(const QStringList& queues, double overdueBefore)
+QList<Command> pollCommands(const QStringList& queues, double overdueBefore, QByteArrayView prefix)
 {
     QList<Command> commands;
     commands.reserve(queues.size() * priorityStepCount + tailCommands);
     for (const QString& queue : queues) {
-        for (const QByteArray& list : queueLists(queue))
+        for (const QByteArray& list : queueLists(queue, prefix))
             commands.append(Command {"LLEN", list});
     }
-    commands.append(Command {"HLEN", unackedKey.toByteArray()});
-    commands.append(Command {"ZRANGE", unackedIndexKey.toByteArray(), "0", "0", "WITHSCORES"});
-    commands.append(Command {"ZCOUNT", unackedIndexKey.toByteArray(), "-inf",
-        "(" + QByteArray::number(overdueBefore, 'f', 3)});
+    const QByteArray unacked = prefix.toByteArray() + unackedKey.toByteArray();
+    const QByteArray unackedIndex = prefix.toByteArray() + unackedIndexKey.toByteArray();
+    commands.append(Command {"HLEN", unacked});
+    commands.append(Command {"ZRANGE", unackedIndex, "0", "0", "WITHSCORES"});
+    commands.append(
+        Command {"ZCOUNT", unackedIndex, "-inf", "(" + QByteArray::number(overdueBefore, 'f', 3)});
     return commands;
 }
 
