@@ -2085,6 +2085,14 @@
         <source>How often the list of queues is read again, in a round trip of its own; the polls in between reuse it</source>
         <translation>Wie oft die Liste der Warteschlangen neu gelesen wird, in einem eigenen Round Trip; die Abfragen dazwischen verwenden sie weiter</translation>
     </message>
+    <message>
+        <source>&amp;Global key prefix:</source>
+        <translation>&amp;Globales Schlüsselpräfix:</translation>
+    </message>
+    <message>
+        <source>The broker&apos;s global_keyprefix transport option: put before every key kombu writes and every event channel; empty when the application sets none</source>
+        <translation>Die Transportoption global_keyprefix des Brokers: steht vor jedem Schlüssel, den kombu schreibt, und vor jedem Ereigniskanal; leer, wenn die Anwendung keine setzt</translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::QueueTableModel</name>

@@ -2083,6 +2083,14 @@
         <source>How often the list of queues is read again, in a round trip of its own; the polls in between reuse it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Global key prefix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The broker&apos;s global_keyprefix transport option: put before every key kombu writes and every event channel; empty when the application sets none</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>qd::gui::QueueTableModel</name>

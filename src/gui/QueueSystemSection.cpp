@@ -149,6 +149,11 @@ QueueSystemSection::QueueSystemSection(
         tr("The broker's visibility_timeout transport option (kombu's default is 1h): held "
            "messages older than this are about to be delivered again"),
         {QueueSystemType::Celery});
+    m_globalKeyPrefix = addLineRow(u"celeryGlobalKeyPrefixEdit"_s, tr("&Global key prefix:"),
+        tr("The broker's global_keyprefix transport option: put before every key kombu writes "
+           "and every event channel; empty when the application sets none"),
+        {QueueSystemType::Celery});
+    m_globalKeyPrefix->setPlaceholderText(tr("none"));
     m_discoveryInterval = addLineRow(u"discoveryIntervalEdit"_s, tr("D&iscovery interval:"),
         tr("How often the list of queues is read again, in a round trip of its own; the polls "
            "in between reuse it"),
@@ -211,6 +216,7 @@ void QueueSystemSection::load(const QueueSystemConfig& config)
     m_celeryQueues->setText(config.celeryQueues.join(u", "_s));
     m_resultBackendDb->setValue(config.celeryResultBackendDb.value_or(-1));
     m_visibilityTimeout->setText(duration::format(config.celeryVisibilityTimeout));
+    m_globalKeyPrefix->setText(config.celeryGlobalKeyPrefix);
     m_discoveryInterval->setText(duration::format(config.discoveryInterval));
     updateVisibility();
 }
@@ -232,6 +238,9 @@ void QueueSystemSection::apply(QueueSystemConfig& config) const
         const int db = m_resultBackendDb->value();
         config.celeryResultBackendDb = db < 0 ? std::nullopt : std::optional<int>(db);
     }
+    // As typed: white space around a prefix is the validator's to flag, not ours to drop.
+    if (shown(m_globalKeyPrefix))
+        config.celeryGlobalKeyPrefix = m_globalKeyPrefix->text();
     // A duration that does not parse keeps the value it had; inputIssues() reports it.
     if (const auto timeout = duration::parse(m_visibilityTimeout->text().trimmed());
         timeout && shown(m_visibilityTimeout))
@@ -248,7 +257,7 @@ QWidget* QueueSystemSection::fieldFor(QStringView field) const
     const std::pair<QStringView, QWidget*> fields[] {{u"namespace", m_namespace},
         {u"prefix", m_prefix}, {u"queues", m_celeryQueues},
         {u"result_backend_db", m_resultBackendDb}, {u"visibility_timeout", m_visibilityTimeout},
-        {u"discovery_interval", m_discoveryInterval}};
+        {u"global_keyprefix", m_globalKeyPrefix}, {u"discovery_interval", m_discoveryInterval}};
     for (const auto& [name, widget] : fields) {
         // go-redis-work-queue's queues are the editor's table.
         if (name == field)

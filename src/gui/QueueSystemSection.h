@@ -90,6 +90,7 @@ private:
     QLineEdit* m_celeryQueues = nullptr;
     QSpinBox* m_resultBackendDb = nullptr;
     QLineEdit* m_visibilityTimeout = nullptr;
+    QLineEdit* m_globalKeyPrefix = nullptr;
     QLineEdit* m_discoveryInterval = nullptr;
     QList<SystemRow> m_systemRows;
     int m_nextRow = 0; // where the next row goes in the form

@@ -33,7 +33,8 @@ const QByteArray kFile = R"({"clusters": [
    "queue_system": {"type": "bullmq", "prefix": "app:{jobs}", "discovery_interval": "30s"}},
   {"name": "tasks", "color": "green", "endpoint": "127.0.0.1:1",
    "queue_system": {"type": "celery", "queues": ["celery", "reports"], "result_backend_db": 2,
-                    "visibility_timeout": "2h", "discovery_interval": "5s"}},
+                    "visibility_timeout": "2h", "global_keyprefix": "qd_",
+                    "discovery_interval": "5s"}},
   {"name": "plain", "color": "green", "endpoint": "127.0.0.1:1",
    "queue_system": {"type": "celery"}},
   {"name": "shop", "color": "green", "endpoint": "127.0.0.1:1",
@@ -104,14 +105,15 @@ private Q_SLOTS:
         QVERIFY(page && form);
         const QStringList rows {u"sidekiqNamespaceEdit"_s, u"bullmqPrefixEdit"_s,
             u"celeryQueuesEdit"_s, u"celeryResultBackendDbSpin"_s, u"celeryVisibilityTimeoutEdit"_s,
-            u"discoveryIntervalEdit"_s, u"completedEdit"_s};
+            u"celeryGlobalKeyPrefixEdit"_s, u"discoveryIntervalEdit"_s, u"completedEdit"_s};
         const QHash<QString, QStringList> expected {
             {u"go-redis-work-queue"_s, {u"completedEdit"_s}},
             {u"sidekiq"_s, {u"sidekiqNamespaceEdit"_s}},
             {u"bullmq"_s, {u"bullmqPrefixEdit"_s, u"discoveryIntervalEdit"_s}}, {u"rq"_s, {}},
             {u"celery"_s,
                 {u"celeryQueuesEdit"_s, u"celeryResultBackendDbSpin"_s,
-                    u"celeryVisibilityTimeoutEdit"_s, u"discoveryIntervalEdit"_s}}};
+                    u"celeryVisibilityTimeoutEdit"_s, u"celeryGlobalKeyPrefixEdit"_s,
+                    u"discoveryIntervalEdit"_s}}};
         for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
             choose(editor, it.key());
             for (const QString& row : rows) {
@@ -131,6 +133,7 @@ private Q_SLOTS:
         QCOMPARE(
             field<QSpinBox>(editor, u"celeryResultBackendDbSpin"_s)->text(), u"the broker's"_s);
         QCOMPARE(field<QLineEdit>(editor, u"celeryVisibilityTimeoutEdit"_s)->text(), u"1h"_s);
+        QCOMPARE(field<QLineEdit>(editor, u"celeryGlobalKeyPrefixEdit"_s)->text(), QString());
         QCOMPARE(field<QLineEdit>(editor, u"discoveryIntervalEdit"_s)->text(), u"10s"_s);
         choose(editor, u"bullmq"_s);
         QCOMPARE(field<QLineEdit>(editor, u"bullmqPrefixEdit"_s)->text(), u"bull"_s);
@@ -218,6 +221,16 @@ private Q_SLOTS:
         visibility->setText(u"90m"_s);
         QVERIFY(!editor.isMarked(visibility));
         QVERIFY(save->isEnabled());
+        // A key prefix with white space around it: kept as typed, and flagged.
+        auto* keyPrefix = field<QLineEdit>(editor, u"celeryGlobalKeyPrefixEdit"_s);
+        keyPrefix->setText(u" qd_"_s);
+        QVERIFY(editor.isMarked(keyPrefix));
+        QCOMPARE(keyPrefix->toolTip(),
+            validatorMessage(editor.cluster(), u"cluster.queue_system.global_keyprefix"_s));
+        QVERIFY(!save->isEnabled());
+        keyPrefix->setText(u"qd_"_s);
+        QVERIFY(!editor.isMarked(keyPrefix));
+        QVERIFY(save->isEnabled());
     }
 
     void valuesRoundTripThroughTheEditorAndTheFile()
@@ -241,11 +254,13 @@ private Q_SLOTS:
             QCOMPARE(field<QLineEdit>(editor, u"celeryQueuesEdit"_s)->text(), u"celery, reports"_s);
             QCOMPARE(field<QSpinBox>(editor, u"celeryResultBackendDbSpin"_s)->value(), 2);
             QCOMPARE(field<QLineEdit>(editor, u"celeryVisibilityTimeoutEdit"_s)->text(), u"2h"_s);
+            QCOMPARE(field<QLineEdit>(editor, u"celeryGlobalKeyPrefixEdit"_s)->text(), u"qd_"_s);
             QCOMPARE(field<QLineEdit>(editor, u"discoveryIntervalEdit"_s)->text(), u"5s"_s);
             // Edited: another list of queues, the broker's database for results, other times.
             field<QLineEdit>(editor, u"celeryQueuesEdit"_s)->setText(u" mail,billing , celery"_s);
             field<QSpinBox>(editor, u"celeryResultBackendDbSpin"_s)->setValue(-1);
             field<QLineEdit>(editor, u"celeryVisibilityTimeoutEdit"_s)->setText(u"45m"_s);
+            field<QLineEdit>(editor, u"celeryGlobalKeyPrefixEdit"_s)->setText(u"eu:"_s);
             field<QLineEdit>(editor, u"discoveryIntervalEdit"_s)->setText(u"1m30s"_s);
             QVERIFY(editor.save());
         }
@@ -254,6 +269,7 @@ private Q_SLOTS:
         QCOMPARE(tasks.celeryQueues, (QStringList {u"mail"_s, u"billing"_s, u"celery"_s}));
         QVERIFY(!tasks.celeryResultBackendDb);
         QCOMPARE(tasks.celeryVisibilityTimeout, Millis(45 * 60 * 1000));
+        QCOMPARE(tasks.celeryGlobalKeyPrefix, u"eu:"_s);
         QCOMPARE(tasks.discoveryInterval, Millis(90000));
         QCOMPARE(manager.config().cluster(u"tasks"_s)->queueSystem, tasks);
 
