@@ -366,6 +366,73 @@ QString scriptUsec(qd::redis::RedisClient& client, const QByteArray& command = "
     return u"?"_s;
 }
 
+// The tables of sidekiq-cost and rq-cost: one row per deployment size, with what the engine
+// counted for one read, what Redis counted (bytes it sent, commands the script ran) and the
+// read's median wall time and time inside Redis.
+void printCostHeader(const QString& title, const QString& members, int membersWidth,
+    const QString& scriptColumn, const QString& timeColumn)
+{
+    out(title);
+    out(u"  %1 %2 %3 %4 %5 %6 %7 %8"_s.arg(u"queues"_s, -7)
+            .arg(members, membersWidth)
+            .arg(u"round trips"_s, 12)
+            .arg(u"sent B"_s, 7)
+            .arg(u"recv B"_s, 8)
+            .arg(u"redis out B"_s, 12)
+            .arg(scriptColumn, 12)
+            .arg(timeColumn, 23)
+        + u" %1"_s.arg(u"in Redis (µs)"_s, 15));
+}
+
+struct CostRow {
+    int queues = 0;
+    int members = 0; // processes or workers
+    qint64 roundTrips = 0;
+    qint64 bytesSent = 0;
+    qint64 bytesReceived = 0;
+    qint64 redisOut = 0; // what Redis counted as sent
+    qint64 scriptCommands = 0; // what Redis ran besides the commands the read sent itself
+    double medianMs = 0;
+    QString redisUsec;
+};
+
+void printCostRow(const CostRow& row, int membersWidth)
+{
+    out(u"  %1 %2 %3 %4 %5 %6 %7 %8"_s.arg(row.queues, -7)
+            .arg(row.members, membersWidth)
+            .arg(row.roundTrips, 12)
+            .arg(row.bytesSent, 7)
+            .arg(row.bytesReceived, 8)
+            .arg(row.redisOut, 12)
+            .arg(row.scriptCommands, 12)
+            .arg(ms(row.medianMs), 23)
+        + u" %1"_s.arg(row.redisUsec, 15));
+}
+
+// Commands Redis counted in a delta other than those named: what a script ran inside.
+qint64 commandsBesides(const qd::bench::ServerCounters& d, const QStringList& sent)
+{
+    qint64 n = 0;
+    for (auto it = d.calls.cbegin(); it != d.calls.cend(); ++it)
+        if (!sent.contains(it.key()))
+            n += it.value();
+    return n;
+}
+
+// Median wall time of `times` calls of read, in ms.
+template <typename Read>
+double medianMs(int times, Read read)
+{
+    std::vector<double> wall;
+    for (int i = 0; i < times; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        read();
+        wall.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+    return percentile(wall, 50);
+}
+
 // One Sidekiq read per row of (queues, processes): its round trips and bytes as the client
 // counts them, what Redis counted (the script's own commands appear in commandstats) and the
 // read's wall time on loopback. The differences between rows give the cost per queue and per
@@ -376,17 +443,10 @@ int sidekiqCost(const QString& endpoint)
         int queues, processes;
     };
     const QList<Row> rows {{0, 0}, {20, 10}, {120, 10}, {20, 110}, {20, 10}};
-    out(u"Sidekiq read cost (EVALSHA of the no-writes script + 3 INFO sections in one pipeline; "
-        "other cmds: what Redis ran besides the EVALSHA; 2 running jobs per process):"_s);
-    out(u"  %1 %2 %3 %4 %5 %6 %7 %8"_s.arg(u"queues"_s, -7)
-            .arg(u"processes"_s, 10)
-            .arg(u"round trips"_s, 12)
-            .arg(u"sent B"_s, 7)
-            .arg(u"recv B"_s, 8)
-            .arg(u"redis out B"_s, 12)
-            .arg(u"other cmds"_s, 12)
-            .arg(u"read ms (median of 20)"_s, 23)
-        + u" %1"_s.arg(u"in Redis (µs)"_s, 15));
+    printCostHeader(u"Sidekiq read cost (EVALSHA of the no-writes script + 3 INFO sections in one "
+                    "pipeline; other cmds: what Redis ran besides the EVALSHA; 2 running jobs per "
+                    "process):"_s,
+        u"processes"_s, 10, u"other cmds"_s, u"read ms (median of 20)"_s);
     qd::bench::PollProbe probe(endpoint);
     qd::redis::ClientTarget target;
     target.name = u"sidekiq"_s;
@@ -401,27 +461,12 @@ int sidekiqCost(const QString& endpoint)
         reader.read(*client); // loads the script
         qd::sidekiq::Reading reading;
         const qd::bench::ServerCounters d = probe.delta([&] { reading = reader.read(*client); });
-        qint64 scriptCommands = 0;
-        for (auto it = d.calls.cbegin(); it != d.calls.cend(); ++it)
-            if (it.key() != u"evalsha"_s)
-                scriptCommands += it.value();
         client->command(qd::redis::Command {"CONFIG", "RESETSTAT"});
-        std::vector<double> times;
-        for (int i = 0; i < 20; ++i) {
-            QElapsedTimer timer;
-            timer.start();
-            reader.read(*client);
-            times.push_back(double(timer.nsecsElapsed()) / 1e6);
-        }
-        out(u"  %1 %2 %3 %4 %5 %6 %7 %8"_s.arg(row.queues, -7)
-                .arg(row.processes, 10)
-                .arg(reading.cost.roundTrips, 12)
-                .arg(reading.cost.bytesSent, 7)
-                .arg(reading.cost.bytesReceived, 8)
-                .arg(d.netOut, 12)
-                .arg(scriptCommands, 12)
-                .arg(ms(percentile(times, 50)), 23)
-            + u" %1"_s.arg(scriptUsec(*client), 15));
+        const double median = medianMs(20, [&] { reader.read(*client); });
+        printCostRow({row.queues, row.processes, reading.cost.roundTrips, reading.cost.bytesSent,
+                         reading.cost.bytesReceived, d.netOut, commandsBesides(d, {u"evalsha"_s}),
+                         median, scriptUsec(*client)},
+            10);
     }
     return 0;
 }
@@ -699,17 +744,10 @@ int rqCost(const QString& endpoint)
         int queues, workers;
     };
     const QList<Row> rows {{1, 0}, {20, 10}, {120, 10}, {20, 110}};
-    out(u"RQ poll cost (EVAL of the read-only script + INFO in one pipeline; script cmds: what "
-        "Redis ran inside the script; up to 6 busy workers, 1 abandoned job):"_s);
-    out(u"  %1 %2 %3 %4 %5 %6 %7 %8"_s.arg(u"queues"_s, -7)
-            .arg(u"workers"_s, 8)
-            .arg(u"round trips"_s, 12)
-            .arg(u"sent B"_s, 7)
-            .arg(u"recv B"_s, 8)
-            .arg(u"redis out B"_s, 12)
-            .arg(u"script cmds"_s, 12)
-            .arg(u"poll ms (median of 20)"_s, 23)
-        + u" %1"_s.arg(u"in Redis (µs)"_s, 15));
+    printCostHeader(u"RQ poll cost (EVAL of the read-only script + INFO in one pipeline; script "
+                    "cmds: what Redis ran inside the script; up to 6 busy workers, 1 abandoned "
+                    "job):"_s,
+        u"workers"_s, 8, u"script cmds"_s, u"poll ms (median of 20)"_s);
     qd::bench::PollProbe probe(endpoint);
     qd::ClusterConfig cluster
         = singleClusterConfig(u"rq"_s, endpoint, qd::QueueSystemType::RQ).clusters.constFirst();
@@ -725,27 +763,13 @@ int rqCost(const QString& endpoint)
         backend.poll(); // settles whether Redis takes the script's flags
         qd::ClusterStats stats;
         const qd::bench::ServerCounters d = probe.delta([&] { stats = backend.poll(); });
-        qint64 scriptCommands = 0;
-        for (auto it = d.calls.cbegin(); it != d.calls.cend(); ++it)
-            if (it.key() != u"eval"_s && it.key() != u"info"_s)
-                scriptCommands += it.value();
         client->command(qd::redis::Command {"CONFIG", "RESETSTAT"});
-        std::vector<double> times;
-        for (int i = 0; i < 20; ++i) {
-            QElapsedTimer timer;
-            timer.start();
-            backend.poll();
-            times.push_back(double(timer.nsecsElapsed()) / 1e6);
-        }
-        out(u"  %1 %2 %3 %4 %5 %6 %7 %8"_s.arg(row.queues, -7)
-                .arg(row.workers, 8)
-                .arg(stats.cost.roundTrips, 12)
-                .arg(stats.cost.bytesSent, 7)
-                .arg(stats.cost.bytesReceived, 8)
-                .arg(d.netOut, 12)
-                .arg(scriptCommands, 12)
-                .arg(ms(percentile(times, 50)), 23)
-            + u" %1"_s.arg(scriptUsec(*client, "eval"), 15));
+        const double median = medianMs(20, [&] { backend.poll(); });
+        printCostRow(
+            {row.queues, row.workers, stats.cost.roundTrips, stats.cost.bytesSent,
+                stats.cost.bytesReceived, d.netOut, commandsBesides(d, {u"eval"_s, u"info"_s}),
+                median, scriptUsec(*client, "eval")},
+            8);
     }
     return 0;
 }
