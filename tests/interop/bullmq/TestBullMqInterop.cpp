@@ -11,6 +11,7 @@
 #include "core/util/Clock.h"
 #include "support/ChildProcess.h"
 #include "support/EngineConfig.h"
+#include "support/InteropSupport.h"
 #include "support/RedisCluster.h"
 #include "support/RedisServer.h"
 
@@ -85,6 +86,7 @@ QJsonObject countsOf(const bullmq::QueueCounts& c)
         {QStringLiteral("waiting-children"), c.waitingChildren}};
 }
 
+// BullMQ's worker (the rig's worker.js), ready once it says so.
 class Worker {
 public:
     bool start(const RedisServer& server, const QStringList& extra = {})
@@ -93,55 +95,23 @@ public:
     }
     bool start(const QProcessEnvironment& env, const QStringList& extra = {})
     {
-        m_process.setProcessEnvironment(env);
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        ChildProcess::tieToTestProcess(m_process);
-        m_process.start(QStringLiteral("node"),
+        return m_process.start(QStringLiteral("node"),
             QStringList {rigDir() + QStringLiteral("/worker.js"), QStringLiteral("--name"),
                 QStringLiteral("qdrig-1")}
-                + extra);
-        QElapsedTimer waited;
-        waited.start();
-        while (waited.elapsed() < 20000) {
-            m_process.waitForReadyRead(200);
-            m_log += m_process.readAll();
-            if (m_log.contains("ready qdrig-1"))
-                return true;
-            if (m_process.state() == QProcess::NotRunning)
-                break;
-        }
-        qWarning("worker did not start: %s", m_log.constData());
-        return false;
+                + extra,
+            env, [](const QByteArray& log) { return log.contains("ready qdrig-1"); });
     }
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(10000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-    ~Worker() { stop(); }
+    void stop() { m_process.stop(); }
 
 private:
-    QProcess m_process;
-    QByteArray m_log;
+    WorkerProcess m_process;
 };
 
 // Runs one action type's BullMQ runner against the cluster, as the engine would.
 TargetResult runAction(const ClusterConfig& config, redis::RedisClient& client, const QString& type,
     const QJsonObject& parameters = {})
 {
-    const std::unique_ptr<ActionRunner> runner
-        = ActionRunner::create(type, QueueSystemType::BullMQ);
-    if (!runner)
-        return {};
-    const std::atomic<bool> cancelled {false};
-    const ActionContext context {QStringLiteral("test-action"), config, client, parameters,
-        cancelled, std::chrono::steady_clock::now() + 30s, {}};
-    return runner->run(context);
+    return runTargetAction(QueueSystemType::BullMQ, config, client, type, parameters);
 }
 
 qint64 integerOf(const RedisServer& server, const QStringList& command)

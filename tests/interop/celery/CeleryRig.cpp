@@ -5,10 +5,7 @@
 #include "support/ChildProcess.h"
 #include "support/EngineConfig.h"
 
-#include <QElapsedTimer>
 #include <QJsonDocument>
-
-#include <atomic>
 
 using namespace std::chrono_literals;
 
@@ -70,53 +67,29 @@ QJsonObject produce(const RedisServer& server, const QStringList& args, const QS
 bool Worker::start(const RedisServer& server, const QString& name, const QString& queues,
     int concurrency, const QString& keyPrefix)
 {
-    m_name = name;
-    m_process.setProcessEnvironment(rigEnvironment(server, keyPrefix));
-    m_process.setProcessChannelMode(QProcess::MergedChannels);
-    ChildProcess::tieToTestProcess(m_process);
-    m_process.start(python(),
+    const QByteArray ready = name.toUtf8() + " ready.";
+    return m_process.start(
+        python(),
         {QStringLiteral("-m"), QStringLiteral("celery"), QStringLiteral("-A"),
             QStringLiteral("rigapp"), QStringLiteral("worker"), QStringLiteral("-E"),
             QStringLiteral("-Q"), queues, QStringLiteral("-n"), name, QStringLiteral("-c"),
             QString::number(concurrency), QStringLiteral("-P"), QStringLiteral("threads"),
             QStringLiteral("--without-mingle"), QStringLiteral("--without-gossip"),
-            QStringLiteral("-l"), QStringLiteral("info")});
-    QElapsedTimer waited;
-    waited.start();
-    while (waited.elapsed() < 30000) {
-        m_process.waitForReadyRead(200);
-        m_log += m_process.readAll();
-        if (m_log.contains(QByteArray(name.toUtf8() + " ready.")))
-            return true;
-        if (m_process.state() == QProcess::NotRunning)
-            break;
-    }
-    qWarning("worker %s did not start: %s", qPrintable(name), m_log.constData());
-    return false;
+            QStringLiteral("-l"), QStringLiteral("info")},
+        rigEnvironment(server, keyPrefix),
+        [&ready](const QByteArray& log) { return log.contains(ready); }, 30s);
 }
 
 void Worker::stop()
 {
-    if (m_process.state() == QProcess::NotRunning)
-        return;
-    m_process.terminate();
-    if (!m_process.waitForFinished(20000)) {
-        m_process.kill();
-        m_process.waitForFinished(5000);
-    }
+    // A warm shutdown can take a while: the worker finishes or gives back what it holds.
+    m_process.stop(20s);
 }
 
 TargetResult runAction(const ClusterConfig& config, redis::RedisClient& client, const QString& type,
     const QJsonObject& parameters)
 {
-    const std::unique_ptr<ActionRunner> runner
-        = ActionRunner::create(type, QueueSystemType::Celery);
-    if (!runner)
-        return {};
-    const std::atomic<bool> cancelled {false};
-    const ActionContext context {QStringLiteral("test-action"), config, client, parameters,
-        cancelled, std::chrono::steady_clock::now() + 30s, {}};
-    return runner->run(context);
+    return runTargetAction(QueueSystemType::Celery, config, client, type, parameters);
 }
 
 ClusterConfig celeryCluster(const RedisServer& server)

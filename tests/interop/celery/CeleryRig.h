@@ -7,6 +7,7 @@
 #include "core/queues/celery/CeleryBackend.h"
 #include "core/redis/RedisClient.h"
 #include "core/stats/ClusterStats.h"
+#include "support/InteropSupport.h"
 #include "support/RedisServer.h"
 
 #include <QByteArray>
@@ -42,9 +43,7 @@ public:
     ~Worker() { stop(); }
 
 private:
-    QString m_name;
-    QProcess m_process;
-    QByteArray m_log;
+    WorkerProcess m_process;
 };
 
 TargetResult runAction(const ClusterConfig& config, redis::RedisClient& client, const QString& type,

@@ -10,6 +10,7 @@
 #include "core/util/Clock.h"
 #include "support/ChildProcess.h"
 #include "support/EngineConfig.h"
+#include "support/InteropSupport.h"
 #include "support/RedisServer.h"
 
 #include <QElapsedTimer>
@@ -95,56 +96,28 @@ QJsonObject countsOf(QJsonObject theirs)
     return theirs;
 }
 
+// RQ's worker, ready once it has registered itself with RQ.
 class Worker {
 public:
     bool start(const RedisServer& server)
     {
-        m_process.setProcessEnvironment(rigEnvironment(server));
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        ChildProcess::tieToTestProcess(m_process);
-        m_process.start(QStringLiteral("bash"),
+        return m_process.start(QStringLiteral("bash"),
             {rigDir() + QStringLiteral("/run-rq.sh"), QStringLiteral("exec"),
-                QStringLiteral("qdrig-1")});
-        QElapsedTimer waited;
-        waited.start();
-        while (waited.elapsed() < 20000) {
-            m_process.waitForReadyRead(200);
-            m_log += m_process.readAll();
-            if (integerOf(server, {u"EXISTS"_qs, u"rq:worker:qdrig-1"_qs}) == 1)
-                return true;
-            if (m_process.state() == QProcess::NotRunning)
-                break;
-        }
-        qWarning("worker did not start: %s", m_log.constData());
-        return false;
+                QStringLiteral("qdrig-1")},
+            rigEnvironment(server), [&server](const QByteArray&) {
+                return integerOf(server, {u"EXISTS"_qs, u"rq:worker:qdrig-1"_qs}) == 1;
+            });
     }
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(10000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-    ~Worker() { stop(); }
+    void stop() { m_process.stop(); }
 
 private:
-    QProcess m_process;
-    QByteArray m_log;
+    WorkerProcess m_process;
 };
 
 TargetResult runAction(const ClusterConfig& config, redis::RedisClient& client, const QString& type,
     const QJsonObject& parameters = {})
 {
-    const std::unique_ptr<ActionRunner> runner = ActionRunner::create(type, QueueSystemType::RQ);
-    if (!runner)
-        return {};
-    const std::atomic<bool> cancelled {false};
-    const ActionContext context {QStringLiteral("test-action"), config, client, parameters,
-        cancelled, std::chrono::steady_clock::now() + 30s, {}};
-    return runner->run(context);
+    return runTargetAction(QueueSystemType::RQ, config, client, type, parameters);
 }
 
 // Waits until the condition holds, polling every 50 ms; returns the milliseconds it took, or
