@@ -59,6 +59,19 @@ QJsonObject oracle(const RedisServer& server, const QStringList& queues, const Q
     return runScript(server, QStringLiteral("oracle.py"), queues, keyPrefix);
 }
 
+std::optional<QJsonObject> oracleOnce(const RedisServer& server, const QStringList& queues,
+    const QString& keyPrefix, const std::function<bool(const QJsonObject&)>& settled,
+    QJsonObject* last, std::chrono::milliseconds within)
+{
+    const auto until = std::chrono::steady_clock::now() + within;
+    do {
+        *last = oracle(server, queues, keyPrefix);
+        if (settled(*last))
+            return *last;
+    } while (std::chrono::steady_clock::now() < until);
+    return std::nullopt;
+}
+
 QJsonObject produce(const RedisServer& server, const QStringList& args, const QString& keyPrefix)
 {
     return runScript(server, QStringLiteral("producer.py"), args, keyPrefix);

@@ -16,7 +16,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <chrono>
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace qd::test::celery {
 
@@ -29,6 +32,12 @@ QJsonObject runScript(const RedisServer& server, const QString& script, const QS
 // Celery's own view (oracle.py) of the given queues.
 QJsonObject oracle(
     const RedisServer& server, const QStringList& queues, const QString& keyPrefix = {});
+// Celery's own view once `settled` holds for it (the tasks have run, the messages are where the
+// test expects them), asked again until then; nullopt after `within`, with the last view in
+// `last` for the failure message.
+std::optional<QJsonObject> oracleOnce(const RedisServer& server, const QStringList& queues,
+    const QString& keyPrefix, const std::function<bool(const QJsonObject&)>& settled,
+    QJsonObject* last, std::chrono::milliseconds within = std::chrono::seconds(60));
 // Sends tasks (producer.py) and returns their ids by kind.
 QJsonObject produce(
     const RedisServer& server, const QStringList& args, const QString& keyPrefix = {});

@@ -170,19 +170,19 @@ private slots:
 
         const QStringList queues {u"celery"_qs, u"qd-idle"_qs, u"qd-main"_qs};
         QJsonObject before;
-        QElapsedTimer waited;
-        waited.start();
-        bool settled = false;
-        while (!settled && waited.elapsed() < 60000) {
-            before = oracle(*server, queues, prefix);
-            const QJsonObject sizes = before.value(u"queues"_qs).toObject();
-            settled = sizes.value(u"qd-main"_qs).toInteger() == 0
-                && sizes.value(u"qd-idle"_qs).toInteger() == 5
-                && before.value(u"active"_qs).toInteger() == 0
-                && before.value(u"reserved"_qs).toInteger() == 0
-                && before.value(u"unacked"_qs).toInteger() == 0
-                && before.value(u"workers"_qs).toArray().size() == 1;
-        }
+        const bool settled = oracleOnce(
+            *server, queues, prefix,
+            [](const QJsonObject& view) {
+                const QJsonObject sizes = view.value(u"queues"_qs).toObject();
+                return sizes.value(u"qd-main"_qs).toInteger() == 0
+                    && sizes.value(u"qd-idle"_qs).toInteger() == 5
+                    && view.value(u"active"_qs).toInteger() == 0
+                    && view.value(u"reserved"_qs).toInteger() == 0
+                    && view.value(u"unacked"_qs).toInteger() == 0
+                    && view.value(u"workers"_qs).toArray().size() == 1;
+            },
+            &before)
+                                 .has_value();
         QVERIFY2(settled, QJsonDocument(before).toJson().constData());
 
         ClusterConfig config = celeryCluster(*server);
