@@ -276,6 +276,8 @@ metrics() { ip netns exec "$cns" curl -s -m 20 -H "Authorization: Bearer $token"
 metric_sum() { metrics | awk -v m="$1" '$1 ~ "^"m"({|$)" { s += $2 } END { printf "%d\n", s }'; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$server_pid/stat"; }
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$server_pid/status"; }
+# Thread switches of every thread alive now (a pool thread that expired takes its count along).
+switches() { cat /proc/"$server_pid"/task/*/status 2>/dev/null | awk '/ctxt_switches:/ { s += $2 } END { print s + 0 }'; }
 sockets() { { ls -l "/proc/$server_pid/fd" 2>/dev/null || true; } | grep -c 'socket:' || true; }
 
 awk -v n="${#fleet[@]}" '
@@ -302,6 +304,7 @@ failures_before=$(metric_sum queuedeck_poll_failures_total)
 hz=$(getconf CLK_TCK)
 t0=$(date +%s.%N)
 c0=$(cpu_ticks)
+x0=$(switches)
 rss_max=0; rss_sum=0; sock_max=0; thr_max=0
 # PERF=<seconds>: a CPU profile of queuedeck-server over the first seconds of the sample
 # (perf's software clock, which works where the machine has no hardware counters).
@@ -320,18 +323,22 @@ for s in $(seq "$soak"); do
   sample_proc
 done
 c1=$(cpu_ticks)
+x1=$(switches)
 t1=$(date +%s.%N)
 polls=$(( $(metric_sum queuedeck_polls_total) - polls_before ))
 failures=$(( $(metric_sum queuedeck_poll_failures_total) - failures_before ))
 hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$server_pid/status")
 n=${#fleet[@]}
 echo "  sampled for ${soak} s after ${warmup} s, nothing but /proc read meanwhile:"
-awk -v c="$((c1 - c0))" -v hz="$hz" -v t0="$t0" -v t1="$t1" -v polls="$polls" -v n="$n" '
+awk -v c="$((c1 - c0))" -v x="$((x1 - x0))" -v hz="$hz" -v t0="$t0" -v t1="$t1" -v polls="$polls" -v n="$n" '
   BEGIN {
     s = t1 - t0
     printf "  CPU: %.2f s in %.1f s = %.2f %% of one core (target < 10 %%); %.1f µs of CPU per cluster per second", c / hz, s, 100 * c / hz / s, 1e6 * c / hz / s / n
     if (polls > 0) printf ", %.3f ms per poll", 1000 * c / hz / polls
     printf "\n  polls: %d (%.3f per cluster per second)\n", polls, polls / s / n
+    printf "  thread switches: %d per second", x / s
+    if (polls > 0) printf ", %.1f per poll", x / polls
+    printf "\n"
   }'
 echo "  poll failures: $failures (lossy and stalling clusters)"
 echo "  RSS: mean $((rss_sum / soak / 1024)) MiB, max $((rss_max / 1024)) MiB, peak (VmHWM) $((hwm / 1024)) MiB (target < 300 MiB); threads: at most $thr_max; sockets: at most $sock_max"

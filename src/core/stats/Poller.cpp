@@ -3,7 +3,6 @@
 #include "core/telemetry/OperationSpans.h"
 #include "core/util/Clock.h"
 
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
 
@@ -32,7 +31,7 @@ Poller::Poller(const Clock& clock, PollingConfig config, QObject* parent)
 Poller::~Poller()
 {
     m_timer.stop();
-    // Tasks post their results to this object; Qt drops those events when it is destroyed.
+    // Tasks leave their results in m_results; they are dropped with it.
     m_pool.waitForDone();
 }
 
@@ -158,10 +157,27 @@ void Poller::start(Slot& slot)
         telemetry::endPoll(*span, result.failure ? result.failure->kind : QString(),
             result.failure ? result.failure->message : QString());
         result.duration = std::chrono::milliseconds(elapsed.elapsed());
-        QMetaObject::invokeMethod(
-            this, [this, name, sequence, result] { finish(name, sequence, result); },
-            Qt::QueuedConnection);
+        // Collected by the main thread's next tick (collectResults), without waking it now.
+        const QMutexLocker lock(&m_resultsLock);
+        m_results.push_back(std::move(result));
     });
+    ++m_outstanding;
+    arm(); // the result tick
+}
+
+void Poller::collectResults()
+{
+    std::vector<PollResult> results;
+    {
+        const QMutexLocker lock(&m_resultsLock);
+        results.swap(m_results);
+    }
+    m_outstanding -= static_cast<int>(results.size());
+    for (PollResult& result : results) {
+        const QString name = result.cluster;
+        const quint64 sequence = result.sequence;
+        finish(name, sequence, std::move(result));
+    }
 }
 
 void Poller::finish(const QString& name, quint64 sequence, PollResult result)
@@ -228,14 +244,31 @@ void Poller::push(Due due)
     arm();
 }
 
+bool Poller::isLive(const Due& due) const
+{
+    const auto found = m_clusters.constFind(due.cluster);
+    if (found == m_clusters.cend())
+        return false; // removed since
+    const Slot& slot = **found;
+    if (due.kind == Due::Kind::Start)
+        return slot.scheduleToken == due.token;
+    return slot.inFlight && !slot.abandoned && slot.sequence == due.token;
+}
+
 void Poller::arm()
 {
-    if (m_due.empty()) {
+    // Entries that no longer apply (a finished poll's watchdog, a superseded start) are
+    // dropped here rather than woken up for: nearly every watchdog is one of them.
+    while (!m_due.empty() && !isLive(m_due.top()))
+        m_due.pop();
+    TimePoint next = m_due.empty() ? TimePoint::max() : m_due.top().at;
+    if (m_outstanding > 0)
+        next = std::min(next, std::chrono::steady_clock::now() + kResultTick);
+    if (next == TimePoint::max()) {
         m_timer.stop();
         m_armedFor = TimePoint::max();
         return;
     }
-    const TimePoint next = m_due.top().at;
     if (m_timer.isActive() && next >= m_armedFor)
         return; // already armed for something at least as early
     m_armedFor = next;
@@ -247,14 +280,25 @@ void Poller::arm()
 void Poller::runDue()
 {
     m_armedFor = TimePoint::max();
+    collectResults();
     const TimePoint now = std::chrono::steady_clock::now();
-    // Only what is due now: a start can queue a watchdog, a finish a start, and those wait for
-    // their own time even when it is 0 ms away.
+    // Starts due within the window run now, sharing this wake-up (never more than a
+    // twentieth of the interval early); watchdogs only when due. Only what is due by then: a
+    // start can queue a watchdog, a finish a start, and those wait for their own time.
+    const auto window
+        = std::min<std::chrono::milliseconds>(kCoalesceWindow, m_config.interval / 20);
     std::vector<Due> ready;
-    while (!m_due.empty() && m_due.top().at <= now) {
-        ready.push_back(m_due.top());
+    std::vector<Due> notYet;
+    while (!m_due.empty() && m_due.top().at <= now + window) {
+        Due due = m_due.top();
         m_due.pop();
+        if (due.kind == Due::Kind::Watchdog && due.at > now)
+            notYet.push_back(std::move(due));
+        else
+            ready.push_back(std::move(due));
     }
+    for (Due& due : notYet)
+        m_due.push(std::move(due));
     for (const Due& due : ready) {
         const auto found = m_clusters.constFind(due.cluster);
         if (found == m_clusters.cend())
@@ -273,7 +317,8 @@ void Poller::runDue()
 void Poller::waitForIdle()
 {
     m_pool.waitForDone();
-    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    collectResults();
+    arm();
 }
 
 } // namespace qd

@@ -4,6 +4,7 @@
 #include "core/stats/PollTarget.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QObject>
 #include <QThreadPool>
 #include <QTimer>
@@ -21,6 +22,12 @@ class Clock;
 // the previous start, so a slow cluster never delays the others), runs on a pool thread, and
 // a cluster never has two polls in flight. A poll still running at timeout is reported as a
 // failure at once and its late result dropped. Results arrive on the main thread.
+//
+// Wake-ups are what a large fleet costs (docs/benchmarks.md, "Remote-like polling at scale"):
+// on a virtual machine a thread switch costs more than a poll's parsing. So the main thread
+// wakes on one timer only: it starts every poll due within the next few milliseconds in one
+// go, and it collects finished polls on a short tick while any are outstanding instead of
+// being woken by each one. Pool threads never wake it.
 class Poller final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Poller)
@@ -43,6 +50,11 @@ public:
 
     // Waits for polls in flight to return (used at shutdown and by tests).
     void waitForIdle();
+
+    // How early a start may run to share a wake-up with others, and how often results are
+    // collected while polls are outstanding.
+    static constexpr std::chrono::milliseconds kCoalesceWindow {20};
+    static constexpr std::chrono::milliseconds kResultTick {20};
 
 Q_SIGNALS:
     void pollStarted(const QString& cluster);
@@ -71,7 +83,9 @@ private:
     void scheduleStart(Slot& slot, std::chrono::milliseconds wait);
     void cancelStart(Slot& slot);
     void push(Due due);
+    bool isLive(const Due& due) const;
     void runDue();
+    void collectResults();
     void arm();
     std::chrono::milliseconds nextDelay() const;
     void resizePool();
@@ -91,6 +105,10 @@ private:
     QTimer m_timer;
     TimePoint m_armedFor {TimePoint::max()};
     quint64 m_nextToken = 0;
+    // Finished polls waiting for the main thread, filled by pool threads.
+    QMutex m_resultsLock;
+    std::vector<PollResult> m_results;
+    int m_outstanding = 0; // polls started whose result the main thread has not collected
 };
 
 } // namespace qd
