@@ -168,23 +168,30 @@ private Q_SLOTS:
     void startsDueTogetherShareOneWakeUp()
     {
         // Ten clusters added at once are due 2 ms apart (0, 2, ... 18 ms). The first starts at
-        // once; the wake-up at 2 ms starts the other nine together, since each is due within
-        // the coalescing window. Started by a timer each, they spread over about 16 ms (11 ms
-        // measured: Qt rounds timers to the millisecond).
+        // once; the wake-up at 2 ms (or later, on a loaded machine) starts the other nine
+        // together, since each is due within the coalescing window. A start marks its
+        // wake-up with an event posted to the same loop: starts in the same wake-up run
+        // before that event does, and share its mark.
         Poller poller(Clock::system(), polling(1000ms, 500ms));
-        QElapsedTimer clock;
-        clock.start();
-        QList<qint64> startedAtUs;
-        connect(&poller, &Poller::pollStarted, &poller,
-            [&](const QString&) { startedAtUs.append(clock.nsecsElapsed() / 1000); });
+        int wakeUps = 0;
+        bool markPending = false;
+        int started = 0;
+        connect(&poller, &Poller::pollStarted, &poller, [&](const QString&) {
+            ++started;
+            if (markPending)
+                return;
+            markPending = true;
+            ++wakeUps;
+            QMetaObject::invokeMethod(
+                &poller, [&] { markPending = false; }, Qt::QueuedConnection);
+        });
         for (int i = 0; i < 10; ++i) {
             const QString name = QStringLiteral("c%1").arg(i);
             poller.addCluster(name, std::make_shared<FakeTarget>(name));
         }
-        QTRY_COMPARE_WITH_TIMEOUT(startedAtUs.size(), 10, 2000);
-        const qint64 spanUs = startedAtUs.constLast() - startedAtUs.at(1);
-        QVERIFY2(
-            spanUs < 5000, qPrintable(QStringLiteral("nine starts spread over %1 us").arg(spanUs)));
+        QTRY_COMPARE_WITH_TIMEOUT(started, 10, 2000);
+        // Taking only what is already due at each wake-up gave 3 here.
+        QCOMPARE(wakeUps, 2);
         for (int i = 0; i < 10; ++i)
             poller.removeCluster(QStringLiteral("c%1").arg(i));
         poller.waitForIdle();
