@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <utility>
 
 namespace qd {
@@ -107,7 +108,18 @@ GoRedisWorkQueue::Plan GoRedisWorkQueue::planFor(const NodeInfo& node) const
         plan.add(Command {"INFO", section}, {Item::Kind::Info, "INFO", -1, -1});
     plan.fixedEnd = plan.pipeline.mark();
     plan.items.append({Item::Kind::Scan, "SCAN", -1, -1}); // the command is added per poll
+    // Kept until the workers or the slot map change: without the slack of growing (2000
+    // clusters: 8 MB), with room for the SCAN step.
+    plan.pipeline.shrinkToFit(kScanStepBytes);
+    plan.items.squeeze();
     return plan;
+}
+
+GoRedisWorkQueue::Plan* GoRedisWorkQueue::findPlan(const QString& address)
+{
+    const auto found = std::find_if(
+        m_plans.begin(), m_plans.end(), [&](const auto& plan) { return plan.first == address; });
+    return found == m_plans.end() ? nullptr : &found->second;
 }
 
 void GoRedisWorkQueue::replanIfWorkersChanged()
@@ -191,6 +203,7 @@ ClusterStats GoRedisWorkQueue::pollOnce(bool* topologyMoved)
     reading.stats.clusterName = m_config.name;
     reading.stats.system = queueSystemTypeName(QueueSystemType::GoRedisWorkQueue);
     reading.stats.rateSource = QStringLiteral("list_growth");
+    reading.stats.queues.reserve(m_config.queueSystem.queues.size());
     for (const QueueKey& queue : m_config.queueSystem.queues) {
         QueueStat& stat = reading.stats.queues.emplace_back();
         stat.name = queue.name;
@@ -226,11 +239,12 @@ QList<redis::NodeResult> GoRedisWorkQueue::sendPlans(redis::CallStats* cost)
     const QueueSystemConfig& qs = m_config.queueSystem;
     return m_client->perMaster(
         [&](const NodeInfo& node) {
-            auto plan = m_plans.find(node.address());
-            if (plan == m_plans.end())
-                plan = m_plans.insert(node.address(), planFor(node));
+            const QString address = node.address();
+            Plan* plan = findPlan(address);
+            if (plan == nullptr)
+                plan = &m_plans.emplace_back(address, planFor(node)).second;
             plan->pipeline.rewind(plan->fixedEnd);
-            plan->pipeline.add(Command {"SCAN", m_discovery.cursor(node.address()), "MATCH",
+            plan->pipeline.add(Command {"SCAN", m_discovery.cursor(address), "MATCH",
                 utf8(qs.processingPattern), "COUNT", QByteArray::number(qs.scanCount)});
             return plan->pipeline;
         },
@@ -243,7 +257,11 @@ void GoRedisWorkQueue::readNode(const redis::NodeResult& result, Reading& readin
         throw *result.error;
     const QString address = result.node.address();
     reading.nodes.insert(address);
-    const Plan& plan = m_plans[address];
+    const Plan* found = findPlan(address);
+    if (found == nullptr)
+        throw redis::ConnectionError(redis::ConnectionError::Kind::Protocol, m_config.name, address,
+            QStringLiteral("replies from a node that was sent nothing"));
+    const Plan& plan = *found;
     if (result.replies.size() != plan.items.size())
         throw redis::ConnectionError(redis::ConnectionError::Kind::Protocol, m_config.name, address,
             QStringLiteral("expected %1 replies, got %2")
@@ -337,12 +355,7 @@ void GoRedisWorkQueue::readScanStep(const Reply& reply, const QString& address)
 void GoRedisWorkQueue::forgetNodesGone(const QSet<QString>& nodes)
 {
     m_discovery.retainNodes(nodes);
-    for (auto it = m_plans.begin(); it != m_plans.end();) {
-        if (nodes.contains(it.key()))
-            ++it;
-        else
-            it = m_plans.erase(it);
-    }
+    std::erase_if(m_plans, [&](const auto& plan) { return !nodes.contains(plan.first); });
 }
 
 void GoRedisWorkQueue::addWorkers(Reading& reading) const

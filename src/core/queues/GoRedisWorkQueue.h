@@ -11,6 +11,8 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace qd {
 
@@ -73,8 +75,13 @@ private:
     // The pipelines of the last polls, per master address, for the workers in m_workers: they
     // only change when the known workers or the slot map do, so they are kept encoded and only
     // the SCAN step is appended per poll. Building ~800 commands on every poll would cost about
-    // a third of a poll's CPU time, and encoding them another tenth.
-    QHash<QString, Plan> m_plans;
+    // a third of a poll's CPU time, and encoding them another tenth. A list, not a hash: one
+    // entry per master (one for most deployments), and an empty Qt 6.4 hash node block for
+    // these was 1.5 KB per cluster.
+    std::vector<std::pair<QString, Plan>> m_plans;
+    Plan* findPlan(const QString& address);
+    // Room kept after a plan's fixed commands for the SCAN step added per poll.
+    static constexpr qsizetype kScanStepBytes = 256;
     QList<QString> m_workers;
     std::optional<quint64> m_plannedFor; // WorkerDiscovery::version() of m_workers
     // A worker's current job changes far less often than it is polled: parse its JSON only

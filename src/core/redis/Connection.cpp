@@ -14,12 +14,13 @@ namespace {
 using namespace Qt::StringLiterals;
 using Kind = ConnectionError::Kind;
 
-constexpr qsizetype kReadChunk = qsizetype(64) * 1024;
+constexpr qsizetype kReadChunk = qsizetype(16) * 1024;
 
 // Where a socket read lands before the reply parser copies it. One per thread, not one per
 // connection: a connection is read by one thread at a time and holds nothing here between
 // reads, and 2000 idle pooled connections with 64 KiB each were 128 MiB of a fleet server's
-// memory (docs/benchmarks.md).
+// memory (docs/benchmarks.md). 16 KiB: a poll's replies take one or two reads, and a fleet
+// server's 250 pool threads hold 4 MB, not 16.
 char* readScratch()
 {
     thread_local std::unique_ptr<char[]> scratch(new char[kReadChunk]);
@@ -219,6 +220,7 @@ QList<Reply> Connection::exchange(
         canRead = ready(readWait, revents);
         canWrite = sent < total && ready(writeWait, revents);
     }
+    m_reader.releaseBuffer();
     if (stats) {
         stats->roundTrips += 1;
         stats->commands += expected;

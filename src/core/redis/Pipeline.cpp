@@ -1,5 +1,6 @@
 #include "core/redis/Pipeline.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace qd::redis {
@@ -30,6 +31,12 @@ void Pipeline::rewind(Mark mark)
         throw std::invalid_argument("qd::redis::Pipeline: rewind past the end");
     m_encoded.truncate(mark.bytes);
     m_count = mark.count;
+}
+
+void Pipeline::shrinkToFit(qsizetype headroom)
+{
+    m_encoded.squeeze();
+    m_encoded.reserve(m_encoded.size() + std::max<qsizetype>(0, headroom));
 }
 
 } // namespace qd::redis

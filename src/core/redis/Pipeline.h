@@ -27,6 +27,9 @@ public:
     };
     Mark mark() const { return {m_encoded.size(), m_count}; }
     void rewind(Mark mark);
+    // For a pipeline kept for many calls: gives back the slack its buffer grew by, keeping room
+    // for `headroom` more bytes (what is added after the mark per call).
+    void shrinkToFit(qsizetype headroom);
 
     qsizetype size() const { return m_count; }
     bool isEmpty() const { return m_count == 0; }

@@ -1,5 +1,9 @@
 #include "core/redis/ReplyReader.h"
 
+// hiredis 0.14's sds.h declares its functions without C linkage of its own.
+extern "C" {
+#include <hiredis/sds.h>
+}
 #include <hiredis/hiredis.h>
 #include <memory>
 #include <new>
@@ -9,10 +13,9 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
-// The reader keeps its buffer between replies up to this much unused space, instead of
-// hiredis's 16 KiB: a poll's replies are larger than that, and freeing and growing the buffer
-// again on every poll showed in profiles. A huge reply (a peek of large jobs) still gives its
-// memory back once it has been read.
+// The reader keeps its buffer between the reads of one exchange up to this much unused space,
+// instead of hiredis's 16 KiB: a poll's replies are larger than that, and freeing and growing
+// the buffer on every read showed in profiles. Between exchanges releaseBuffer() frees it.
 constexpr size_t kKeptBuffer = size_t(1024) * 1024;
 
 } // namespace
@@ -89,6 +92,21 @@ bool ReplyReader::feed(const char* data, qsizetype size)
         return false;
     }
     return true;
+}
+
+void ReplyReader::releaseBuffer()
+{
+    if (m_reader->ridx != -1 || m_reader->pos < m_reader->len)
+        return; // a reply in progress, or bytes not parsed yet
+    if (sdsalloc(m_reader->buf) < 64)
+        return; // nothing worth freeing
+    sds empty = sdsempty();
+    if (empty == nullptr)
+        return; // keep the old buffer rather than leave none
+    sdsfree(m_reader->buf);
+    m_reader->buf = empty;
+    m_reader->pos = 0;
+    m_reader->len = 0;
 }
 
 bool ReplyReader::next(Reply* reply)

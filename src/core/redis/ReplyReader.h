@@ -26,6 +26,10 @@ public:
     // Takes the next complete reply; false when more bytes are needed or on a protocol error.
     bool next(Reply* reply);
     bool hasError() const { return !m_error.isEmpty(); }
+    // Frees the parse buffer when nothing is left in it (no partial reply): a connection
+    // between polls then holds no buffer. 2000 pooled connections kept ~9 KB each (a poll's
+    // replies), 18 MB of a fleet server; one allocation per exchange is far cheaper.
+    void releaseBuffer();
     const QString& error() const { return m_error; }
 
 private:

@@ -21,6 +21,9 @@ void StatsCache::put(const ClusterStats& stats, qsizetype earlierKept)
     if (earlierKept > 0) {
         ClusterStats previous = std::move(entry.latest);
         previous.workers = {}; // workerCount and workersComplete stay: the rules read those
+        // Kept for a minute or more, so without the slack a list grown by appends has: at
+        // 2000 clusters that slack was a fifth of the server's memory (docs/benchmarks.md).
+        previous.queues.squeeze();
         entry.earlier.append(std::move(previous));
     }
     const qsizetype excess = entry.earlier.size() - std::max<qsizetype>(0, earlierKept);

@@ -223,6 +223,7 @@ ClusterStats BullMqBackend::pollOnce(bool* topologyMoved)
     QSet<QString> sources;
     bool countersUsed = false;
     QHash<QString, Counters> counters;
+    stats.queues.reserve(reading.queues.size());
     for (const bullmq::QueueCounts& counts : reading.queues) {
         QueueStat& queue = stats.queues.emplace_back();
         // Each queue's throughput from the best figure it has: the metrics counters when its

@@ -156,6 +156,7 @@ ClusterStats CeleryBackend::poll()
     stats.clusterName = m_config.name;
     stats.system = queueSystemTypeName(QueueSystemType::Celery);
     stats.rateSource = QStringLiteral("events");
+    stats.queues.reserve(reading.queues.size());
     for (const celery::QueueReading& queue : reading.queues) {
         QueueStat& stat = stats.queues.emplace_back();
         stat.name = queue.name;

@@ -70,6 +70,7 @@ ClusterStats RqBackend::poll()
     stats.system = queueSystemTypeName(QueueSystemType::RQ);
     qint64 scheduled = 0;
     qint64 finished = 0;
+    stats.queues.reserve(reading.queues.size());
     for (const rq::QueueCounts& counts : reading.queues) {
         QueueStat& queue = stats.queues.emplace_back();
         queue.name = counts.name;

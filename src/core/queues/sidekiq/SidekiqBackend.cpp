@@ -78,6 +78,7 @@ ClusterStats SidekiqBackend::map(
     }
 
     const QString prefix = QString::fromUtf8(sidekiq::SidekiqReader::keyPrefix(ns));
+    stats.queues.reserve(reading.queues.size());
     for (const sidekiq::QueueReading& q : reading.queues) {
         QueueStat queue;
         queue.name = q.name;
