@@ -26,6 +26,8 @@ private slots:
     void pipelineRefusesEmptyCommand();
     void pipelineRewindsToAMark();
     void unfinishedRepliesAreFreed();
+    void releasingTheBufferKeepsWhatIsUnread();
+    void pipelineShrinksAndGrowsAgain();
 };
 
 namespace {
@@ -199,6 +201,51 @@ void TestReplyReader::unfinishedRepliesAreFreed()
     Reply reply;
     QVERIFY(!reader.next(&reply));
     QVERIFY(reader.hasError());
+}
+
+void TestReplyReader::releasingTheBufferKeepsWhatIsUnread()
+{
+    // A connection frees its parse buffer after every exchange. Whatever the reader still
+    // holds then (half a reply, or a whole one not taken yet) must survive that.
+    ReplyReader reader;
+    const QByteArray big = "$5000\r\n"_ba + QByteArray(5000, 'x') + "\r\n"_ba;
+    QVERIFY(reader.feed(big.constData(), big.size()));
+    Reply reply;
+    QVERIFY(reader.next(&reply));
+    QCOMPARE(reply.toByteArray().size(), 5000);
+    reader.releaseBuffer(); // everything read: freed
+
+    const QByteArray two = "*2\r\n$3\r\nabc\r\n:7\r\n+OK\r\n"_ba;
+    QVERIFY(reader.feed(two.constData(), 8)); // "*2\r\n$3\r\na": half an array
+    QVERIFY(!reader.next(&reply));
+    reader.releaseBuffer(); // a reply in progress: kept
+    QVERIFY(reader.feed(two.constData() + 8, two.size() - 8));
+    reader.releaseBuffer(); // "+OK" not taken yet: kept
+    QVERIFY(reader.next(&reply));
+    QCOMPARE(reply.size(), 2);
+    QCOMPARE(reply.at(0).toByteArray(), "abc"_ba);
+    QCOMPARE(reply.at(1).toInteger(), 7);
+    QVERIFY(reader.next(&reply));
+    QCOMPARE(reply.toByteArray(), "OK"_ba);
+    QVERIFY(!reader.next(&reply));
+    QVERIFY(!reader.hasError());
+}
+
+void TestReplyReader::pipelineShrinksAndGrowsAgain()
+{
+    Pipeline pipeline;
+    for (int i = 0; i < 100; ++i)
+        pipeline.add({"LLEN", QByteArray("queue:") + QByteArray::number(i)});
+    const QByteArray before = pipeline.encoded();
+    const Pipeline::Mark fixed = pipeline.mark();
+    pipeline.shrinkToFit(64);
+    QCOMPARE(pipeline.encoded(), before);
+    QVERIFY(pipeline.encoded().capacity() <= before.size() + 64);
+    pipeline.add({"SCAN", "0"});
+    pipeline.rewind(fixed);
+    pipeline.add({"SCAN", QByteArray(200, '9')}); // past the headroom: grows as before
+    QCOMPARE(pipeline.size(), 101);
+    QVERIFY(pipeline.encoded().startsWith(before));
 }
 
 QTEST_APPLESS_MAIN(TestReplyReader)
