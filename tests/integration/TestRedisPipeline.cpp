@@ -5,6 +5,7 @@
 #include "core/redis/Connection.h"
 #include "core/redis/Pipeline.h"
 #include "core/redis/RedisClient.h"
+#include "core/redis/Script.h"
 #include "support/RedisServer.h"
 
 #include <QTest>
@@ -20,6 +21,7 @@ using qd::redis::Endpoint;
 using qd::redis::Pipeline;
 using qd::redis::RedisClient;
 using qd::redis::Reply;
+using qd::redis::Script;
 using qd::test::RedisServer;
 
 class TestRedisPipeline final : public QObject {
@@ -32,6 +34,7 @@ private slots:
     void errorsArePerCommand();
     void bigValuesBothWays();
     void connectionRunsPipelinesDirectly();
+    void scriptsGoAsShaAndAreLoadedOnNoScript();
     void cleanupTestCase();
 
 private:
@@ -132,6 +135,61 @@ void TestRedisPipeline::connectionRunsPipelinesDirectly()
     QCOMPARE(replies.at(2), Reply::array({Reply::string("a"), Reply::string("b")}));
     QVERIFY(connection->pipeline(Pipeline()).isEmpty());
     QVERIFY(connection->isIdleHealthy());
+}
+
+namespace {
+
+// calls of `command` in INFO commandstats ("cmdstat_evalsha:calls=3,...").
+qint64 commandCalls(RedisClient& redis, const QByteArray& command)
+{
+    const QByteArray info = redis.command({"INFO", "commandstats"}).toByteArray();
+    const QByteArray tag = "cmdstat_" + command + ":calls=";
+    const qsizetype at = info.indexOf(tag);
+    if (at < 0)
+        return 0;
+    const qsizetype from = at + tag.size();
+    return info.mid(from, info.indexOf(',', from) - from).toLongLong();
+}
+
+} // namespace
+
+void TestRedisPipeline::scriptsGoAsShaAndAreLoadedOnNoScript()
+{
+    // A script call goes out as EVALSHA. The server does not know the script at first, nor
+    // after SCRIPT FLUSH: the connection then sends that call again as EVAL, in place, and the
+    // other replies of the pipeline keep their positions.
+    static const Script sum("return tonumber(ARGV[1]) + redis.call('LLEN', KEYS[1])");
+    const auto redis = client();
+    redis->command({"SCRIPT", "FLUSH"});
+    redis->command({"CONFIG", "RESETSTAT"});
+    redis->command({"RPUSH", "script:list", "a", "b"});
+    const auto round = [&](qint64 base) {
+        const QList<Reply> replies = redis->pipeline({
+            {"LLEN", "script:list"},
+            sum.call(1).arg(QByteArray("script:list")).arg(base),
+            {"ECHO", "after"},
+        });
+        QCOMPARE(replies.size(), 3);
+        QCOMPARE(replies.at(0).toInteger(), 2);
+        QCOMPARE(replies.at(1).toInteger(), base + 2);
+        QCOMPARE(replies.at(2).toByteArray(), "after"_ba);
+    };
+    round(40);
+    QCOMPARE(commandCalls(*redis, "evalsha"), 1); // answered NOSCRIPT
+    QCOMPARE(commandCalls(*redis, "eval"), 1);
+    round(50);
+    round(60);
+    QCOMPARE(commandCalls(*redis, "evalsha"), 3); // the script stayed in the server's cache
+    QCOMPARE(commandCalls(*redis, "eval"), 1);
+    QCOMPARE(redis->command({"SCRIPT", "EXISTS", sum.sha1()}), Reply::array({Reply::integer(1)}));
+    redis->command({"SCRIPT", "FLUSH"});
+    round(70);
+    QCOMPARE(commandCalls(*redis, "eval"), 2);
+    // A script error is the script's reply, not a reason to send it again.
+    static const Script broken("return redis.call('NOSUCHCOMMAND')");
+    const Reply failed = redis->command(broken.call(0));
+    QVERIFY(failed.isError());
+    QVERIFY(!failed.isErrorCode("NOSCRIPT"));
 }
 
 void TestRedisPipeline::cleanupTestCase()

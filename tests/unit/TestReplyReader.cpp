@@ -2,6 +2,7 @@
 #include "core/redis/Pipeline.h"
 #include "core/redis/Reply.h"
 #include "core/redis/ReplyReader.h"
+#include "core/redis/Script.h"
 
 #include <QTest>
 
@@ -10,6 +11,7 @@ using qd::redis::Command;
 using qd::redis::Pipeline;
 using qd::redis::Reply;
 using qd::redis::ReplyReader;
+using qd::redis::Script;
 
 // RESP in, owned Reply values out (hiredis's parser underneath), and RESP out for commands.
 class TestReplyReader final : public QObject {
@@ -28,6 +30,7 @@ private slots:
     void unfinishedRepliesAreFreed();
     void releasingTheBufferKeepsWhatIsUnread();
     void pipelineShrinksAndGrowsAgain();
+    void scriptCallsAreShaWithTheTextAtHand();
 };
 
 namespace {
@@ -246,6 +249,32 @@ void TestReplyReader::pipelineShrinksAndGrowsAgain()
     pipeline.add({"SCAN", QByteArray(200, '9')}); // past the headroom: grows as before
     QCOMPARE(pipeline.size(), 101);
     QVERIFY(pipeline.encoded().startsWith(before));
+}
+
+void TestReplyReader::scriptCallsAreShaWithTheTextAtHand()
+{
+    static const Script script("return 1");
+    // sha1("return 1"), as `redis-cli SCRIPT LOAD "return 1"` prints it.
+    QCOMPARE(script.sha1(), "e0e1f9fabfc9d4800c877a703b823ac0578ff8db"_ba);
+    const Command call = script.call(1).arg(QByteArray("k")).arg(qint64(5));
+    QCOMPARE(call.argv(),
+        QList<QByteArray>({"EVALSHA", "e0e1f9fabfc9d4800c877a703b823ac0578ff8db", "1", "k", "5"}));
+    QCOMPARE(call.script(), &script);
+    const Command eval = call.withScriptText();
+    QCOMPARE(eval.argv(), QList<QByteArray>({"EVAL", "return 1", "1", "k", "5"}));
+    QCOMPARE(eval.script(), nullptr); // sent once, never again
+    QCOMPARE(Command({"GET", "k"}).withScriptText().argv(), QList<QByteArray>({"GET", "k"}));
+
+    Pipeline pipeline;
+    pipeline.add({"GET", "k"});
+    const Pipeline::Mark fixed = pipeline.mark();
+    pipeline.add(call).add({"GET", "j"}).add(call);
+    QCOMPARE(pipeline.scriptCalls().size(), 2);
+    QCOMPARE(pipeline.scriptCalls().at(0).index, 1);
+    QCOMPARE(pipeline.scriptCalls().at(1).index, 3);
+    pipeline.rewind(fixed);
+    QVERIFY(pipeline.scriptCalls().isEmpty());
+    QVERIFY(Pipeline(QList<Command> {call}).scriptCalls().size() == 1);
 }
 
 QTEST_APPLESS_MAIN(TestReplyReader)

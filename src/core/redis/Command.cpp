@@ -1,5 +1,7 @@
 #include "core/redis/Command.h"
 
+#include "core/redis/Script.h"
+
 #include <array>
 #include <charconv>
 
@@ -55,6 +57,17 @@ Command& Command::routeBy(QByteArray key)
 {
     m_routingKey = std::move(key);
     return *this;
+}
+
+Command Command::withScriptText() const
+{
+    if (m_script == nullptr || m_argv.size() < 2)
+        return *this;
+    Command eval(m_argv);
+    eval.m_argv[0] = QByteArrayLiteral("EVAL");
+    eval.m_argv[1] = m_script->body();
+    eval.m_routingKey = m_routingKey;
+    return eval;
 }
 
 QByteArray Command::name() const

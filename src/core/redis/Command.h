@@ -9,6 +9,8 @@
 
 namespace qd::redis {
 
+class Script;
+
 // One Redis command as an argument vector. Arguments are bytes sent as RESP bulk strings, so
 // keys and values may hold anything (spaces, quotes, NUL); there is no format-string API.
 class Command final {
@@ -37,11 +39,20 @@ public:
     // Appends the RESP encoding (*N\r\n$len\r\narg\r\n...) to out.
     void appendTo(QByteArray& out) const;
 
+    // The script an EVALSHA built by Script::call() runs; nullptr for any other command.
+    const Script* script() const { return m_script; }
+    // That call as EVAL with the script's text and the same keys and arguments: what a
+    // connection sends when the server answers NOSCRIPT.
+    Command withScriptText() const;
+
     friend bool operator==(const Command&, const Command&) = default;
 
 private:
+    friend class Script;
+
     QList<QByteArray> m_argv;
     std::optional<QByteArray> m_routingKey;
+    const Script* m_script = nullptr;
 };
 
 } // namespace qd::redis

@@ -148,9 +148,30 @@ QList<Reply> Connection::pipeline(const Pipeline& pipeline, CallStats* stats)
     if (pipeline.isEmpty())
         return {};
     return telemetry::traceRedis(m_settings, pipeline, [&] {
-        return exchange(
+        QList<Reply> replies = exchange(
             pipeline.encoded(), pipeline.size(), Deadline(m_settings.commandTimeout), stats);
+        if (!pipeline.scriptCalls().isEmpty())
+            loadMissingScripts(pipeline, replies, stats);
+        return replies;
     });
+}
+
+void Connection::loadMissingScripts(const Pipeline& sent, QList<Reply>& replies, CallStats* stats)
+{
+    Pipeline again;
+    QList<qsizetype> positions;
+    for (const Pipeline::ScriptCall& call : sent.scriptCalls()) {
+        if (call.index < replies.size() && replies.at(call.index).isErrorCode("NOSCRIPT")) {
+            again.add(call.command.withScriptText());
+            positions.append(call.index);
+        }
+    }
+    if (again.isEmpty())
+        return;
+    QList<Reply> evaluated
+        = exchange(again.encoded(), again.size(), Deadline(m_settings.commandTimeout), stats);
+    for (qsizetype i = 0; i < positions.size(); ++i)
+        replies[positions.at(i)] = std::move(evaluated[i]);
 }
 
 QList<Reply> Connection::exchange(

@@ -53,6 +53,9 @@ private:
     void handshake(const Deadline& deadline);
     QList<Reply> exchange(
         const QByteArray& request, qsizetype expected, const Deadline& deadline, CallStats* stats);
+    // Sends again, as EVAL, the script calls of `sent` the server answered NOSCRIPT to, and
+    // puts their replies in place.
+    void loadMissingScripts(const Pipeline& sent, QList<Reply>& replies, CallStats* stats);
     [[noreturn]] void fail(ConnectionError::Kind kind, const QString& reason);
 
     ConnectionSettings m_settings;

@@ -21,6 +21,8 @@ Pipeline& Pipeline::add(const Command& command)
     if (command.isEmpty())
         throw std::invalid_argument("qd::redis::Pipeline: empty command");
     command.appendTo(m_encoded);
+    if (command.script() != nullptr)
+        m_scriptCalls.append({m_count, command});
     ++m_count;
     return *this;
 }
@@ -31,6 +33,7 @@ void Pipeline::rewind(Mark mark)
         throw std::invalid_argument("qd::redis::Pipeline: rewind past the end");
     m_encoded.truncate(mark.bytes);
     m_count = mark.count;
+    m_scriptCalls.removeIf([&](const ScriptCall& call) { return call.index >= m_count; });
 }
 
 void Pipeline::shrinkToFit(qsizetype headroom)

@@ -31,6 +31,13 @@ public:
     // for `headroom` more bytes (what is added after the mark per call).
     void shrinkToFit(qsizetype headroom);
 
+    // Where the pipeline calls a Script (Script::call), for the EVAL a NOSCRIPT answer calls for.
+    struct ScriptCall {
+        qsizetype index = 0;
+        Command command;
+    };
+    const QList<ScriptCall>& scriptCalls() const { return m_scriptCalls; }
+
     qsizetype size() const { return m_count; }
     bool isEmpty() const { return m_count == 0; }
     const QByteArray& encoded() const { return m_encoded; }
@@ -38,6 +45,7 @@ public:
 private:
     QByteArray m_encoded;
     qsizetype m_count = 0;
+    QList<ScriptCall> m_scriptCalls;
 };
 
 } // namespace qd::redis

@@ -1,5 +1,7 @@
 #include "core/queues/bullmq/BullMqReader.h"
 
+#include "core/redis/Script.h"
+
 namespace qd::bullmq {
 
 using redis::Command;
@@ -12,11 +14,16 @@ constexpr int commandsPerQueue = 14;
 
 // The enqueue time of the job at the tail of the wait list (BullMQ pushes new jobs on the
 // left), or nil. Reads only; the flag makes Redis refuse any write it might attempt.
-const QByteArray oldestWaitingScript
-    = QByteArrayLiteral("#!lua flags=no-writes\n"
-                        "local id = redis.call('LINDEX', KEYS[1], -1)\n"
-                        "if not id then return false end\n"
-                        "return redis.call('HGET', ARGV[1] .. id, 'timestamp')\n");
+// Sent as EVALSHA, once per queue and poll (redis::Script).
+const redis::Script& oldestWaitingScript()
+{
+    static const redis::Script script(
+        QByteArrayLiteral("#!lua flags=no-writes\n"
+                          "local id = redis.call('LINDEX', KEYS[1], -1)\n"
+                          "if not id then return false end\n"
+                          "return redis.call('HGET', ARGV[1] .. id, 'timestamp')\n"));
+    return script;
+}
 
 QString field(const QByteArray& line, QByteArrayView name)
 {
@@ -99,8 +106,10 @@ QList<Command> pollCommands(const Keys& keys, const QStringList& queues, qint64 
         commands.append(Command {"HGET", keys.key(q, u"metrics:completed"), "count"});
         commands.append(Command {"HGET", keys.key(q, u"metrics:failed"), "count"});
         commands.append(Command {"GET", keys.key(q, u"id")});
-        commands.append(Command {"EVAL", oldestWaitingScript, "1", keys.key(q, u"wait"),
-            (keys.prefix() + u':' + q + u':').toUtf8()}
+        commands.append(oldestWaitingScript()
+                            .call(1)
+                            .arg(keys.key(q, u"wait"))
+                            .arg((keys.prefix() + u':' + q + u':').toUtf8())
                             .routeBy(keys.key(q, u"wait")));
     }
     commands.append(Command {"CLIENT", "LIST"});

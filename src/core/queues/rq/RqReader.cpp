@@ -1,5 +1,7 @@
 #include "core/queues/rq/RqReader.h"
 
+#include "core/redis/Script.h"
+
 #include <algorithm>
 
 namespace qd::rq {
@@ -85,10 +87,10 @@ QByteArray job(const QString& id)
 
 Command pollCommand(qint64 nowSeconds, bool noWritesFlag)
 {
-    const QByteArray script
-        = noWritesFlag ? QByteArrayLiteral("#!lua flags=no-writes\n") + pollScript : pollScript;
-    return Command {
-        "EVAL", script, "0", QByteArray::number(nowSeconds), QByteArray::number(abandonedListed)};
+    // Sent as EVALSHA: 2 KB less per poll (redis::Script).
+    static const redis::Script flagged(QByteArrayLiteral("#!lua flags=no-writes\n") + pollScript);
+    static const redis::Script plain(pollScript);
+    return (noWritesFlag ? flagged : plain).call(0).arg(nowSeconds).arg(qint64(abandonedListed));
 }
 
 std::optional<QDateTime> parseTime(QByteArrayView raw)

@@ -4,9 +4,9 @@
 #include "core/redis/Command.h"
 #include "core/redis/RedisClient.h"
 #include "core/redis/Reply.h"
+#include "core/redis/Script.h"
 #include "core/util/Clock.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -277,17 +277,10 @@ QByteArray SidekiqReader::keyPrefix(const QString& ns)
     return ns.isEmpty() ? QByteArray() : ns.toUtf8() + ':';
 }
 
-const QByteArray& SidekiqReader::script()
+const redis::Script& SidekiqReader::script()
 {
-    static const QByteArray bytes(kScript);
-    return bytes;
-}
-
-const QByteArray& SidekiqReader::scriptSha1()
-{
-    static const QByteArray sha
-        = QCryptographicHash::hash(script(), QCryptographicHash::Sha1).toHex();
-    return sha;
+    static const redis::Script script {QByteArray(kScript)};
+    return script;
 }
 
 Reading SidekiqReader::read(redis::RedisClient& client) const
@@ -296,18 +289,16 @@ Reading SidekiqReader::read(redis::RedisClient& client) const
     const QByteArray maxProcesses = QByteArray::number(m_limits.maxProcesses);
     redis::CallStats cost;
     // EVALSHA sends 40 bytes instead of the script; only the first read after a restart or
-    // SCRIPT FLUSH pays a second round trip. The server figures ride in the same pipeline.
+    // SCRIPT FLUSH pays a second round trip (redis::Script). The server figures ride in the
+    // same pipeline.
     QList<redis::Command> commands {
-        redis::Command {"EVALSHA", scriptSha1(), "0", m_prefix, maxQueues, maxProcesses}};
+        script().call(0).arg(m_prefix).arg(maxQueues).arg(maxProcesses)};
     for (const char* section : {"memory", "clients", "stats"})
         commands.append(redis::Command {"INFO", section});
     QList<Reply> replies = client.pipeline(commands, &cost);
     if (replies.size() != commands.size())
         throw DataError(QStringLiteral("(read script)"),
             QStringLiteral("expected %1 replies, got %2").arg(commands.size()).arg(replies.size()));
-    if (replies[0].isErrorCode("NOSCRIPT"))
-        replies[0] = client.command(
-            redis::Command {"EVAL", script(), "0", m_prefix, maxQueues, maxProcesses}, &cost);
     if (replies[0].isError())
         throw DataError(QStringLiteral("(read script)"), replies[0].toString());
     Reading reading = parse(replies[0], m_prefix);

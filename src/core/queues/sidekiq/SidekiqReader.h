@@ -10,6 +10,7 @@ namespace qd {
 class Clock;
 namespace redis {
 class RedisClient;
+class Script;
 class Reply;
 } // namespace redis
 
@@ -44,8 +45,7 @@ public:
 
     // "<ns>:" or empty: what every Sidekiq key starts with in this deployment.
     static QByteArray keyPrefix(const QString& ns);
-    static const QByteArray& script();
-    static const QByteArray& scriptSha1();
+    static const redis::Script& script();
 
 private:
     QByteArray m_prefix;
