@@ -371,7 +371,7 @@ int rqEngine(int cycles, const QString& endpoint)
 
 // One RQ poll (the read-only script and INFO) per row of (queues, workers), through
 // RqBackend itself: client-side bytes, what Redis ran inside the script, the poll's wall time
-// and Redis's time per EVAL. The differences between rows give the cost per queue and per
+// and Redis's time per EVALSHA. The differences between rows give the cost per queue and per
 // worker.
 int rqCost(const QString& endpoint)
 {
@@ -379,7 +379,7 @@ int rqCost(const QString& endpoint)
         int queues, workers;
     };
     const QList<Row> rows {{1, 0}, {20, 10}, {120, 10}, {20, 110}};
-    printCostHeader(u"RQ poll cost (EVAL of the read-only script + INFO in one pipeline; script "
+    printCostHeader(u"RQ poll cost (EVALSHA of the read-only script + INFO in one pipeline; script "
                     "cmds: what Redis ran inside the script; up to 6 busy workers, 1 abandoned "
                     "job):"_s,
         u"workers"_s, 8, u"script cmds"_s, u"poll ms (median of 20)"_s);
@@ -395,15 +395,15 @@ int rqCost(const QString& endpoint)
         world.busy = std::min(6, row.workers);
         world.seed(endpoint);
         qd::RqBackend backend(cluster, client, qd::Clock::system());
-        backend.poll(); // settles whether Redis takes the script's flags
+        backend.poll(); // settles whether Redis takes the script's flags, and loads it
         qd::ClusterStats stats;
         const qd::bench::ServerCounters d = probe.delta([&] { stats = backend.poll(); });
         client->command(qd::redis::Command {"CONFIG", "RESETSTAT"});
         const double median = medianMs(20, [&] { backend.poll(); });
         printCostRow(
             {row.queues, row.workers, stats.cost.roundTrips, stats.cost.bytesSent,
-                stats.cost.bytesReceived, d.netOut, commandsBesides(d, {u"eval"_s, u"info"_s}),
-                median, scriptUsec(*client, "eval")},
+                stats.cost.bytesReceived, d.netOut, commandsBesides(d, {u"evalsha"_s, u"info"_s}),
+                median, scriptUsec(*client)},
             8);
     }
     return 0;
