@@ -15,12 +15,10 @@ namespace qd::api {
 void MetricsController::registerRoutes(Router& router)
 {
     router.add(HttpMethod::Get, u"/metrics"_s, [this](const ApiRequest&, ApiReply& reply) {
-        std::vector<prometheus::MetricFamily> families = m_metrics.collect();
-        std::vector<prometheus::MetricFamily> gauges
-            = ClusterGauges::collect(m_manager, m_actions, m_hub.clientCount());
-        families.insert(families.end(), std::make_move_iterator(gauges.begin()),
-            std::make_move_iterator(gauges.end()));
-        const std::string text = prometheus::TextSerializer().Serialize(families);
+        // The persistent counters and histograms, then the gauges written for this scrape;
+        // their metric names differ, so each family stays in one block.
+        std::string text = prometheus::TextSerializer().Serialize(m_metrics.collect());
+        text += ClusterGauges::render(m_manager, m_actions, m_hub.clientCount());
         reply.sendBytes(200, QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"),
             QByteArray(text.data(), static_cast<qsizetype>(text.size())));
     });

@@ -53,6 +53,10 @@ public:
     ClusterStats stats(const QString& name);
     // The cached stats, however old; nullopt when never polled. Never throws.
     std::optional<ClusterStats> cachedStats(const QString& name) const { return m_cache.get(name); }
+    // The cache's own copy, for readers that go through many clusters at once (a /metrics
+    // scrape): nullptr when never polled. Valid until the cluster's next poll result or removal,
+    // i.e. within one call on the main thread.
+    const ClusterStats* latestStats(const QString& name) const { return m_cache.latest(name); }
     // POST /api/v1/stats/compare for two to four... or more clusters; throws ClusterError.
     CompareResult compare(const QStringList& names) const;
     // Throws ClusterError: Unknown, Disabled. An enabled cluster not polled yet is "unknown".
