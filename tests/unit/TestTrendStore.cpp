@@ -306,6 +306,10 @@ private Q_SLOTS:
             QVERIFY(poll.workersComplete);
         }
         QCOMPARE(latest->workers.size(), 200); // the current poll keeps its detail
+        for (qsizetype i = 1; i < earlier.size(); ++i) // consecutive, oldest first
+            QCOMPARE(earlier.at(i - 1).polledAt.msecsTo(earlier.at(i).polledAt), 1000);
+        // A ring in place: the list never holds more slots than polls kept.
+        QVERIFY2(earlier.capacity() <= kept, qPrintable(QString::number(earlier.capacity())));
 
         // The trimmed history still carries the longest streak the rules look for.
         const HealthReport report
@@ -322,6 +326,13 @@ private Q_SLOTS:
             CompareInput {prod, *flat.latest(prod), flat.earlier(prod)});
         QVERIFY(std::any_of(found.cbegin(), found.cend(),
             [](const Anomaly& a) { return a.type == anomalytype::BacklogJump; }));
+
+        // Fewer kept (a rule's streak shortened): the oldest go, the order stays.
+        flat.put(statsAt(prod, 31'500, 7), 5);
+        const QList<ClusterStats> fewer = flat.earlier(prod);
+        QCOMPARE(fewer.size(), 5);
+        QCOMPARE(fewer.constFirst().polledAt.toMSecsSinceEpoch(), 27'000);
+        QCOMPARE(fewer.constLast().polledAt.toMSecsSinceEpoch(), 31'000);
 
         // Keeping no earlier polls keeps the newest alone; removing forgets the cluster.
         flat.put(statsAt(prod, 32'000, 5), 0);

@@ -2,6 +2,8 @@
 
 #include "core/util/Clock.h"
 
+#include <algorithm>
+
 namespace qd {
 
 StatsCache::StatsCache(const Clock& clock, std::chrono::milliseconds ttl)
@@ -18,17 +20,25 @@ void StatsCache::put(const ClusterStats& stats, qsizetype earlierKept)
         return;
     }
     Entry& entry = *found;
-    if (earlierKept > 0) {
+    const qsizetype kept = std::max<qsizetype>(0, earlierKept);
+    if (entry.earlier.size() > kept) // fewer kept than before: drop the oldest
+        entry.earlier.remove(0, entry.earlier.size() - kept);
+    if (kept > 0) {
         ClusterStats previous = std::move(entry.latest);
         previous.workers = {}; // workerCount and workersComplete stay: the rules read those
         // Kept for a minute or more, so without the slack a list grown by appends has: at
         // 2000 clusters that slack was a fifth of the server's memory (docs/benchmarks.md).
         previous.queues.squeeze();
-        entry.earlier.append(std::move(previous));
+        if (entry.earlier.size() < kept) {
+            entry.earlier.reserve(kept); // exactly: never more slots than polls kept
+            entry.earlier.append(std::move(previous));
+        } else {
+            // Full: the oldest goes by shifting the rest down in place. Removing the first
+            // and appending would make QList grow its block again every few polls.
+            std::move(entry.earlier.begin() + 1, entry.earlier.end(), entry.earlier.begin());
+            entry.earlier.last() = std::move(previous);
+        }
     }
-    const qsizetype excess = entry.earlier.size() - std::max<qsizetype>(0, earlierKept);
-    if (excess > 0)
-        entry.earlier.remove(0, excess);
     entry.latest = stats;
     entry.storedAt = now;
 }
