@@ -119,6 +119,18 @@ QString commandstats(const qd::bench::ServerCounters& counters)
     return calls.join(u", "_s);
 }
 
+Timed timeCycles(Manager& manager, int cycles)
+{
+    Timed timed;
+    for (int i = 0; i < cycles; ++i) {
+        pause(100ms);
+        const double cpuBefore = processCpuMs();
+        timed.wall.push_back(runCycle(manager).wallMs);
+        timed.cpu.push_back(processCpuMs() - cpuBefore);
+    }
+    return timed;
+}
+
 void printCycles(const Timed& t)
 {
     double cpu = 0;

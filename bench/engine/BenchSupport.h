@@ -44,5 +44,7 @@ struct Timed {
     std::vector<double> cpu;
 };
 void printCycles(const Timed& t);
+// `cycles` polling cycles of every cluster of manager, 100 ms apart.
+Timed timeCycles(qd::Manager& manager, int cycles);
 
 } // namespace qd::bench

@@ -149,24 +149,28 @@ int sidekiqCost(const QString& endpoint)
     return 0;
 }
 
+void printPollCost(int i, const qd::PollCost& c, const qd::bench::ServerCounters& d)
+{
+    out(u"  poll %1: %2 round trip(s), %3 commands sent (Redis counted %4, the script's own "
+        "included), %5 B sent (Redis in %6), %7 B received (Redis out %8)"_s.arg(i)
+            .arg(c.roundTrips)
+            .arg(c.commands)
+            .arg(d.commands)
+            .arg(c.bytesSent)
+            .arg(d.netIn)
+            .arg(c.bytesReceived)
+            .arg(d.netOut));
+}
+
 // The Sidekiq cluster of the engine benchmark: the same Manager and Poller as the go-redis-
 // work-queue clusters, with the cluster's queue_system.type set to sidekiq.
 int sidekiqEngine(int cycles, const QString& endpoint)
 {
     qd::bench::SidekiqWorld world;
     world.seed(endpoint);
-    qd::ClusterConfig cluster;
-    cluster.name = u"sidekiq"_s;
-    cluster.label = u"Sidekiq"_s;
-    cluster.color = u"red"_s;
-    cluster.endpoint = endpoint;
-    cluster.queueSystem.type = qd::QueueSystemType::Sidekiq;
-    qd::Config config;
-    config.clusters = {cluster};
-    config.polling.enabled = false;
-    config.polling.interval = 60s;
-    config.polling.jitter = 0ms;
-    config.polling.timeout = 10s;
+    const qd::Config config
+        = singleClusterConfig(u"sidekiq"_s, endpoint, qd::QueueSystemType::Sidekiq);
+    const qd::ClusterConfig& cluster = config.clusters.constFirst();
     Manager manager(config);
     manager.start();
     for (int i = 0; i < 3; ++i)
@@ -181,27 +185,9 @@ int sidekiqEngine(int cycles, const QString& endpoint)
     qd::bench::PollProbe probe(endpoint);
     for (int i = 1; i <= 3; ++i) {
         const qd::bench::ServerCounters d = probe.delta([&] { runCycle(manager); });
-        const qd::PollCost c = manager.cachedStats(cluster.name).value_or(qd::ClusterStats {}).cost;
-        out(u"  poll %1: %2 round trip(s), %3 commands sent (Redis counted %4, the "
-            "script's own included), %5 B sent (Redis in %6), %7 B received (Redis out %8)"_s.arg(i)
-                .arg(c.roundTrips)
-                .arg(c.commands)
-                .arg(d.commands)
-                .arg(c.bytesSent)
-                .arg(d.netIn)
-                .arg(c.bytesReceived)
-                .arg(d.netOut));
+        printPollCost(i, manager.cachedStats(cluster.name).value_or(qd::ClusterStats {}).cost, d);
     }
-    std::vector<double> wall;
-    double cpuMs = 0;
-    for (int i = 0; i < cycles; ++i) {
-        pause(100ms);
-        const double cpuBefore = processCpuMs();
-        wall.push_back(runCycle(manager).wallMs);
-        cpuMs += processCpuMs() - cpuBefore;
-    }
-    out(u"  cycle (%1 polls): median %2 ms, p90 %3 ms, CPU %4 ms per poll"_s.arg(cycles).arg(
-        ms(percentile(wall, 50)), ms(percentile(wall, 90)), ms(cpuMs / cycles)));
+    printCycles(timeCycles(manager, cycles));
     return 0;
 }
 
@@ -211,18 +197,9 @@ int bullmqEngine(int cycles, const QString& endpoint)
 {
     qd::bench::BullMqWorld world;
     world.seed(endpoint);
-    qd::ClusterConfig cluster;
-    cluster.name = u"bullmq"_s;
-    cluster.label = u"BullMQ"_s;
-    cluster.color = u"purple"_s;
-    cluster.endpoint = endpoint;
-    cluster.queueSystem.type = qd::QueueSystemType::BullMQ;
-    qd::Config config;
-    config.clusters = {cluster};
-    config.polling.enabled = false;
-    config.polling.interval = 60s;
-    config.polling.jitter = 0ms;
-    config.polling.timeout = 10s;
+    const qd::Config config
+        = singleClusterConfig(u"bullmq"_s, endpoint, qd::QueueSystemType::BullMQ);
+    const qd::ClusterConfig& cluster = config.clusters.constFirst();
     Manager manager(config);
     manager.start();
     qd::bench::PollProbe probe(endpoint);
@@ -245,27 +222,9 @@ int bullmqEngine(int cycles, const QString& endpoint)
             .arg(firstCost.bytesReceived));
     for (int i = 1; i <= 3; ++i) {
         const qd::bench::ServerCounters d = probe.delta([&] { runCycle(manager); });
-        const qd::PollCost c = manager.cachedStats(cluster.name).value_or(qd::ClusterStats {}).cost;
-        out(u"  poll %1: %2 round trip(s), %3 commands sent (Redis counted %4, the "
-            "script's own included), %5 B sent (Redis in %6), %7 B received (Redis out %8)"_s.arg(i)
-                .arg(c.roundTrips)
-                .arg(c.commands)
-                .arg(d.commands)
-                .arg(c.bytesSent)
-                .arg(d.netIn)
-                .arg(c.bytesReceived)
-                .arg(d.netOut));
+        printPollCost(i, manager.cachedStats(cluster.name).value_or(qd::ClusterStats {}).cost, d);
     }
-    std::vector<double> wall;
-    double cpuMs = 0;
-    for (int i = 0; i < cycles; ++i) {
-        pause(100ms);
-        const double cpuBefore = processCpuMs();
-        wall.push_back(runCycle(manager).wallMs);
-        cpuMs += processCpuMs() - cpuBefore;
-    }
-    out(u"  cycle (%1 polls): median %2 ms, p90 %3 ms, CPU %4 ms per poll"_s.arg(cycles).arg(
-        ms(percentile(wall, 50)), ms(percentile(wall, 90)), ms(cpuMs / cycles)));
+    printCycles(timeCycles(manager, cycles));
     return 0;
 }
 
@@ -273,19 +232,6 @@ int bullmqEngine(int cycles, const QString& endpoint)
 qint64 integerReply(qd::redis::RedisClient& client, const qd::redis::Command& command)
 {
     return client.command(command).toInteger();
-}
-
-void printPollCost(int i, const qd::PollCost& c, const qd::bench::ServerCounters& d)
-{
-    out(u"  poll %1: %2 round trip(s), %3 commands sent (Redis counted %4, the script's own "
-        "included), %5 B sent (Redis in %6), %7 B received (Redis out %8)"_s.arg(i)
-            .arg(c.roundTrips)
-            .arg(c.commands)
-            .arg(d.commands)
-            .arg(c.bytesSent)
-            .arg(d.netIn)
-            .arg(c.bytesReceived)
-            .arg(d.netOut));
 }
 
 int rqSeed(const QString& endpoint)
@@ -341,14 +287,7 @@ int rqEngine(int cycles, const QString& endpoint)
         printPollCost(i, manager.cachedStats(u"rq"_s).value_or(qd::ClusterStats {}).cost, last);
     }
     out(u"  Redis commandstats of the last poll: "_s + commandstats(last));
-    Timed timed;
-    for (int i = 0; i < cycles; ++i) {
-        pause(100ms);
-        const double cpuBefore = processCpuMs();
-        timed.wall.push_back(runCycle(manager).wallMs);
-        timed.cpu.push_back(processCpuMs() - cpuBefore);
-    }
-    printCycles(timed);
+    printCycles(timeCycles(manager, cycles));
 
     // RQ's registry counts would drop the abandoned job from started and add it to failed.
     const qd::ClusterStats s = manager.cachedStats(u"rq"_s).value_or(qd::ClusterStats {});
